@@ -1,0 +1,135 @@
+/**
+ * Reads and validates the demo content files, including the links between them
+ * (taxonomy slugs, related items, attachment files, lesson videos). Every problem
+ * names the file, the document and the locale.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { contentFiles, type CourseSeed, type NewsSeed, type PolicySeed, type ReportSeed, type TaxonomySeed, type VideoSeed } from './format.ts';
+
+export const contentDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
+
+export interface DemoContent {
+  taxonomy: TaxonomySeed;
+  news: NewsSeed[];
+  videos: VideoSeed[];
+  reports: ReportSeed[];
+  policies: PolicySeed[];
+  courses: CourseSeed[];
+}
+
+function readFile<K extends keyof typeof contentFiles>(name: K, problems: string[]): z.infer<(typeof contentFiles)[K]> | undefined {
+  const file = path.join(contentDir, name);
+  if (!fs.existsSync(file)) {
+    problems.push(`${name}: missing`);
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`${name}: not valid JSON (${(error as Error).message})`);
+    return undefined;
+  }
+  const parsed = contentFiles[name].safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const at = issue.path.map(String);
+      const doc = typeof issue.path[0] === 'number' ? (raw as { slug?: string }[])[issue.path[0]]?.slug : undefined;
+      problems.push(`${name}: ${doc ? `"${doc}" ` : ''}${at.join('.')}: ${issue.message}`);
+    }
+    return undefined;
+  }
+  return parsed.data as z.infer<(typeof contentFiles)[K]>;
+}
+
+function checkLinks(c: DemoContent, problems: string[]): void {
+  const themes = new Set(c.taxonomy.themes.map((t) => t.slug));
+  const countries = new Set(c.taxonomy.countries.map((t) => t.slug));
+  const partners = new Set(c.taxonomy.partners.map((t) => t.slug));
+  const slugs = {
+    news: new Set(c.news.map((d) => d.slug)),
+    videos: new Set(c.videos.map((d) => d.slug)),
+    reports: new Set(c.reports.map((d) => d.slug)),
+    courses: new Set(c.courses.map((d) => d.slug)),
+  };
+  const need = (file: string, doc: string, what: string, known: Set<string>, values: (string | undefined)[]) => {
+    for (const v of values) if (v !== undefined && !known.has(v)) problems.push(`${file}: "${doc}" links to unknown ${what} "${v}"`);
+  };
+  const all = [
+    ...c.news.map((d) => ['news.json', d] as const),
+    ...c.videos.map((d) => ['videos.json', d] as const),
+    ...c.reports.map((d) => ['reports.json', d] as const),
+    ...c.courses.map((d) => ['courses.json', d] as const),
+  ];
+  for (const [file, d] of all) {
+    need(file, d.slug, 'theme', themes, d.shared.themes);
+    need(file, d.slug, 'country', countries, d.shared.countries);
+  }
+  for (const d of c.news) {
+    need('news.json', d.slug, 'partner', partners, d.shared.partners);
+    for (const kind of ['news', 'reports', 'videos', 'courses'] as const) {
+      need('news.json', d.slug, kind, slugs[kind], d.shared.related?.[kind] ?? []);
+    }
+  }
+  for (const d of c.videos) need('videos.json', d.slug, 'partner', partners, d.shared.partners);
+  for (const d of c.reports) need('reports.json', d.slug, 'partner', partners, [d.shared.publisher, ...d.shared.partners]);
+  for (const d of c.policies) {
+    need('policies.json', d.slug, 'theme', themes, d.shared.themes);
+    need('policies.json', d.slug, 'country', countries, [d.shared.country]);
+  }
+  for (const d of c.courses) need('courses.json', d.slug, 'partner', partners, [d.shared.partnerInstitution]);
+  for (const [file, docs] of [['reports.json', c.reports], ['policies.json', c.policies]] as const) {
+    for (const d of docs) {
+      const keys = new Set(d.shared.files.map((f) => f.key));
+      for (const [loc, text] of Object.entries(d.locales)) {
+        for (const a of text?.attachments ?? []) if (!keys.has(a.file)) problems.push(`${file}: "${d.slug}" [${loc}] attachment names unknown file "${a.file}"`);
+      }
+    }
+  }
+  for (const d of c.courses) {
+    for (const [loc, text] of Object.entries(d.locales)) {
+      for (const m of text?.modules ?? []) {
+        for (const l of m.lessons) {
+          if (l.kind === 'video' && !l.video) problems.push(`courses.json: "${d.slug}" [${loc}] video lesson "${l.title}" names no video`);
+          need('courses.json', `${d.slug} [${loc}]`, 'video', slugs.videos, [l.video]);
+        }
+      }
+    }
+  }
+  for (const [kind, docs] of Object.entries({ news: c.news, videos: c.videos, reports: c.reports, policies: c.policies, courses: c.courses })) {
+    const seen = new Set<string>();
+    for (const d of docs) {
+      if (seen.has(d.slug)) problems.push(`${kind}: slug "${d.slug}" is used twice`);
+      seen.add(d.slug);
+    }
+  }
+}
+
+/** Loads every content file; throws one error listing every problem found. */
+export function loadDemoContent(): DemoContent {
+  const problems: string[] = [];
+  const content = {
+    taxonomy: readFile('taxonomy.json', problems),
+    news: readFile('news.json', problems),
+    videos: readFile('videos.json', problems),
+    reports: readFile('reports.json', problems),
+    policies: readFile('policies.json', problems),
+    courses: readFile('courses.json', problems),
+  };
+  if (!problems.length) checkLinks(content as DemoContent, problems);
+  if (problems.length) throw new Error(`Demo content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  return content as DemoContent;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const c = loadDemoContent();
+    console.log(`Demo content OK: ${c.news.length} news, ${c.videos.length} videos, ${c.reports.length} reports, ${c.policies.length} policies, ${c.courses.length} courses.`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

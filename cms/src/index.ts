@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from './lib/locales';
+import { ensureEditorRoles } from './lib/editor-roles';
+import { syncPublicAccess } from './lib/public-access';
+import { ensureDemoAdmin } from './lib/demo-admin';
+import { registerSlugGuard } from './lib/slug-guard';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerSlugGuard(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensureEditorRoles(strapi);
+    await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
+    await ensureDemoAdmin(strapi);
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * The parts of the content model the CMS needs at run time. Generated into
+ * src/generated/model.json from content-schemas by `npm run generate`.
+ */
+import generated from '../generated/model.json';
+
+export interface RuntimeCollection {
+  name: string;
+  uid: `api::${string}.${string}`;
+  pluralName: string;
+  draftAndPublish: boolean;
+  isContentType: boolean;
+  localizedFields: string[];
+  sharedFields: string[];
+  populate: Record<string, unknown>;
+}
+
+export interface RuntimeModel {
+  defaultLocale: string;
+  locales: { code: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[];
+  collections: RuntimeCollection[];
+}
+
+export const model = generated as RuntimeModel;
+
+export const localeCodes = model.locales.map((l) => l.code);
+
+export const collectionByUid = new Map(model.collections.map((c) => [c.uid as string, c]));
+
+export const collectionByPluralName = new Map(model.collections.map((c) => [c.pluralName, c]));

@@ -1,0 +1,33 @@
+/**
+ * Keeps slugs sound across translations: lowercase ASCII, and unique within a type
+ * across documents (every translation of one document shares its slug, which Strapi
+ * syncs because the field is not localized). Runs for every write, drafts included,
+ * so a clash is reported when it is made rather than at publish time.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { collectionByUid } from './model';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function registerSlugGuard(strapi: Core.Strapi): void {
+  strapi.documents.use(async (ctx, next) => {
+    const collection = collectionByUid.get(ctx.uid);
+    if (!collection || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+    const params = ctx.params as { data?: { slug?: unknown }; documentId?: string; locale?: string };
+    const slug = params.data?.slug;
+    if (slug === undefined || slug === null) return next();
+    const where = `${collection.name} [${params.locale ?? 'default locale'}] slug`;
+    if (typeof slug !== 'string' || !SLUG.test(slug)) {
+      throw new errors.ValidationError(`${where}: "${String(slug)}" must be lowercase ASCII words joined by single hyphens`);
+    }
+    const clash = await strapi.db.query(ctx.uid).findOne({
+      where: { slug, ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}) },
+      select: ['documentId'],
+    });
+    if (clash) {
+      throw new errors.ValidationError(`${where}: "${slug}" is already used by ${collection.name} ${clash.documentId}`);
+    }
+    return next();
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * A small vocabulary for describing fields once. The Strapi schema generator,
+ * the snapshot validators and the snapshot's TypeScript types all read it.
+ */
+
+/** Lowercase ASCII words joined by single hyphens. Shared by all translations. */
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+/** A BCP-47 language tag, loosely: `en`, `zh-Hans`, `pt-BR`. */
+export const LANGUAGE_TAG_PATTERN = '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$';
+/** An absolute http(s) URL. */
+export const URL_PATTERN = '^https?://[^\\s]+$';
+
+export type MediaKind = 'images' | 'files' | 'videos' | 'audios';
+
+interface FieldBase {
+  /** true: each translation has its own value. false: one value shared by all translations. */
+  readonly localized: boolean;
+  readonly required?: boolean;
+  readonly description?: string;
+}
+
+export interface StringField extends FieldBase {
+  readonly kind: 'string';
+  readonly maxLength?: number;
+  readonly minLength?: number;
+  readonly pattern?: string;
+  readonly unique?: boolean;
+}
+export interface TextField extends FieldBase {
+  readonly kind: 'text';
+  readonly maxLength?: number;
+}
+/** Markdown. Untrusted: the site sanitizes it when rendering. */
+export interface RichTextField extends FieldBase {
+  readonly kind: 'richtext';
+}
+export interface DateField extends FieldBase {
+  readonly kind: 'date';
+}
+export interface IntegerField extends FieldBase {
+  readonly kind: 'integer';
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface DecimalField extends FieldBase {
+  readonly kind: 'decimal';
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface BooleanField extends FieldBase {
+  readonly kind: 'boolean';
+  readonly default: boolean;
+}
+export interface EnumField extends FieldBase {
+  readonly kind: 'enum';
+  readonly values: readonly string[];
+  readonly default?: string;
+}
+export interface MediaField extends FieldBase {
+  readonly kind: 'media';
+  readonly multiple: boolean;
+  readonly allowedTypes: readonly MediaKind[];
+}
+export interface RelationField extends FieldBase {
+  readonly kind: 'relation';
+  /** A content type or taxonomy name from the model. */
+  readonly target: string;
+  readonly multiple: boolean;
+}
+export interface ComponentField extends FieldBase {
+  readonly kind: 'component';
+  /** A component name from the model, `category.name`. */
+  readonly component: string;
+  readonly repeatable: boolean;
+  readonly min?: number;
+}
+
+export type FieldDefinition =
+  | StringField
+  | TextField
+  | RichTextField
+  | DateField
+  | IntegerField
+  | DecimalField
+  | BooleanField
+  | EnumField
+  | MediaField
+  | RelationField
+  | ComponentField;
+
+export type FieldKind = FieldDefinition['kind'];
+export type Fields = Readonly<Record<string, FieldDefinition>>;
+
+/** Field helpers. Localized unless `shared` is used, because most text is. */
+type Opts<F> = Omit<F, 'kind' | 'localized'> & { localized?: boolean };
+
+const make =
+  <K extends FieldKind>(kind: K, localizedByDefault: boolean) =>
+  <const O extends Opts<Extract<FieldDefinition, { kind: K }>>>(opts: O) =>
+    ({ localized: localizedByDefault, ...opts, kind }) as O & { kind: K; localized: boolean };
+
+export const f = {
+  string: make('string', true),
+  text: make('text', true),
+  richtext: make('richtext', true),
+  date: make('date', false),
+  integer: make('integer', false),
+  decimal: make('decimal', false),
+  boolean: make('boolean', false),
+  enum: make('enum', false),
+  media: make('media', true),
+  relation: make('relation', true),
+  component: make('component', true),
+};

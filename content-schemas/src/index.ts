@@ -1,0 +1,5 @@
+export * from './locales.ts';
+export * from './fields.ts';
+export * from './model.ts';
+export * from './snapshot.ts';
+export * from './strapi-schema.ts';

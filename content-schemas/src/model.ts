@@ -1,0 +1,331 @@
+/**
+ * The content model: shared components, taxonomy and the five content types.
+ * Strapi's schema files (cms/src/...) are generated from this file by
+ * `npm run generate`; the snapshot validators and types are derived from it.
+ */
+import { f, LANGUAGE_TAG_PATTERN, SLUG_PATTERN, URL_PATTERN, type Fields } from './fields.ts';
+
+export const LICENSES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0', 'CC0-1.0', 'all-rights-reserved'] as const;
+
+/** The slug: shared by all translations, lowercase ASCII, unique within its type. */
+const slug = f.string({
+  localized: false,
+  required: true,
+  maxLength: 120,
+  pattern: SLUG_PATTERN,
+  unique: true,
+  description: 'Lowercase ASCII words joined by hyphens. Shared by every translation; do not change it once published.',
+});
+
+// ---------------------------------------------------------------- components
+
+export interface ComponentDefinition {
+  /** `category.name`, as Strapi names components. */
+  readonly name: string;
+  readonly displayName: string;
+  readonly description: string;
+  readonly fields: Fields;
+}
+
+const seoComponent = {
+  name: 'shared.seo',
+  displayName: 'SEO',
+  description: 'Search engine and social sharing metadata for one translation.',
+  fields: {
+    metaTitle: f.string({ maxLength: 70 }),
+    metaDescription: f.text({ maxLength: 170 }),
+    shareImage: f.media({ multiple: false, allowedTypes: ['images'] }),
+  },
+} as const satisfies ComponentDefinition;
+
+const captionedImageComponent = {
+  name: 'shared.captioned-image',
+  displayName: 'Captioned image',
+  description: 'An image with alt text, caption and credit in the language of the translation.',
+  fields: {
+    image: f.media({ required: true, multiple: false, allowedTypes: ['images'] }),
+    alt: f.string({ required: true, maxLength: 250, description: 'Describes the image for people who cannot see it.' }),
+    caption: f.string({ maxLength: 300 }),
+    credit: f.string({ maxLength: 160 }),
+  },
+} as const satisfies ComponentDefinition;
+
+const fileAttachmentComponent = {
+  name: 'shared.file-attachment',
+  displayName: 'File attachment',
+  description: 'A downloadable file with the language it is written in, its size and page count.',
+  fields: {
+    file: f.media({ required: true, multiple: false, allowedTypes: ['files'] }),
+    title: f.string({ required: true, maxLength: 200 }),
+    language: f.string({ required: true, pattern: LANGUAGE_TAG_PATTERN, maxLength: 20, description: 'BCP-47 tag of the language the file is written in.' }),
+    sizeBytes: f.integer({ min: 0, description: 'Filled from the uploaded file when left empty.' }),
+    pageCount: f.integer({ min: 1 }),
+  },
+} as const satisfies ComponentDefinition;
+
+const captionTrackComponent = {
+  name: 'shared.caption-track',
+  displayName: 'Caption track',
+  description: 'A WebVTT caption file for a video, in one language.',
+  fields: {
+    file: f.media({ required: true, multiple: false, allowedTypes: ['files'] }),
+    language: f.string({ required: true, pattern: LANGUAGE_TAG_PATTERN, maxLength: 20 }),
+    label: f.string({ required: true, maxLength: 80 }),
+  },
+} as const satisfies ComponentDefinition;
+
+const learningOutcomeComponent = {
+  name: 'course.learning-outcome',
+  displayName: 'Learning outcome',
+  description: 'One thing a learner can do after the course.',
+  fields: {
+    text: f.string({ required: true, maxLength: 300 }),
+  },
+} as const satisfies ComponentDefinition;
+
+export const LESSON_KINDS = ['video', 'reading', 'quiz'] as const;
+
+const lessonComponent = {
+  name: 'course.lesson',
+  displayName: 'Lesson',
+  description: 'One lesson of a course module: a video, a reading or a quiz (quizzes come in a later release).',
+  fields: {
+    title: f.string({ required: true, maxLength: 200 }),
+    kind: f.enum({ required: true, values: LESSON_KINDS, default: 'reading' }),
+    durationMinutes: f.integer({ min: 1, max: 600 }),
+    video: f.relation({ target: 'video', multiple: false, description: 'For video lessons.' }),
+    reading: f.richtext({ description: 'For reading lessons (Markdown).' }),
+    quizNote: f.text({ maxLength: 500, description: 'Placeholder text for quiz lessons until quizzes are built.' }),
+  },
+} as const satisfies ComponentDefinition;
+
+const moduleComponent = {
+  name: 'course.module',
+  displayName: 'Course module',
+  description: 'An ordered group of lessons.',
+  fields: {
+    title: f.string({ required: true, maxLength: 200 }),
+    summary: f.text({ maxLength: 600 }),
+    lessons: f.component({ component: 'course.lesson', repeatable: true, required: true, min: 1 }),
+  },
+} as const satisfies ComponentDefinition;
+
+export const components = [
+  seoComponent,
+  captionedImageComponent,
+  fileAttachmentComponent,
+  captionTrackComponent,
+  learningOutcomeComponent,
+  lessonComponent,
+  moduleComponent,
+] as const;
+
+// ---------------------------------------------------------------- types
+
+export interface CollectionDefinition {
+  /** The model's own name, used in the snapshot and in URLs of the site. */
+  readonly name: string;
+  /** Strapi's singular and plural API names (they must differ). */
+  readonly singularName: string;
+  readonly pluralName: string;
+  readonly displayName: string;
+  readonly description: string;
+  /** Taxonomy is always published; content types have drafts. */
+  readonly draftAndPublish: boolean;
+  readonly fields: Fields;
+}
+
+const theme = {
+  name: 'theme',
+  singularName: 'theme',
+  pluralName: 'themes',
+  displayName: 'Theme',
+  description: 'One of the thematic areas of the knowledge hub.',
+  draftAndPublish: false,
+  fields: {
+    slug,
+    name: f.string({ required: true, maxLength: 120 }),
+    description: f.text({ required: true, maxLength: 1000 }),
+    order: f.integer({ min: 0, description: 'Position in menus and lists.' }),
+  },
+} as const satisfies CollectionDefinition;
+
+const country = {
+  name: 'country',
+  singularName: 'country',
+  pluralName: 'countries',
+  displayName: 'Country',
+  description: 'A country that items are about.',
+  draftAndPublish: false,
+  fields: {
+    slug,
+    isoCode: f.string({ localized: false, required: true, pattern: '^[A-Z]{2}$', maxLength: 2, description: 'ISO 3166-1 alpha-2 code.' }),
+    name: f.string({ required: true, maxLength: 120 }),
+    region: f.string({ maxLength: 120 }),
+  },
+} as const satisfies CollectionDefinition;
+
+export const PARTNER_KINDS = ['un-agency', 'government', 'research', 'academic', 'ngo', 'private-sector', 'multilateral'] as const;
+
+const partner = {
+  name: 'partner',
+  singularName: 'partner',
+  pluralName: 'partners',
+  displayName: 'Partner',
+  description: 'An organization we work with.',
+  draftAndPublish: false,
+  fields: {
+    slug,
+    name: f.string({ required: true, maxLength: 200 }),
+    acronym: f.string({ maxLength: 30 }),
+    description: f.text({ maxLength: 1000 }),
+    kind: f.enum({ required: true, values: PARTNER_KINDS }),
+    logo: f.media({ localized: false, multiple: false, allowedTypes: ['images'] }),
+    website: f.string({ localized: false, pattern: URL_PATTERN, maxLength: 500 }),
+  },
+} as const satisfies CollectionDefinition;
+
+/** Fields every content type has: slug, text, taxonomy, licence and SEO. */
+const common = {
+  slug,
+  title: f.string({ required: true, maxLength: 200 }),
+  summary: f.text({ required: true, maxLength: 600, description: 'One or two sentences shown in lists, feeds and search results.' }),
+  themes: f.relation({ target: 'theme', multiple: true }),
+  countries: f.relation({ target: 'country', multiple: true }),
+  license: f.enum({ required: true, values: LICENSES, default: 'CC-BY-4.0' }),
+  attribution: f.string({ required: true, maxLength: 300, description: 'Credit line shown with the item, e.g. "© WFP China CoE, CC BY 4.0".' }),
+  seo: f.component({ component: 'shared.seo', repeatable: false }),
+} as const;
+
+/** Policies belong to exactly one country, so they drop the many-country field. */
+const { countries: _countries, ...commonWithoutCountries } = common;
+
+const news = {
+  name: 'news',
+  singularName: 'news-item',
+  pluralName: 'news',
+  displayName: 'News',
+  description: 'News and event stories.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    date: f.date({ required: true }),
+    body: f.richtext({ required: true }),
+    heroImage: f.component({ component: 'shared.captioned-image', repeatable: false, required: true }),
+    partners: f.relation({ target: 'partner', multiple: true }),
+    relatedNews: f.relation({ target: 'news', multiple: true }),
+    relatedReports: f.relation({ target: 'report', multiple: true }),
+    relatedVideos: f.relation({ target: 'video', multiple: true }),
+    relatedCourses: f.relation({ target: 'course', multiple: true }),
+  },
+} as const satisfies CollectionDefinition;
+
+const video = {
+  name: 'video',
+  singularName: 'video',
+  pluralName: 'videos',
+  displayName: 'Video',
+  description: 'Recorded webinars, trainings and field stories.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    date: f.date({ required: true }),
+    durationSeconds: f.integer({ localized: false, required: true, min: 1 }),
+    spokenLanguage: f.string({ localized: false, required: true, pattern: LANGUAGE_TAG_PATTERN, maxLength: 20 }),
+    poster: f.component({ component: 'shared.captioned-image', repeatable: false, required: true }),
+    videoFile: f.media({ localized: false, multiple: false, allowedTypes: ['videos'], description: 'Preferred: many readers cannot reach external video hosts.' }),
+    externalUrl: f.string({ localized: false, pattern: URL_PATTERN, maxLength: 500, description: 'An extra way to watch, never the only one if a file can be uploaded.' }),
+    captions: f.component({ component: 'shared.caption-track', repeatable: true }),
+    transcript: f.richtext({}),
+    partners: f.relation({ target: 'partner', multiple: true }),
+  },
+} as const satisfies CollectionDefinition;
+
+const report = {
+  name: 'report',
+  singularName: 'report',
+  pluralName: 'reports',
+  displayName: 'Report',
+  description: 'Studies, reviews and proceedings.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    publicationDate: f.date({ required: true }),
+    body: f.richtext({ required: true }),
+    cover: f.component({ component: 'shared.captioned-image', repeatable: false, required: true }),
+    attachments: f.component({ component: 'shared.file-attachment', repeatable: true, required: true, min: 1 }),
+    publisher: f.relation({ target: 'partner', multiple: false }),
+    partners: f.relation({ target: 'partner', multiple: true }),
+  },
+} as const satisfies CollectionDefinition;
+
+export const POLICY_DOCUMENT_TYPES = ['law', 'policy', 'strategy', 'plan', 'regulation', 'guideline', 'agreement'] as const;
+
+const policy = {
+  name: 'policy',
+  singularName: 'policy',
+  pluralName: 'policies',
+  displayName: 'Policy',
+  description: 'Laws, strategies and plans of partner countries.',
+  draftAndPublish: true,
+  fields: {
+    ...commonWithoutCountries,
+    issuingBody: f.string({ required: true, maxLength: 200 }),
+    country: f.relation({ target: 'country', multiple: false, required: true }),
+    dateIssued: f.date({ required: true }),
+    documentType: f.enum({ required: true, values: POLICY_DOCUMENT_TYPES }),
+    body: f.richtext({}),
+    attachments: f.component({ component: 'shared.file-attachment', repeatable: true }),
+    officialLink: f.string({ localized: false, pattern: URL_PATTERN, maxLength: 500 }),
+  },
+} as const satisfies CollectionDefinition;
+
+export const COURSE_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+
+const course = {
+  name: 'course',
+  singularName: 'course',
+  pluralName: 'courses',
+  displayName: 'Course',
+  description: 'Self-paced courses of the Cloud School.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    level: f.enum({ required: true, values: COURSE_LEVELS }),
+    estimatedHours: f.decimal({ localized: false, required: true, min: 0.25, max: 500 }),
+    cover: f.component({ component: 'shared.captioned-image', repeatable: false, required: true }),
+    learningOutcomes: f.component({ component: 'course.learning-outcome', repeatable: true, required: true, min: 1 }),
+    modules: f.component({ component: 'course.module', repeatable: true, required: true, min: 1 }),
+    partnerInstitution: f.relation({ target: 'partner', multiple: false }),
+    certificateOffered: f.boolean({ localized: false, default: false }),
+    certificateNote: f.text({ maxLength: 500, description: 'How the certificate of completion is earned.' }),
+  },
+} as const satisfies CollectionDefinition;
+
+export const taxonomies = [theme, country, partner] as const;
+export const contentTypes = [news, video, report, policy, course] as const;
+export const collections = [...taxonomies, ...contentTypes] as const;
+
+export type TaxonomyName = (typeof taxonomies)[number]['name'];
+export type ContentTypeName = (typeof contentTypes)[number]['name'];
+export type CollectionName = (typeof collections)[number]['name'];
+export type ComponentName = (typeof components)[number]['name'];
+
+export const contentTypeNames: readonly ContentTypeName[] = contentTypes.map((t) => t.name);
+
+export function getCollection(name: string): CollectionDefinition {
+  const found = collections.find((c) => c.name === name);
+  if (!found) throw new Error(`Unknown collection "${name}"`);
+  return found;
+}
+
+export function getComponent(name: string): ComponentDefinition {
+  const found = components.find((c) => c.name === name);
+  if (!found) throw new Error(`Unknown component "${name}"`);
+  return found;
+}
+
+/** Strapi's UID for a collection: `api::news-item.news-item`. */
+export function strapiUid(collection: CollectionDefinition): `api::${string}.${string}` {
+  return `api::${collection.singularName}.${collection.singularName}`;
+}

@@ -1,0 +1,48 @@
+/**
+ * The CMS's .env file: created on first start with fresh random secrets, never
+ * committed. Existing values are kept; only missing secrets are added.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cmsDir } from './paths.ts';
+
+export const cmsEnvFile = path.join(cmsDir, '.env');
+
+const random = () => crypto.randomBytes(24).toString('base64');
+
+/** Every secret Strapi needs, with how to make a fresh one. */
+export const SECRET_GENERATORS: Record<string, () => string> = {
+  APP_KEYS: () => [random(), random(), random(), random()].join(','),
+  API_TOKEN_SALT: random,
+  ADMIN_JWT_SECRET: random,
+  TRANSFER_TOKEN_SALT: random,
+  JWT_SECRET: random,
+  ENCRYPTION_KEY: random,
+};
+
+export function parseEnv(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (m) out.set(m[1], m[2].replace(/^(['"])(.*)\1$/, '$2'));
+  }
+  return out;
+}
+
+/** Creates or completes the .env file; returns the names of the secrets it added. */
+export function ensureEnvFile(file = cmsEnvFile): string[] {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const current = parseEnv(text);
+  const added = Object.keys(SECRET_GENERATORS).filter((k) => !current.get(k));
+  if (!added.length) return [];
+  const lines = added.map((k) => `${k}=${SECRET_GENERATORS[k]()}`);
+  const header = text ? '' : '# Generated on first start. Keep it secret; never commit it. See .env.example for every setting.\n';
+  fs.writeFileSync(file, `${header}${text}${text && !text.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`, { mode: 0o600 });
+  return added;
+}
+
+/** Reads the .env file into an object (empty when there is none). */
+export function readEnvFile(file = cmsEnvFile): Record<string, string> {
+  return fs.existsSync(file) ? Object.fromEntries(parseEnv(fs.readFileSync(file, 'utf8'))) : {};
+}
