@@ -1,0 +1,351 @@
+/**
+ * Writes the demo content into a running (loaded) Strapi through the Document
+ * Service. Idempotent: a document is found by its slug and a translation by its
+ * locale; whatever exists is left as it is, so a second run creates nothing.
+ * Every translation is created as a draft, then published explicitly, except
+ * the locales a document keeps as drafts.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { contentTypes, defaultLocale, getLocale, localeCodes, strapiUid, taxonomies, type LocaleCode } from '@ssc/content-schemas';
+import type { DemoContent } from './load-content.ts';
+import type { PdfSeed } from './format.ts';
+import { pdfPageCount, renderIllustration, renderLogo, renderPdf, renderWebVtt } from './media.ts';
+
+type Data = Record<string, unknown>;
+type Uid = Parameters<Core.Strapi['documents']>[0];
+
+export interface SeedReport {
+  created: Record<string, number>;
+  skipped: Record<string, number>;
+  published: number;
+  uploads: number;
+  seconds: number;
+}
+
+const uidOf = (name: string): Uid => {
+  const c = [...taxonomies, ...contentTypes].find((t) => t.name === name);
+  if (!c) throw new Error(`unknown collection ${name}`);
+  return strapiUid(c) as Uid;
+};
+
+/** English first: a document is created in the default locale, then translated. */
+const orderedLocales = [defaultLocale, ...localeCodes.filter((l) => l !== defaultLocale)];
+
+export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent, log: (line: string) => void = console.log): Promise<SeedReport> {
+  const started = Date.now();
+  const report: SeedReport = { created: {}, skipped: {}, published: 0, uploads: 0, seconds: 0 };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-seed-'));
+  const ids = new Map<string, string>(); // `${type}:${slug}` -> documentId
+
+  // ------------------------------------------------------------ media
+  async function upload(name: string, mime: string, render: () => Promise<Buffer> | Buffer, alt?: string): Promise<number> {
+    const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
+    if (existing) return existing.id;
+    const buffer = await render();
+    const filepath = path.join(tmp, name);
+    fs.writeFileSync(filepath, buffer);
+    const [file] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name, alternativeText: alt ?? null, caption: null } },
+        files: { filepath, originalFilename: name, mimetype: mime, size: buffer.length },
+      });
+    report.uploads++;
+    return file.id;
+  }
+
+  const pdfs = new Map<string, { id: number; sizeBytes: number; pageCount: number }>();
+  async function pdf(owner: string, seed: PdfSeed) {
+    const name = `${owner}-${seed.key}.pdf`;
+    const cached = pdfs.get(name);
+    if (cached) return cached;
+    const bytes = renderPdf({ title: seed.title, subtitle: seed.subtitle, paragraphs: seed.paragraphs, pages: seed.pages });
+    const id = await upload(name, 'application/pdf', () => bytes);
+    const stored = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['sizeInBytes', 'size'] });
+    const info = { id, sizeBytes: Number(stored?.sizeInBytes ?? Math.round((stored?.size ?? 0) * 1000)) || bytes.length, pageCount: pdfPageCount(bytes) };
+    pdfs.set(name, info);
+    return info;
+  }
+
+  // ------------------------------------------------------------ documents
+  const ref = (type: string, slug: string | undefined): string | undefined => (slug ? ids.get(`${type}:${slug}`) : undefined);
+  const refs = (type: string, slugs: readonly string[] | undefined): string[] =>
+    (slugs ?? []).map((s) => ref(type, s)).filter((x): x is string => !!x);
+
+  /**
+   * Creates the missing translations of one document. `build` returns the data of
+   * a locale, or undefined when the document has no such translation.
+   */
+  async function ensureDocument(
+    type: string,
+    slug: string,
+    build: (locale: LocaleCode) => Data | undefined,
+    draftLocales: readonly string[] = [],
+  ): Promise<string> {
+    const uid = uidOf(type);
+    const docs = strapi.documents(uid);
+    const found = await strapi.db.query(uid).findOne({ where: { slug }, select: ['documentId'] });
+    let documentId: string | undefined = found?.documentId;
+    const created: LocaleCode[] = [];
+    for (const locale of orderedLocales) {
+      const data = build(locale);
+      if (!data) continue;
+      if (documentId && (await strapi.db.query(uid).findOne({ where: { documentId, locale }, select: ['id'] }))) {
+        report.skipped[type] = (report.skipped[type] ?? 0) + 1;
+        continue;
+      }
+      if (documentId) {
+        await docs.update({ documentId, locale, data } as never);
+      } else {
+        const doc = await docs.create({ locale, data } as never);
+        documentId = (doc as { documentId: string }).documentId;
+      }
+      created.push(locale);
+      report.created[type] = (report.created[type] ?? 0) + 1;
+    }
+    if (!documentId) throw new Error(`${type} "${slug}": no translation to create`);
+    const hasDrafts = [...contentTypes].some((t) => t.name === type);
+    const toPublish = hasDrafts ? created.filter((l) => !draftLocales.includes(l)) : [];
+    for (const locale of toPublish) {
+      await docs.publish({ documentId, locale } as never);
+      report.published++;
+    }
+    if (created.length) {
+      const drafts = created.filter((l) => hasDrafts && !toPublish.includes(l));
+      log(`[seed] ${type} ${slug}: ${created.join(' ')}${drafts.length ? ` (kept as draft: ${drafts.join(' ')})` : ''}`);
+    }
+    ids.set(`${type}:${slug}`, documentId);
+    return documentId;
+  }
+
+  const imageComponent = (fileId: number, text: { alt: string; caption?: string; credit?: string }) => ({
+    image: fileId,
+    alt: text.alt,
+    caption: text.caption ?? null,
+    credit: text.credit ?? null,
+  });
+
+  try {
+    // ---------------------------------------------------------- taxonomy
+    const { taxonomy } = content;
+    log(`[seed] taxonomy: ${taxonomy.themes.length} themes, ${taxonomy.countries.length} countries, ${taxonomy.partners.length} partners`);
+    for (const t of taxonomy.themes) {
+      await ensureDocument('theme', t.slug, (l) => t.locales[l] && { slug: t.slug, order: t.order, ...t.locales[l] });
+    }
+    for (const c of taxonomy.countries) {
+      await ensureDocument('country', c.slug, (l) => c.locales[l] && { slug: c.slug, isoCode: c.isoCode, ...c.locales[l] });
+    }
+    for (const p of taxonomy.partners) {
+      const logo = await upload(`partner-${p.slug}-logo.png`, 'image/png', () => renderLogo(p.logo), p.locales.en?.name);
+      await ensureDocument('partner', p.slug, (l) => p.locales[l] && { slug: p.slug, kind: p.kind, website: p.website ?? null, logo, ...p.locales[l] });
+    }
+
+    // ---------------------------------------------------------- videos
+    log(`[seed] videos: ${content.videos.length}`);
+    for (const v of content.videos) {
+      const poster = await upload(`video-${v.slug}-poster.jpg`, 'image/jpeg', () => renderIllustration(v.shared.poster), v.locales.en?.poster.alt);
+      const captions = new Map<string, number>();
+      for (const [locale, text] of Object.entries(v.locales)) {
+        if (!text) continue;
+        captions.set(locale, await upload(`video-${v.slug}-${locale}.vtt`, 'text/vtt', () => Buffer.from(renderWebVtt(text.captions))));
+      }
+      await ensureDocument(
+        'video',
+        v.slug,
+        (l) => {
+          const text = v.locales[l];
+          if (!text) return undefined;
+          const { poster: posterText, captions: _cues, ...rest } = text;
+          return {
+            ...rest,
+            slug: v.slug,
+            date: v.shared.date,
+            durationSeconds: v.shared.durationSeconds,
+            spokenLanguage: v.shared.spokenLanguage,
+            externalUrl: v.shared.externalUrl ?? null,
+            license: v.shared.license,
+            themes: refs('theme', v.shared.themes),
+            countries: refs('country', v.shared.countries),
+            partners: refs('partner', v.shared.partners),
+            poster: imageComponent(poster, posterText),
+            captions: [{ file: captions.get(l), language: l, label: localeLabel(l) }],
+          };
+        },
+        v.draftLocales,
+      );
+    }
+
+    // ---------------------------------------------------------- reports
+    log(`[seed] reports: ${content.reports.length}`);
+    for (const r of content.reports) {
+      const cover = await upload(`report-${r.slug}-cover.jpg`, 'image/jpeg', () => renderIllustration(r.shared.cover), r.locales.en?.cover.alt);
+      const files = new Map<string, { seed: PdfSeed; info: Awaited<ReturnType<typeof pdf>> }>();
+      for (const f of r.shared.files) files.set(f.key, { seed: f, info: await pdf(`report-${r.slug}`, f) });
+      await ensureDocument(
+        'report',
+        r.slug,
+        (l) => {
+          const text = r.locales[l];
+          if (!text) return undefined;
+          const { cover: coverText, attachments, ...rest } = text;
+          return {
+            ...rest,
+            slug: r.slug,
+            publicationDate: r.shared.publicationDate,
+            license: r.shared.license,
+            themes: refs('theme', r.shared.themes),
+            countries: refs('country', r.shared.countries),
+            publisher: ref('partner', r.shared.publisher) ?? null,
+            partners: refs('partner', r.shared.partners),
+            cover: imageComponent(cover, coverText),
+            attachments: attachments.map((a) => attachmentComponent(files.get(a.file)!, a.title)),
+          };
+        },
+        r.draftLocales,
+      );
+    }
+
+    // ---------------------------------------------------------- policies
+    log(`[seed] policies: ${content.policies.length}`);
+    for (const p of content.policies) {
+      const files = new Map<string, { seed: PdfSeed; info: Awaited<ReturnType<typeof pdf>> }>();
+      for (const f of p.shared.files) files.set(f.key, { seed: f, info: await pdf(`policy-${p.slug}`, f) });
+      await ensureDocument(
+        'policy',
+        p.slug,
+        (l) => {
+          const text = p.locales[l];
+          if (!text) return undefined;
+          const { attachments, ...rest } = text;
+          return {
+            ...rest,
+            body: rest.body ?? null,
+            slug: p.slug,
+            license: p.shared.license,
+            themes: refs('theme', p.shared.themes),
+            country: ref('country', p.shared.country) ?? null,
+            dateIssued: p.shared.dateIssued,
+            documentType: p.shared.documentType,
+            officialLink: p.shared.officialLink ?? null,
+            attachments: attachments.map((a) => attachmentComponent(files.get(a.file)!, a.title)),
+          };
+        },
+        p.draftLocales,
+      );
+    }
+
+    // ---------------------------------------------------------- courses
+    log(`[seed] courses: ${content.courses.length}`);
+    for (const c of content.courses) {
+      const cover = await upload(`course-${c.slug}-cover.jpg`, 'image/jpeg', () => renderIllustration(c.shared.cover), c.locales.en?.cover.alt);
+      await ensureDocument(
+        'course',
+        c.slug,
+        (l) => {
+          const text = c.locales[l];
+          if (!text) return undefined;
+          const { cover: coverText, learningOutcomes, modules, ...rest } = text;
+          return {
+            ...rest,
+            certificateNote: rest.certificateNote ?? null,
+            slug: c.slug,
+            level: c.shared.level,
+            estimatedHours: c.shared.estimatedHours,
+            certificateOffered: c.shared.certificateOffered,
+            license: c.shared.license,
+            themes: refs('theme', c.shared.themes),
+            countries: refs('country', c.shared.countries),
+            partnerInstitution: ref('partner', c.shared.partnerInstitution) ?? null,
+            cover: imageComponent(cover, coverText),
+            learningOutcomes: learningOutcomes.map((t) => ({ text: t })),
+            modules: modules.map((m) => ({
+              title: m.title,
+              summary: m.summary ?? null,
+              lessons: m.lessons.map((lesson) => ({
+                title: lesson.title,
+                kind: lesson.kind,
+                durationMinutes: lesson.durationMinutes,
+                video: ref('video', lesson.video) ?? null,
+                reading: lesson.reading ?? null,
+                quizNote: lesson.quizNote ?? null,
+              })),
+            })),
+          };
+        },
+        c.draftLocales,
+      );
+    }
+
+    // ---------------------------------------------------------- news
+    log(`[seed] news: ${content.news.length}`);
+    const newsBuilders: { slug: string; build: (l: LocaleCode) => Data | undefined; drafts: readonly string[] }[] = [];
+    for (const n of content.news) {
+      const hero = await upload(`news-${n.slug}-hero.jpg`, 'image/jpeg', () => renderIllustration(n.shared.image), n.locales.en?.image.alt);
+      const build = (l: LocaleCode) => {
+        const text = n.locales[l];
+        if (!text) return undefined;
+        const { image, ...rest } = text;
+        return {
+          ...rest,
+          slug: n.slug,
+          date: n.shared.date,
+          license: n.shared.license,
+          themes: refs('theme', n.shared.themes),
+          countries: refs('country', n.shared.countries),
+          partners: refs('partner', n.shared.partners),
+          heroImage: imageComponent(hero, image),
+          relatedNews: refs('news', n.shared.related?.news),
+          relatedReports: refs('report', n.shared.related?.reports),
+          relatedVideos: refs('video', n.shared.related?.videos),
+          relatedCourses: refs('course', n.shared.related?.courses),
+        };
+      };
+      newsBuilders.push({ slug: n.slug, build, drafts: n.draftLocales ?? [] });
+    }
+    // News link to each other: create them all first, then link and publish.
+    const linkLater = new Set(content.news.filter((n) => n.shared.related?.news?.length).map((n) => n.slug));
+    const newlyCreated = new Set<string>();
+    for (const { slug, build, drafts } of newsBuilders) {
+      const before = report.created.news ?? 0;
+      await ensureDocument('news', slug, (l) => build(l) && { ...build(l), relatedNews: [] }, linkLater.has(slug) ? [...localeCodes] : drafts);
+      if ((report.created.news ?? 0) > before) newlyCreated.add(slug);
+    }
+    const docs = strapi.documents(uidOf('news'));
+    const toLink = newsBuilders.filter((n) => linkLater.has(n.slug) && newlyCreated.has(n.slug));
+    for (const { slug, build } of toLink) {
+      const documentId = ids.get(`news:${slug}`)!;
+      for (const locale of orderedLocales) {
+        const data = build(locale);
+        if (data) await docs.update({ documentId, locale, data: { relatedNews: data.relatedNews } } as never);
+      }
+    }
+    // Publishing links to the published versions of targets that exist at that moment,
+    // so items that link to each other are published twice.
+    for (const round of [1, 2]) {
+      for (const { slug, build, drafts } of toLink) {
+        const documentId = ids.get(`news:${slug}`)!;
+        for (const locale of orderedLocales) {
+          if (!build(locale) || drafts.includes(locale)) continue;
+          await docs.publish({ documentId, locale } as never);
+          if (round === 1) report.published++;
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  report.seconds = (Date.now() - started) / 1000;
+  return report;
+}
+
+function attachmentComponent(file: { seed: PdfSeed; info: { id: number; sizeBytes: number; pageCount: number } }, title: string) {
+  return { file: file.info.id, title, language: file.seed.language, sizeBytes: file.info.sizeBytes, pageCount: file.info.pageCount };
+}
+
+function localeLabel(locale: LocaleCode): string {
+  return getLocale(locale).nativeName;
+}

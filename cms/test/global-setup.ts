@@ -1,0 +1,97 @@
+/**
+ * Boots one real Strapi for the CMS tests: a fresh database (SQLite in a temp
+ * folder, or a fresh PostgreSQL database when TEST_POSTGRES_URL is set), fresh
+ * secrets, the demo seed, then `strapi start` on a free port. It never reads or
+ * writes cms/.env or cms/data.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { SECRET_GENERATORS } from '../../scripts/lib/env-file.ts';
+import { startCms } from '../../scripts/lib/cms.ts';
+import { freePort, stopProcess } from '../../scripts/lib/processes.ts';
+import { cmsDir } from '../../scripts/lib/paths.ts';
+import { createDatabase, dropDatabase } from './support/postgres.ts';
+import { runSeedJson } from './support/seed-process.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cms: {
+      url: string;
+      database: 'sqlite' | 'postgres';
+      apiToken: string;
+      adminEmail: string;
+      adminPassword: string;
+      adminJwt: string;
+      env: Record<string, string>;
+      seedSeconds: number;
+    };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(cmsDir, 'dist', 'src', 'index.js'))) {
+    throw new Error('cms/dist is missing: run the tests through `npm test`, which builds the CMS first');
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-cms-test-'));
+  const postgresUrl = process.env.TEST_POSTGRES_URL;
+  const database = postgresUrl ? 'postgres' : 'sqlite';
+  const adminEmail = 'admin@test.example.org';
+  const adminPassword = `Test-${crypto.randomBytes(8).toString('hex')}-1A`;
+  const port = await freePort();
+
+  let dbEnv: Record<string, string>;
+  let pgDatabase: string | undefined;
+  if (postgresUrl) {
+    pgDatabase = `ssc_test_${process.pid}_${Date.now()}`;
+    await createDatabase(postgresUrl, pgDatabase);
+    const url = new URL(postgresUrl);
+    url.pathname = `/${pgDatabase}`;
+    dbEnv = { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() };
+  } else {
+    dbEnv = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'cms.db') };
+  }
+  const secrets = Object.fromEntries(Object.entries(SECRET_GENERATORS).map(([k, make]) => [k, make()]));
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...secrets,
+    ...dbEnv,
+    ENV_PATH: path.join(tmp, 'no.env'),
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD: adminPassword,
+    PUBLIC_API_READ: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BROWSER: 'false',
+  };
+
+  const seed = await runSeedJson(env);
+  const cms = await startCms(env, { quiet: true });
+
+  const login = await fetch(`${cms.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+  });
+  if (!login.ok) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
+  const adminJwt = (await login.json()).data.token as string;
+  const tokenRes = await fetch(`${cms.url}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminJwt}` },
+    body: JSON.stringify({ name: 'test-read-only', description: 'tests', type: 'read-only', lifespan: null }),
+  });
+  if (!tokenRes.ok) throw new Error(`API token creation failed: ${tokenRes.status} ${await tokenRes.text()}`);
+  const apiToken = (await tokenRes.json()).data.accessKey as string;
+
+  project.provide('cms', { url: cms.url, database, apiToken, adminEmail, adminPassword, adminJwt, env, seedSeconds: seed.seconds });
+
+  return async () => {
+    await stopProcess(cms.child);
+    if (postgresUrl && pgDatabase) await dropDatabase(postgresUrl, pgDatabase);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contentTypes, getLocale, locales, strapiUid } from '@ssc/content-schemas';
+import { adminApi, adminLogin, cms, contentManager } from './support/http.ts';
+import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
+
+const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
+
+async function createEditor(roleName: string): Promise<string> {
+  const roles = await adminApi('GET', '/admin/roles');
+  const role = roles.body.data.find((r: { name: string }) => r.name === roleName);
+  if (!role) throw new Error(`role ${roleName} missing`);
+  const email = `${crypto.randomBytes(4).toString('hex')}@editors.example.org`;
+  const password = `Editor-${crypto.randomBytes(6).toString('hex')}-1A`;
+  const created = await adminApi('POST', '/admin/users', { email, firstname: roleName, lastname: 'Tester', roles: [role.id] });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const registered = await fetch(`${cms().url}/admin/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ registrationToken: created.body.data.registrationToken, userInfo: { firstname: roleName, lastname: 'Tester', password } }),
+  });
+  expect(registered.status).toBe(200);
+  return adminLogin(email, password);
+}
+
+describe('editor roles', () => {
+  let arabicEditor: string;
+  let imageId: number;
+  let documentId: string;
+  let slug: string;
+
+  beforeAll(async () => {
+    arabicEditor = await createEditor(`${getLocale('ar').englishName} editor`);
+    imageId = await anyImageId(adminApi);
+    slug = uniqueSlug('roles-test');
+    const ar = await contentManager.create(NEWS, 'ar', newsData(slug, 'ar', imageId));
+    expect(ar.status, JSON.stringify(ar.body)).toBe(201);
+    documentId = ar.body.data.documentId;
+    const fr = await contentManager.saveLocale(NEWS, documentId, 'fr', newsData(slug, 'fr', imageId));
+    expect(fr.status, JSON.stringify(fr.body)).toBe(200);
+  });
+
+  it('has a chief editor role and one editor role per locale', async () => {
+    const roles = await adminApi('GET', '/admin/roles');
+    const names = roles.body.data.map((r: { name: string }) => r.name);
+    expect(names).toContain('Chief editor');
+    for (const locale of locales) expect(names).toContain(`${locale.englishName} editor`);
+  });
+
+  it('lets the Arabic editor publish Arabic', async () => {
+    const res = await contentManager.publish(NEWS, documentId, 'ar', arabicEditor);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data.publishedAt).toBeTruthy();
+  });
+
+  it('forbids the Arabic editor to publish French', async () => {
+    const res = await contentManager.publish(NEWS, documentId, 'fr', arabicEditor);
+    expect(res.status).toBe(403);
+  });
+
+  it('forbids the Arabic editor to edit French', async () => {
+    const res = await contentManager.saveLocale(NEWS, documentId, 'fr', { title: 'Modifié par un autre' }, arabicEditor);
+    expect(res.status).toBe(403);
+  });
+
+  it('lets the Arabic editor edit Arabic text but not the shared slug', async () => {
+    const res = await contentManager.saveLocale(NEWS, documentId, 'ar', { title: 'عنوان جديد', slug: 'hijacked-slug' }, arabicEditor);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const fr = await adminApi('GET', `/content-manager/collection-types/${NEWS}/${documentId}?locale=fr`);
+    expect(fr.body.data.slug).toBe(slug);
+    const ar = await adminApi('GET', `/content-manager/collection-types/${NEWS}/${documentId}?locale=ar`);
+    expect(ar.body.data.title).toBe('عنوان جديد');
+    expect(ar.body.data.slug).toBe(slug);
+  });
+
+  it('lets the Arabic editor create an Arabic document but not a Spanish one', async () => {
+    const ok = await contentManager.create(NEWS, 'ar', newsData(uniqueSlug('ar-own'), 'ar', imageId), arabicEditor);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const denied = await contentManager.create(NEWS, 'es', newsData(uniqueSlug('es-denied'), 'es', imageId), arabicEditor);
+    expect(denied.status).toBe(403);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { collections, contentTypes, strapiFiles, contentTypeSchema } from '../src/index.ts';
+import { diffGeneratedFiles } from '../../scripts/lib/generated-files.ts';
+
+describe('Strapi schemas generated from the content model', () => {
+  it('match the files committed in cms/ (run `npm run generate` after changing the model)', () => {
+    expect(diffGeneratedFiles(strapiFiles())).toEqual([]);
+  });
+
+  it('give every content type draft & publish and every collection localization', () => {
+    for (const c of collections) {
+      const schema = contentTypeSchema(c) as any;
+      expect(schema.pluginOptions.i18n.localized).toBe(true);
+      expect(schema.options.draftAndPublish).toBe(contentTypes.some((t) => t.name === c.name));
+    }
+  });
+
+  it('keep plural and singular API names distinct (Strapi rejects equal ones)', () => {
+    for (const c of collections) expect(c.pluralName).not.toBe(c.singularName);
+  });
+
+  it('share the slug across translations and validate it as lowercase ASCII', () => {
+    for (const c of collections) {
+      const slug = (contentTypeSchema(c) as any).attributes.slug;
+      expect(slug.pluginOptions.i18n.localized).toBe(false);
+      expect(slug.unique).toBe(true);
+      const re = new RegExp(slug.regex);
+      expect(re.test('rice-value-chain-2022')).toBe(true);
+      for (const bad of ['Rice', 'riz-é', 'a--b', '-a', 'a b', '稻米']) expect(re.test(bad), bad).toBe(false);
+    }
+  });
+});

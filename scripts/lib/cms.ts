@@ -1,0 +1,78 @@
+/**
+ * Building and running the CMS from the pipeline: generate schemas from the model,
+ * build Strapi when its sources changed, seed, and start it as a child process.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { strapiFiles } from '@ssc/content-schemas';
+import { writeGeneratedFiles } from './generated-files.ts';
+import { cmsDir, repoRoot } from './paths.ts';
+import { run, spawnService, waitForHttp } from './processes.ts';
+
+const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+const buildStamp = path.join(cmsDir, 'dist', '.ssc-build-stamp');
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** A hash of everything that goes into `strapi build`. */
+export function cmsSourceFingerprint(): string {
+  const hash = crypto.createHash('sha256').update(process.version);
+  const files = [
+    ...listFiles(path.join(cmsDir, 'src')),
+    ...listFiles(path.join(cmsDir, 'config')),
+    path.join(cmsDir, 'tsconfig.json'),
+    path.join(cmsDir, 'package.json'),
+    path.join(repoRoot, 'package-lock.json'),
+  ];
+  for (const file of files) hash.update(path.relative(repoRoot, file)).update(fs.readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** Writes Strapi's schema files from content-schemas; returns the files that changed. */
+export function generateCmsSchemas(): string[] {
+  return writeGeneratedFiles(strapiFiles());
+}
+
+/** Builds the CMS (TypeScript and admin panel) unless the last build matches the sources. */
+export async function ensureCmsBuilt(log: (line: string) => void = console.log): Promise<boolean> {
+  const fingerprint = cmsSourceFingerprint();
+  if (fs.existsSync(buildStamp) && fs.readFileSync(buildStamp, 'utf8') === fingerprint) return false;
+  log('[cms] building Strapi (TypeScript and admin panel, about a minute)…');
+  const started = Date.now();
+  await run(process.execPath, [strapiBin, 'build'], { cwd: cmsDir, env: { ...process.env, NODE_ENV: 'production' } });
+  fs.writeFileSync(buildStamp, fingerprint);
+  log(`[cms] built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+/** Runs the seed in its own process (it loads Strapi without a server). */
+export function runSeed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return run(process.execPath, [path.join(cmsDir, 'seed', 'run.ts'), ...args], { cwd: cmsDir, env });
+}
+
+export interface RunningCms {
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts `strapi start` and resolves once /_health answers. */
+export async function startCms(env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<RunningCms> {
+  const host = env.HOST ?? '127.0.0.1';
+  const port = env.PORT ?? '1337';
+  const child = spawnService(process.execPath, [strapiBin, 'start'], {
+    cwd: cmsDir,
+    env,
+    stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+  const url = `http://${host}:${port}`;
+  await waitForHttp(`${url}/_health`, child);
+  return { url, child };
+}

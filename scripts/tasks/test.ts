@@ -1,0 +1,17 @@
+/**
+ * `npm test`: builds the CMS when its sources changed (from the committed schema
+ * files: no regeneration, so the drift test can catch a stale cms/), then runs
+ * every vitest project. Extra arguments go to vitest.
+ */
+import path from 'node:path';
+import { ensureCmsBuilt } from '../lib/cms.ts';
+import { repoRoot } from '../lib/paths.ts';
+import { run } from '../lib/processes.ts';
+
+await ensureCmsBuilt();
+const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+try {
+  await run(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { cwd: repoRoot });
+} catch {
+  process.exit(1);
+}
