@@ -39,6 +39,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
   const report: SeedReport = { created: {}, skipped: {}, published: 0, uploads: 0, seconds: 0 };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-seed-'));
   const ids = new Map<string, string>(); // `${type}:${slug}` -> documentId
+  const localesOf = new Map<string, Set<string>>(); // `${type}:${slug}` -> locales that exist
 
   // ------------------------------------------------------------ media
   async function upload(name: string, mime: string, render: () => Promise<Buffer> | Buffer, alt?: string): Promise<number> {
@@ -65,16 +66,18 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     if (cached) return cached;
     const bytes = renderPdf({ title: seed.title, subtitle: seed.subtitle, paragraphs: seed.paragraphs, pages: seed.pages });
     const id = await upload(name, 'application/pdf', () => bytes);
-    const stored = await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['sizeInBytes', 'size'] });
-    const info = { id, sizeBytes: Number(stored?.sizeInBytes ?? Math.round((stored?.size ?? 0) * 1000)) || bytes.length, pageCount: pdfPageCount(bytes) };
+    // PDFs are stored byte for byte (no optimization), and rendering is deterministic.
+    const info = { id, sizeBytes: bytes.length, pageCount: pdfPageCount(bytes) };
     pdfs.set(name, info);
     return info;
   }
 
   // ------------------------------------------------------------ documents
-  const ref = (type: string, slug: string | undefined): string | undefined => (slug ? ids.get(`${type}:${slug}`) : undefined);
-  const refs = (type: string, slugs: readonly string[] | undefined): string[] =>
-    (slugs ?? []).map((s) => ref(type, s)).filter((x): x is string => !!x);
+  /** The documentId of a linked document, if it exists in `locale` (relations are per locale). */
+  const ref = (type: string, slug: string | undefined, locale: string): string | undefined =>
+    slug && localesOf.get(`${type}:${slug}`)?.has(locale) ? ids.get(`${type}:${slug}`) : undefined;
+  const refs = (type: string, slugs: readonly string[] | undefined, locale: string): string[] =>
+    (slugs ?? []).map((s) => ref(type, s, locale)).filter((x): x is string => !!x);
 
   /**
    * Creates the missing translations of one document. `build` returns the data of
@@ -85,15 +88,20 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     slug: string,
     build: (locale: LocaleCode) => Data | undefined,
     draftLocales: readonly string[] = [],
+    /** Publish later (after linking), not now. */
+    deferPublish = false,
   ): Promise<string> {
     const uid = uidOf(type);
     const docs = strapi.documents(uid);
     const found = await strapi.db.query(uid).findOne({ where: { slug }, select: ['documentId'] });
     let documentId: string | undefined = found?.documentId;
     const created: LocaleCode[] = [];
+    const present = new Set<string>();
+    localesOf.set(`${type}:${slug}`, present);
     for (const locale of orderedLocales) {
       const data = build(locale);
       if (!data) continue;
+      present.add(locale);
       if (documentId && (await strapi.db.query(uid).findOne({ where: { documentId, locale }, select: ['id'] }))) {
         report.skipped[type] = (report.skipped[type] ?? 0) + 1;
         continue;
@@ -109,13 +117,13 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     }
     if (!documentId) throw new Error(`${type} "${slug}": no translation to create`);
     const hasDrafts = [...contentTypes].some((t) => t.name === type);
-    const toPublish = hasDrafts ? created.filter((l) => !draftLocales.includes(l)) : [];
+    const toPublish = hasDrafts && !deferPublish ? created.filter((l) => !draftLocales.includes(l)) : [];
     for (const locale of toPublish) {
       await docs.publish({ documentId, locale } as never);
       report.published++;
     }
     if (created.length) {
-      const drafts = created.filter((l) => hasDrafts && !toPublish.includes(l));
+      const drafts = created.filter((l) => hasDrafts && draftLocales.includes(l));
       log(`[seed] ${type} ${slug}: ${created.join(' ')}${drafts.length ? ` (kept as draft: ${drafts.join(' ')})` : ''}`);
     }
     ids.set(`${type}:${slug}`, documentId);
@@ -168,9 +176,9 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
             spokenLanguage: v.shared.spokenLanguage,
             externalUrl: v.shared.externalUrl ?? null,
             license: v.shared.license,
-            themes: refs('theme', v.shared.themes),
-            countries: refs('country', v.shared.countries),
-            partners: refs('partner', v.shared.partners),
+            themes: refs('theme', v.shared.themes, l),
+            countries: refs('country', v.shared.countries, l),
+            partners: refs('partner', v.shared.partners, l),
             poster: imageComponent(poster, posterText),
             captions: [{ file: captions.get(l), language: l, label: localeLabel(l) }],
           };
@@ -197,10 +205,10 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
             slug: r.slug,
             publicationDate: r.shared.publicationDate,
             license: r.shared.license,
-            themes: refs('theme', r.shared.themes),
-            countries: refs('country', r.shared.countries),
-            publisher: ref('partner', r.shared.publisher) ?? null,
-            partners: refs('partner', r.shared.partners),
+            themes: refs('theme', r.shared.themes, l),
+            countries: refs('country', r.shared.countries, l),
+            publisher: ref('partner', r.shared.publisher, l) ?? null,
+            partners: refs('partner', r.shared.partners, l),
             cover: imageComponent(cover, coverText),
             attachments: attachments.map((a) => attachmentComponent(files.get(a.file)!, a.title)),
           };
@@ -226,8 +234,8 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
             body: rest.body ?? null,
             slug: p.slug,
             license: p.shared.license,
-            themes: refs('theme', p.shared.themes),
-            country: ref('country', p.shared.country) ?? null,
+            themes: refs('theme', p.shared.themes, l),
+            country: ref('country', p.shared.country, l) ?? null,
             dateIssued: p.shared.dateIssued,
             documentType: p.shared.documentType,
             officialLink: p.shared.officialLink ?? null,
@@ -257,9 +265,9 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
             estimatedHours: c.shared.estimatedHours,
             certificateOffered: c.shared.certificateOffered,
             license: c.shared.license,
-            themes: refs('theme', c.shared.themes),
-            countries: refs('country', c.shared.countries),
-            partnerInstitution: ref('partner', c.shared.partnerInstitution) ?? null,
+            themes: refs('theme', c.shared.themes, l),
+            countries: refs('country', c.shared.countries, l),
+            partnerInstitution: ref('partner', c.shared.partnerInstitution, l) ?? null,
             cover: imageComponent(cover, coverText),
             learningOutcomes: learningOutcomes.map((t) => ({ text: t })),
             modules: modules.map((m) => ({
@@ -269,7 +277,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
                 title: lesson.title,
                 kind: lesson.kind,
                 durationMinutes: lesson.durationMinutes,
-                video: ref('video', lesson.video) ?? null,
+                video: ref('video', lesson.video, l) ?? null,
                 reading: lesson.reading ?? null,
                 quizNote: lesson.quizNote ?? null,
               })),
@@ -294,14 +302,14 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
           slug: n.slug,
           date: n.shared.date,
           license: n.shared.license,
-          themes: refs('theme', n.shared.themes),
-          countries: refs('country', n.shared.countries),
-          partners: refs('partner', n.shared.partners),
+          themes: refs('theme', n.shared.themes, l),
+          countries: refs('country', n.shared.countries, l),
+          partners: refs('partner', n.shared.partners, l),
           heroImage: imageComponent(hero, image),
-          relatedNews: refs('news', n.shared.related?.news),
-          relatedReports: refs('report', n.shared.related?.reports),
-          relatedVideos: refs('video', n.shared.related?.videos),
-          relatedCourses: refs('course', n.shared.related?.courses),
+          relatedNews: refs('news', n.shared.related?.news, l),
+          relatedReports: refs('report', n.shared.related?.reports, l),
+          relatedVideos: refs('video', n.shared.related?.videos, l),
+          relatedCourses: refs('course', n.shared.related?.courses, l),
         };
       };
       newsBuilders.push({ slug: n.slug, build, drafts: n.draftLocales ?? [] });
@@ -311,7 +319,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     const newlyCreated = new Set<string>();
     for (const { slug, build, drafts } of newsBuilders) {
       const before = report.created.news ?? 0;
-      await ensureDocument('news', slug, (l) => build(l) && { ...build(l), relatedNews: [] }, linkLater.has(slug) ? [...localeCodes] : drafts);
+      await ensureDocument('news', slug, (l) => build(l) && { ...build(l), relatedNews: [] }, drafts, linkLater.has(slug));
       if ((report.created.news ?? 0) > before) newlyCreated.add(slug);
     }
     const docs = strapi.documents(uidOf('news'));

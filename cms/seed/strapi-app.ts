@@ -4,7 +4,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStrapi, type Core } from '@strapi/strapi';
+import { createRequire } from 'node:module';
+import type { Core } from '@strapi/strapi';
+
+// Strapi's ESM build does not load under Node's strict ESM resolver; its CommonJS build does.
+const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
 
 export const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -4,10 +4,12 @@ import { ensureEditorRoles } from './lib/editor-roles';
 import { syncPublicAccess } from './lib/public-access';
 import { ensureDemoAdmin } from './lib/demo-admin';
 import { registerSlugGuard } from './lib/slug-guard';
+import { registerLocaleGuard } from './lib/locale-guard';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerSlugGuard(strapi);
+    registerLocaleGuard(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

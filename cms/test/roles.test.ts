@@ -73,6 +73,14 @@ describe('editor roles', () => {
     expect(ar.body.data.slug).toBe(slug);
   });
 
+  it('forbids the Arabic editor to add a Spanish translation to an existing document', async () => {
+    const res = await contentManager.saveLocale(NEWS, documentId, 'es', newsData(slug, 'es', imageId), arabicEditor);
+    expect(res.status).toBe(403);
+    const es = await adminApi('GET', `/content-manager/collection-types/${NEWS}/${documentId}?locale=es`);
+    // The content manager answers a missing translation with an empty version.
+    expect(es.body.data?.id, JSON.stringify(es.body).slice(0, 300)).toBeUndefined();
+  });
+
   it('lets the Arabic editor create an Arabic document but not a Spanish one', async () => {
     const ok = await contentManager.create(NEWS, 'ar', newsData(uniqueSlug('ar-own'), 'ar', imageId), arabicEditor);
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
