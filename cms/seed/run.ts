@@ -34,6 +34,11 @@ try {
   if (error && typeof error === 'object' && 'details' in error) console.error(JSON.stringify((error as { details: unknown }).details, null, 2));
   exitCode = 1;
 } finally {
+  // On PostgreSQL, Strapi's background work may still wait for a pooled connection when
+  // the pool closes; those waits are rejected with "aborted", which is harmless here.
+  process.on('unhandledRejection', (reason) => {
+    if (!(reason instanceof Error && reason.message === 'aborted')) throw reason;
+  });
   await strapi.destroy();
 }
 process.exit(exitCode);

@@ -24,13 +24,17 @@ function compact(obj: Record<string, Json | undefined>): JsonObject {
   return out;
 }
 
+/** The longest value a Strapi `string` column holds on PostgreSQL (varchar(255)). */
+export const STRING_COLUMN_LIMIT = 255;
+
 function attribute(field: FieldDefinition, inComponent: boolean): JsonObject {
   const i18n = inComponent ? undefined : { i18n: { localized: field.localized } };
   const required = field.required || undefined;
   switch (field.kind) {
     case 'string':
       return compact({
-        type: 'string',
+        // Strapi stores `string` as varchar(255) on PostgreSQL; longer strings need `text`.
+        type: (field.maxLength ?? Infinity) > STRING_COLUMN_LIMIT ? 'text' : 'string',
         required,
         unique: field.unique,
         minLength: field.minLength,

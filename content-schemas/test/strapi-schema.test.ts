@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collections, contentTypes, strapiFiles, contentTypeSchema } from '../src/index.ts';
+import { collections, components, componentSchema, contentTypes, strapiFiles, contentTypeSchema, STRING_COLUMN_LIMIT } from '../src/index.ts';
 import { diffGeneratedFiles } from '../../scripts/lib/generated-files.ts';
 
 describe('Strapi schemas generated from the content model', () => {
@@ -13,6 +13,16 @@ describe('Strapi schemas generated from the content model', () => {
       expect(schema.pluginOptions.i18n.localized).toBe(true);
       expect(schema.options.draftAndPublish).toBe(contentTypes.some((t) => t.name === c.name));
     }
+  });
+
+  it('store strings longer than a varchar(255) column as text', () => {
+    const all = [...collections.map((c) => contentTypeSchema(c) as any), ...components.map((c) => componentSchema(c) as any)];
+    for (const schema of all) {
+      for (const [name, attr] of Object.entries<any>(schema.attributes)) {
+        if (attr.type === 'string') expect(attr.maxLength, name).toBeLessThanOrEqual(STRING_COLUMN_LIMIT);
+      }
+    }
+    expect((contentTypeSchema(collections.find((c) => c.name === 'news')!) as any).attributes.attribution.type).toBe('text');
   });
 
   it('keep plural and singular API names distinct (Strapi rejects equal ones)', () => {
