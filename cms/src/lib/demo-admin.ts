@@ -34,5 +34,7 @@ export async function ensureDemoAdmin(strapi: Core.Strapi): Promise<void> {
     `  email:    ${email}`,
     `  password: ${shown}`,
   ];
-  strapi.log.info(`\n${lines.join('\n')}\n`);
+  // Printed directly, not through the logger: it must show whatever the log level is,
+  // and it is the only time the generated password is ever shown.
+  console.log(`\n${lines.join('\n')}\n`);
 }
