@@ -59,17 +59,23 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     return file.id;
   }
 
-  const pdfs = new Map<string, { id: number; sizeBytes: number; pageCount: number }>();
-  async function pdf(owner: string, seed: PdfSeed) {
-    const name = `${owner}-${seed.key}.pdf`;
-    const cached = pdfs.get(name);
-    if (cached) return cached;
-    const bytes = renderPdf({ title: seed.title, subtitle: seed.subtitle, paragraphs: seed.paragraphs, pages: seed.pages });
-    const id = await upload(name, 'application/pdf', () => bytes);
-    // PDFs are stored byte for byte (no optimization), and rendering is deterministic.
-    const info = { id, sizeBytes: bytes.length, pageCount: pdfPageCount(bytes) };
-    pdfs.set(name, info);
-    return info;
+  /**
+   * Renders and uploads a document's PDFs; returns a function that turns one
+   * translation's attachment list into file-attachment components.
+   */
+  async function pdfAttachments(owner: string, seeds: readonly PdfSeed[]) {
+    const files = new Map<string, { id: number; language: string; sizeBytes: number; pageCount: number }>();
+    for (const seed of seeds) {
+      const bytes = renderPdf({ title: seed.title, subtitle: seed.subtitle, paragraphs: seed.paragraphs, pages: seed.pages });
+      const id = await upload(`${owner}-${seed.key}.pdf`, 'application/pdf', () => bytes);
+      // PDFs are stored byte for byte (no optimization), and rendering is deterministic.
+      files.set(seed.key, { id, language: seed.language, sizeBytes: bytes.length, pageCount: pdfPageCount(bytes) });
+    }
+    return (attachments: readonly { file: string; title: string }[]) =>
+      attachments.map((a) => {
+        const file = files.get(a.file)!;
+        return { file: file.id, title: a.title, language: file.language, sizeBytes: file.sizeBytes, pageCount: file.pageCount };
+      });
   }
 
   // ------------------------------------------------------------ documents
@@ -191,8 +197,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     log(`[seed] reports: ${content.reports.length}`);
     for (const r of content.reports) {
       const cover = await upload(`report-${r.slug}-cover.jpg`, 'image/jpeg', () => renderIllustration(r.shared.cover), r.locales.en?.cover.alt);
-      const files = new Map<string, { seed: PdfSeed; info: Awaited<ReturnType<typeof pdf>> }>();
-      for (const f of r.shared.files) files.set(f.key, { seed: f, info: await pdf(`report-${r.slug}`, f) });
+      const toAttachments = await pdfAttachments(`report-${r.slug}`, r.shared.files);
       await ensureDocument(
         'report',
         r.slug,
@@ -210,7 +215,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
             publisher: ref('partner', r.shared.publisher, l) ?? null,
             partners: refs('partner', r.shared.partners, l),
             cover: imageComponent(cover, coverText),
-            attachments: attachments.map((a) => attachmentComponent(files.get(a.file)!, a.title)),
+            attachments: toAttachments(attachments),
           };
         },
         r.draftLocales,
@@ -220,8 +225,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     // ---------------------------------------------------------- policies
     log(`[seed] policies: ${content.policies.length}`);
     for (const p of content.policies) {
-      const files = new Map<string, { seed: PdfSeed; info: Awaited<ReturnType<typeof pdf>> }>();
-      for (const f of p.shared.files) files.set(f.key, { seed: f, info: await pdf(`policy-${p.slug}`, f) });
+      const toAttachments = await pdfAttachments(`policy-${p.slug}`, p.shared.files);
       await ensureDocument(
         'policy',
         p.slug,
@@ -239,7 +243,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
             dateIssued: p.shared.dateIssued,
             documentType: p.shared.documentType,
             officialLink: p.shared.officialLink ?? null,
-            attachments: attachments.map((a) => attachmentComponent(files.get(a.file)!, a.title)),
+            attachments: toAttachments(attachments),
           };
         },
         p.draftLocales,
@@ -348,10 +352,6 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
   }
   report.seconds = (Date.now() - started) / 1000;
   return report;
-}
-
-function attachmentComponent(file: { seed: PdfSeed; info: { id: number; sizeBytes: number; pageCount: number } }, title: string) {
-  return { file: file.info.id, title, language: file.seed.language, sizeBytes: file.info.sizeBytes, pageCount: file.info.pageCount };
 }
 
 function localeLabel(locale: LocaleCode): string {

@@ -1,16 +1,7 @@
 /** Minimal valid documents for tests that create their own content. */
 import crypto from 'node:crypto';
-import { contentApi } from './http.ts';
 
 export const uniqueSlug = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
-
-/** The documentId of a taxonomy entry by slug, read through the content API. */
-export async function taxonomyId(plural: 'themes' | 'countries' | 'partners', slug: string): Promise<string> {
-  const res = await contentApi(`/${plural}?filters[slug][$eq]=${slug}&locale=en`);
-  const id = res.body?.data?.[0]?.documentId;
-  if (!id) throw new Error(`no ${plural} with slug ${slug}: ${JSON.stringify(res.body)}`);
-  return id;
-}
 
 /** The id of any uploaded image (the seed uploads several). */
 export async function anyImageId(adminApi: (m: string, p: string) => Promise<{ body: any }>): Promise<number> {

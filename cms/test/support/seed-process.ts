@@ -2,16 +2,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { cmsDir } from '../../../scripts/lib/paths.ts';
+import type { SeedReport } from '../../seed/seed.ts';
 
-export interface SeedRunReport {
-  created: Record<string, number>;
-  skipped: Record<string, number>;
-  published: number;
-  uploads: number;
-  seconds: number;
-}
-
-export function runSeedJson(env: Record<string, string>): Promise<SeedRunReport> {
+export function runSeedJson(env: Record<string, string>): Promise<SeedReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(cmsDir, 'seed', 'run.ts'), '--json'], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
