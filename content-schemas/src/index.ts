@@ -3,3 +3,4 @@ export * from './fields.ts';
 export * from './model.ts';
 export * from './snapshot.ts';
 export * from './strapi-schema.ts';
+export * from './snapshot-files.ts';
