@@ -354,6 +354,18 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
   return report;
 }
 
+/** How many content entries (every type, locale and status) the database holds. */
+export async function countContentEntries(strapi: Core.Strapi): Promise<number> {
+  let total = 0;
+  for (const type of contentTypes) total += await strapi.db.query(strapiUid(type) as never).count();
+  return total;
+}
+
+export function summarizeSeed(report: SeedReport): string {
+  const created = Object.entries(report.created).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing';
+  return `[seed] done in ${report.seconds.toFixed(1)} s: created ${created} translations; published ${report.published}; uploaded ${report.uploads} files`;
+}
+
 function localeLabel(locale: LocaleCode): string {
   return getLocale(locale).nativeName;
 }

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import type {
   BooleanField,
-  ComponentField,
   DateField,
   DecimalField,
   EnumField,
@@ -207,10 +206,10 @@ type FieldValue<F extends FieldDefinition> = F extends StringField | TextField |
             ? F['multiple'] extends true
               ? SnapshotReference[]
               : Nullable<SnapshotReference, F>
-            : F extends ComponentField
-              ? F['repeatable'] extends true
-                ? ComponentValue<F['component']>[]
-                : Nullable<ComponentValue<F['component']>, F>
+            : F extends { kind: 'component'; component: infer N; repeatable: infer R }
+              ? R extends true
+                ? ComponentValue<N>[]
+                : Nullable<ComponentValue<N>, F>
               : never;
 
 type FieldsValue<FS> = { -readonly [K in keyof FS]: FS[K] extends FieldDefinition ? FieldValue<FS[K]> : never };

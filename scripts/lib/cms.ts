@@ -5,7 +5,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
 import { strapiFiles } from '@ssc/content-schemas';
 import { writeGeneratedFiles } from './generated-files.ts';
 import { cmsDir, repoRoot } from './paths.ts';
@@ -56,6 +57,34 @@ export async function ensureCmsBuilt(log: (line: string) => void = console.log):
 /** Runs the seed in its own process (it loads Strapi without a server). */
 export function runSeed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return run(process.execPath, [path.join(cmsDir, 'seed', 'run.ts'), ...args], { cwd: cmsDir, env });
+}
+
+export interface PrepareResult {
+  seeded: boolean;
+  /** A new build token key, when the one in CMS_BUILD_TOKEN was missing or invalid. */
+  buildToken: string | null;
+}
+
+/**
+ * Seeds an empty database and checks the build token, in one process that loads
+ * Strapi without serving (cms/tools/prepare.ts). Its progress lines are passed on.
+ */
+export function prepareCms(env: NodeJS.ProcessEnv, options: { seedIfEmpty: boolean }): Promise<PrepareResult> {
+  const args = [path.join(cmsDir, 'tools', 'prepare.ts'), '--build-token', ...(options.seedIfEmpty ? ['--seed-if-empty'] : [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let last = '';
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith('{"seeded"')) last = line;
+      else console.log(line);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0 || !last) reject(new Error(`preparing the CMS failed (exit ${code})`));
+      else resolve(JSON.parse(last) as PrepareResult);
+    });
+  });
 }
 
 export interface RunningCms {

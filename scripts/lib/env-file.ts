@@ -46,3 +46,12 @@ export function ensureEnvFile(file = cmsEnvFile): string[] {
 export function readEnvFile(file = cmsEnvFile): Record<string, string> {
   return fs.existsSync(file) ? Object.fromEntries(parseEnv(fs.readFileSync(file, 'utf8'))) : {};
 }
+
+/** Sets one variable in the .env file, replacing its line or appending one. */
+export function setEnvValue(key: string, value: string, file = cmsEnvFile): void {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const line = `${key}=${value}`;
+  const pattern = new RegExp(`^\\s*${key}\\s*=.*$`, 'm');
+  const next = pattern.test(text) ? text.replace(pattern, () => line) : `${text}${text && !text.endsWith('\n') ? '\n' : ''}${line}\n`;
+  fs.writeFileSync(file, next, { mode: 0o600 });
+}

@@ -2,11 +2,14 @@
  * `npm start`: the whole product on this machine with demo content.
  * Creates cms/.env with fresh secrets on first start, generates the CMS schemas
  * from content-schemas, builds the CMS when its sources changed, seeds an empty
- * database, then runs Strapi until interrupted.
+ * database and makes sure the build token exists, runs Strapi, then pulls a
+ * content snapshot from it. Runs until interrupted.
  */
-import { ensureEnvFile, readEnvFile, cmsEnvFile } from '../lib/env-file.ts';
-import { ensureCmsBuilt, generateCmsSchemas, runSeed, startCms } from '../lib/cms.ts';
+import { cmsEnvFile, ensureEnvFile, setEnvValue } from '../lib/env-file.ts';
+import { ensureCmsBuilt, generateCmsSchemas, prepareCms, startCms } from '../lib/cms.ts';
+import { pipelineConfig } from '../lib/config.ts';
 import { stopProcess } from '../lib/processes.ts';
+import { pullSnapshot } from '../lib/pull.ts';
 
 const started = Date.now();
 const added = ensureEnvFile();
@@ -15,13 +18,33 @@ const changed = generateCmsSchemas();
 if (changed.length) console.log(`[start] regenerated ${changed.length} CMS schema file(s) from content-schemas`);
 await ensureCmsBuilt();
 
-const env = { ...readEnvFile(), ...process.env };
-if ((env.SEED_DEMO_CONTENT ?? 'true') !== 'false') await runSeed(['--if-empty'], env);
+const prepared = await prepareCms(pipelineConfig().env, { seedIfEmpty: (pipelineConfig().env.SEED_DEMO_CONTENT ?? 'true') !== 'false' });
+if (prepared.buildToken) {
+  setEnvValue('CMS_BUILD_TOKEN', prepared.buildToken);
+  console.log('[start] stored a new read-only build token in cms/.env (CMS_BUILD_TOKEN)');
+}
+const config = pipelineConfig();
 
-const cms = await startCms(env);
+const cms = await startCms(config.env);
+const shutdown = async () => {
+  await stopProcess(cms.child);
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+cms.child.on('exit', (code) => process.exit(code ?? 0));
+
+let snapshotLine = '';
+try {
+  const { dir } = await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, log: console.log });
+  snapshotLine = `  Snapshot     ${dir}`;
+} catch (error) {
+  console.error(`[pull] failed: ${(error as Error).message}`);
+}
+
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-const adminHint = env.ADMIN_EMAIL
-  ? `log in as ${env.ADMIN_EMAIL} with ADMIN_PASSWORD`
+const adminHint = config.env.ADMIN_EMAIL
+  ? `log in as ${config.env.ADMIN_EMAIL} with ADMIN_PASSWORD`
   : 'log in as admin@example.org with the password printed above on first start (or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start)';
 console.log(
   [
@@ -30,15 +53,8 @@ console.log(
     `  CMS API      ${cms.url}/api   (read with an API token; see README)`,
     `  Health       ${cms.url}/_health`,
     `  Admin panel  ${cms.url}/admin — ${adminHint}`,
+    snapshotLine,
     'Press Ctrl+C to stop.',
     '',
-  ].join('\n'),
+  ].filter((l) => l !== '').join('\n') + '\n',
 );
-
-const shutdown = async () => {
-  await stopProcess(cms.child);
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-cms.child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentTypes, localeCodes, readSnapshot, strapiUid, type Snapshot } from '@ssc/content-schemas';
+import { pullSnapshot } from '../../scripts/lib/pull.ts';
+import { freePort } from '../../scripts/lib/processes.ts';
+import { loadDemoContent } from '../seed/load-content.ts';
+import { cms, contentManager } from './support/http.ts';
+import { uniqueSlug } from './support/fixtures.ts';
+
+const POLICY = strapiUid(contentTypes.find((t) => t.name === 'policy')!);
+
+describe('pulling a content snapshot from the CMS', () => {
+  let snapshotsDir: string;
+  let snapshot: Snapshot;
+  let invalidPolicy: string;
+
+  beforeAll(async () => {
+    snapshotsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-snapshots-'));
+    // A published policy without its (required) country: Strapi has no required
+    // relations, so only the snapshot validation can catch it.
+    const created = await contentManager.create(POLICY, 'en', {
+      slug: uniqueSlug('policy-without-country'),
+      title: 'Policy without a country',
+      summary: 'Left out of the snapshot',
+      license: 'CC-BY-4.0',
+      attribution: 'Test',
+      issuingBody: 'Nobody',
+      dateIssued: '2020-01-01',
+      documentType: 'law',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    invalidPolicy = created.body.data.documentId;
+    expect((await contentManager.publish(POLICY, invalidPolicy, 'en')).status).toBe(200);
+    const { dir } = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir, pageSize: 7 });
+    snapshot = readSnapshot(dir);
+  });
+
+  afterAll(() => fs.rmSync(snapshotsDir, { recursive: true, force: true }));
+
+  it('holds every published demo document in every locale, and no draft', () => {
+    const demo = loadDemoContent();
+    const files = { news: demo.news, video: demo.videos, report: demo.reports, policy: demo.policies, course: demo.courses } as const;
+    for (const type of contentTypes) {
+      for (const locale of localeCodes) {
+        const expected = files[type.name]
+          .filter((d) => (d.locales as Record<string, unknown>)[locale] && !(d.draftLocales ?? []).includes(locale as never))
+          .map((d) => d.slug)
+          .sort();
+        const got = snapshot.entries[type.name][locale].map((e) => e.slug).filter((s) => expected.includes(s) || files[type.name].some((d) => d.slug === s));
+        expect(got.sort(), `${type.name} [${locale}]`).toEqual(expected);
+      }
+    }
+    const all = JSON.stringify(snapshot.entries);
+    expect(all).not.toContain('SECRET DRAFT');
+    expect(all).not.toContain('"publishedAt":null');
+  });
+
+  it('lists for each entry the locales where its document is published', () => {
+    const demo = loadDemoContent();
+    const partial = demo.news.find((d) => !(d.locales as Record<string, unknown>).fr && !d.draftLocales?.length)!;
+    const entry = snapshot.entries.news.en.find((e) => e.slug === partial.slug)!;
+    expect(entry.translations).not.toContain('fr');
+    expect(entry.translations).toContain('en');
+  });
+
+  it('copies every referenced media file into the snapshot', () => {
+    const hero = snapshot.entries.news.ar[0].heroImage;
+    expect(hero.alt.length).toBeGreaterThan(0);
+    const file = path.join(snapshot.dir, hero.image.path);
+    expect(fs.statSync(file).size).toBe(hero.image.sizeBytes);
+    expect(hero.image.mime).toMatch(/^image\//);
+  });
+
+  it('leaves out an invalid entry and names its type, document, locale and field in the manifest', () => {
+    expect(snapshot.entries.policy.en.map((e) => e.documentId)).not.toContain(invalidPolicy);
+    expect(snapshot.manifest.warnings).toContainEqual(expect.objectContaining({ type: 'policy', documentId: invalidPolicy, locale: 'en', field: 'country' }));
+  });
+
+  it('fails loudly on a refused token and keeps the earlier snapshot as latest', async () => {
+    const latest = fs.readlinkSync(path.join(snapshotsDir, 'latest'));
+    await expect(pullSnapshot({ cmsUrl: cms().url, token: 'wrong', snapshotsDir })).rejects.toThrow(/refused the build token \(401\)/);
+    expect(fs.readlinkSync(path.join(snapshotsDir, 'latest'))).toBe(latest);
+    expect(fs.readdirSync(snapshotsDir).filter((n) => n.startsWith('.partial'))).toEqual([]);
+  });
+
+  it('fails loudly when the CMS is unreachable', async () => {
+    const port = await freePort();
+    await expect(pullSnapshot({ cmsUrl: `http://127.0.0.1:${port}`, token: 'x', snapshotsDir })).rejects.toThrow(/CMS unreachable/);
+  });
+});

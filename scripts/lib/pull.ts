@@ -1,0 +1,272 @@
+/**
+ * The pull step: reads every published entry of every collection in every locale
+ * from the CMS REST API (read-only build token, explicit pages, the CMS's default
+ * populate), copies the media they reference, validates everything against
+ * content-schemas and writes a new snapshot directory.
+ *
+ * - An invalid entry is left out with a warning naming its type, document, locale
+ *   and field; so is an entry whose relation points at a document that is not in
+ *   the snapshot in that locale (repeated until nothing more drops out).
+ * - An unreachable CMS, a refused token or an empty result fails the pull, and
+ *   the snapshot is written under a temporary name and renamed only when whole:
+ *   an earlier snapshot is never touched, and `latest` moves only on success.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  collections,
+  contentTypes,
+  ENTRIES_DIR,
+  entriesFile,
+  getComponent,
+  localeCodes,
+  MANIFEST_FILE,
+  MEDIA_DIR,
+  readSnapshot,
+  validateEntry,
+  type CollectionDefinition,
+  type EntryProblem,
+  type Fields,
+  type SnapshotManifest,
+} from '@ssc/content-schemas';
+
+export interface PullOptions {
+  cmsUrl: string;
+  token: string;
+  /** Parent folder of the snapshots; the new one goes in `<snapshotsDir>/<id>`. */
+  snapshotsDir: string;
+  pageSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface PullResult {
+  dir: string;
+  manifest: SnapshotManifest;
+}
+
+type Raw = Record<string, any>;
+
+export class PullError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PullError';
+  }
+}
+
+async function getJson(url: string, token: string): Promise<any> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+  } catch (error) {
+    throw new PullError(`CMS unreachable at ${new URL(url).origin}: ${(error as Error).cause ?? (error as Error).message}`);
+  }
+  if (res.status === 401 || res.status === 403) throw new PullError(`CMS refused the build token (${res.status}) for ${url}`);
+  if (!res.ok) throw new PullError(`CMS answered ${res.status} for ${url}: ${(await res.text()).slice(0, 300)}`);
+  return res.json();
+}
+
+/** Every published entry of one collection in one locale, page by page. */
+async function fetchAll(options: PullOptions, collection: CollectionDefinition, locale: string): Promise<Raw[]> {
+  const out: Raw[] = [];
+  const pageSize = options.pageSize ?? 100;
+  for (let page = 1; ; page++) {
+    const url = `${options.cmsUrl}/api/${collection.pluralName}?locale=${locale}&status=published&pagination[page]=${page}&pagination[pageSize]=${pageSize}&sort[0]=documentId:asc`;
+    const body = await getJson(url, options.token);
+    out.push(...body.data);
+    if (page >= (body.meta?.pagination?.pageCount ?? 1)) return out;
+  }
+}
+
+/** Copies media files into the snapshot, once each, and describes them. */
+class MediaCopier {
+  private readonly copied = new Map<string, Promise<unknown>>();
+  private readonly options: PullOptions;
+  private readonly dir: string;
+  constructor(options: PullOptions, dir: string) {
+    this.options = options;
+    this.dir = dir;
+  }
+
+  async copy(file: Raw): Promise<unknown> {
+    const key = String(file.url);
+    let pending = this.copied.get(key);
+    if (!pending) {
+      pending = this.download(file);
+      this.copied.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async download(file: Raw) {
+    const url = /^https?:/.test(file.url) ? file.url : `${this.options.cmsUrl}${file.url}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+    } catch (error) {
+      throw new PullError(`media ${url} unreachable: ${(error as Error).message}`);
+    }
+    if (!res.ok) throw new PullError(`media ${url} answered ${res.status}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const ext = path.extname(new URL(url).pathname).toLowerCase() || String(file.ext ?? '');
+    const name = `${String(file.hash ?? crypto.createHash('sha1').update(bytes).digest('hex')).replace(/[^A-Za-z0-9_-]/g, '_')}${ext}`;
+    fs.writeFileSync(path.join(this.dir, MEDIA_DIR, name), bytes);
+    return {
+      path: `${MEDIA_DIR}/${name}`,
+      mime: String(file.mime),
+      sizeBytes: bytes.length,
+      width: file.width ?? null,
+      height: file.height ?? null,
+      name: String(file.name ?? name),
+    };
+  }
+}
+
+/** Maps a REST entry (or component) onto the snapshot shape of its fields. */
+async function mapFields(fields: Fields, raw: Raw, media: MediaCopier): Promise<Raw> {
+  const out: Raw = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const value = raw[name];
+    switch (field.kind) {
+      case 'media':
+        if (field.multiple) out[name] = await Promise.all((value ?? []).map((f: Raw) => media.copy(f)));
+        else out[name] = value ? await media.copy(value) : null;
+        break;
+      case 'relation': {
+        const ref = (r: Raw) => ({ documentId: r.documentId, slug: r.slug });
+        out[name] = field.multiple ? (value ?? []).map(ref) : value ? ref(value) : null;
+        break;
+      }
+      case 'component': {
+        const inner = getComponent(field.component).fields;
+        if (field.repeatable) out[name] = await Promise.all((value ?? []).map((c: Raw) => mapFields(inner, c, media)));
+        else out[name] = value ? await mapFields(inner, value, media) : null;
+        break;
+      }
+      case 'boolean':
+        out[name] = Boolean(value);
+        break;
+      case 'decimal':
+        out[name] = value === null || value === undefined ? null : Number(value);
+        break;
+      default:
+        out[name] = value ?? null;
+    }
+  }
+  return out;
+}
+
+/** Relations whose target is not in the snapshot in the same locale. */
+function brokenRelations(collection: CollectionDefinition, entry: Raw, present: Set<string>): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  const check = (fields: Fields, value: Raw, at: string) => {
+    for (const [name, field] of Object.entries(fields)) {
+      const v = value?.[name];
+      if (field.kind === 'relation') {
+        for (const ref of field.multiple ? (v ?? []) : v ? [v] : []) {
+          if (!present.has(`${field.target}:${entry.locale}:${ref.documentId}`)) {
+            problems.push({ type: collection.name, documentId: entry.documentId, locale: entry.locale, field: `${at}${name}`, message: `links to ${field.target} ${ref.documentId} (${ref.slug}), which is not in the snapshot in this locale` });
+          }
+        }
+      } else if (field.kind === 'component') {
+        const inner = getComponent(field.component).fields;
+        (field.repeatable ? (v ?? []) : v ? [v] : []).forEach((c: Raw, i: number) => check(inner, c, `${at}${name}${field.repeatable ? `.${i}` : ''}.`));
+      }
+    }
+  };
+  check(collection.fields, entry, '');
+  return problems;
+}
+
+export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
+  const log = options.log ?? (() => {});
+  const started = Date.now();
+  const id = new Date().toISOString().replace(/[:.]/g, '-');
+  fs.mkdirSync(options.snapshotsDir, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(options.snapshotsDir, `.partial-${id}-`));
+  try {
+    fs.mkdirSync(path.join(tmp, ENTRIES_DIR));
+    fs.mkdirSync(path.join(tmp, MEDIA_DIR));
+    const media = new MediaCopier(options, tmp);
+    const warnings: EntryProblem[] = [];
+    const byKey = new Map<string, { collection: CollectionDefinition; entry: Raw }>();
+
+    for (const collection of collections) {
+      for (const locale of localeCodes) {
+        const raws = await fetchAll(options, collection, locale);
+        for (const raw of raws) {
+          const translations = [locale, ...(raw.localizations ?? []).filter((l: Raw) => l.publishedAt).map((l: Raw) => l.locale)];
+          const entry = {
+            ...(await mapFields(collection.fields, raw, media)),
+            type: collection.name,
+            documentId: raw.documentId,
+            locale: raw.locale,
+            publishedAt: raw.publishedAt,
+            updatedAt: raw.updatedAt,
+            translations: localeCodes.filter((l) => translations.includes(l)),
+          };
+          const result = validateEntry(collection.name as never, entry);
+          if (result.ok) byKey.set(`${collection.name}:${locale}:${raw.documentId}`, { collection, entry: result.entry });
+          else warnings.push(...result.problems);
+        }
+      }
+      log(`[pull] ${collection.pluralName}: ${[...byKey.keys()].filter((k) => k.startsWith(`${collection.name}:`)).length} entries`);
+    }
+
+    // Leave out entries that link to documents the snapshot does not hold, until none do.
+    for (let changed = true; changed; ) {
+      changed = false;
+      const present = new Set(byKey.keys());
+      for (const [key, { collection, entry }] of byKey) {
+        const problems = brokenRelations(collection, entry, present);
+        if (problems.length) {
+          warnings.push(...problems);
+          byKey.delete(key);
+          changed = true;
+        }
+      }
+    }
+
+    const counts: Record<string, Record<string, number>> = {};
+    for (const collection of collections) {
+      counts[collection.name] = {};
+      for (const locale of localeCodes) {
+        const entries = [...byKey.entries()].filter(([k]) => k.startsWith(`${collection.name}:${locale}:`)).map(([, v]) => v.entry);
+        counts[collection.name][locale] = entries.length;
+        fs.writeFileSync(path.join(tmp, entriesFile(collection.name, locale)), JSON.stringify(entries, null, 1));
+      }
+    }
+    const contentCount = contentTypes.reduce((n, t) => n + Object.values(counts[t.name]).reduce((a, b) => a + b, 0), 0);
+    if (contentCount === 0) throw new PullError(`the CMS at ${options.cmsUrl} returned no published content: nothing to build`);
+
+    const manifest: SnapshotManifest = {
+      formatVersion: 1,
+      id,
+      createdAt: new Date().toISOString(),
+      source: options.cmsUrl,
+      locales: [...localeCodes],
+      counts,
+      warnings,
+    };
+    fs.writeFileSync(path.join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    readSnapshot(tmp); // the whole snapshot must validate before it gets its final name
+
+    const dir = path.join(options.snapshotsDir, id);
+    fs.renameSync(tmp, dir);
+    pointLatestAt(options.snapshotsDir, id);
+    for (const w of warnings) log(`[pull] left out: ${w.type} ${w.documentId} [${w.locale}] ${w.field}: ${w.message}`);
+    log(`[pull] snapshot ${id}: ${contentCount} content entries, ${warnings.length} warning(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { dir, manifest };
+  } catch (error) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Atomically points `<snapshotsDir>/latest` at a snapshot (symlink swapped by rename). */
+export function pointLatestAt(snapshotsDir: string, id: string): void {
+  const link = path.join(snapshotsDir, 'latest');
+  const next = path.join(snapshotsDir, `.latest-${process.pid}-${Date.now()}`);
+  fs.symlinkSync(id, next);
+  fs.renameSync(next, link);
+}
