@@ -1,8 +1,11 @@
 /**
  * `npm test`: builds the CMS when its sources changed (from the committed schema
  * files: no regeneration, so the drift test can catch a stale cms/), then runs
- * the strict type check and every vitest project. Extra arguments go to vitest.
+ * the strict type check and every vitest project, and ends with one summary
+ * line ("vitest: N passed, N failed"). Extra arguments go to vitest.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureCmsBuilt } from '../lib/cms.ts';
 import { repoRoot } from '../lib/paths.ts';
@@ -11,9 +14,18 @@ import { run } from '../lib/processes.ts';
 await ensureCmsBuilt();
 const typescript = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-vitest-')), 'report.json');
+
+let failed = false;
 try {
   await run(process.execPath, [typescript, '-p', repoRoot], { cwd: repoRoot });
-  await run(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { cwd: repoRoot });
+  await run(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: repoRoot });
 } catch {
-  process.exit(1);
+  failed = true;
 }
+if (fs.existsSync(report)) {
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
+  console.log(`vitest: ${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}`);
+  fs.rmSync(path.dirname(report), { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
