@@ -20,6 +20,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'site',
+          include: ['site/test/**/*.test.ts'],
+          // The fixture site, built (and served) once for every site test file.
+          globalSetup: ['site/test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,7 @@
 /**
  * `npm test`: builds the CMS when its sources changed (from the committed schema
  * files: no regeneration, so the drift test can catch a stale cms/), then runs
- * the strict type check and every vitest project, and ends with one summary
+ * the strict type checks (workspace, site, .astro files) and every vitest project, and ends with one summary
  * line ("vitest: N passed, N failed"). Extra arguments go to vitest.
  */
 import fs from 'node:fs';
@@ -13,12 +13,19 @@ import { run } from '../lib/processes.ts';
 
 await ensureCmsBuilt();
 const typescript = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-vitest-')), 'report.json');
 
 let failed = false;
 try {
   await run(process.execPath, [typescript, '-p', repoRoot], { cwd: repoRoot });
+  await run(process.execPath, [typescript, '-p', path.join(repoRoot, 'site')], { cwd: repoRoot });
+  // The .astro files, type-checked against the fixture snapshot.
+  await run(process.execPath, [astro, 'check'], {
+    cwd: path.join(repoRoot, 'site'),
+    env: { ...process.env, SSC_SNAPSHOT_DIR: path.join(repoRoot, 'site', 'test', 'fixtures', 'snapshot'), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   await run(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: repoRoot });
 } catch {
   failed = true;

@@ -1,0 +1,66 @@
+/** What each content type's page shows a reader before they tap anything. */
+import { describe, expect, it } from 'vitest';
+import { optionsFromEnv } from '../lib/config.ts';
+import { page } from './helpers.ts';
+
+describe('item pages', () => {
+  it('video: a plain play link, no player or iframe, size, captions and transcript', () => {
+    const p = page('/fr/videos/hybrid-rice-smallholder-webinar/');
+    const main = p.doc.querySelector('main')!;
+    expect(main.querySelectorAll('video, iframe, audio, object, embed')).toHaveLength(0);
+    expect(main.querySelector('.play a')!.getAttribute('href')).toBe('/media/hybrid-rice-webinar.mp4');
+    expect(main.text).toMatch(/28\so · MP4/);
+    const captions = main.querySelectorAll('a[type="text/vtt"]');
+    expect(captions.map((a) => a.getAttribute('hreflang'))[0]).toBe('fr');
+    expect(captions.map((a) => a.text)).toContain('chinois simplifié');
+    expect(main.querySelector('section .body')!.text.length).toBeGreaterThan(200);
+  });
+
+  it('video without a file: links to the external page only', () => {
+    const a = page('/en/videos/juncao-technology-training/').doc.querySelector('.play a')!;
+    expect(a.getAttribute('href')).toBe('https://video.example.org/juncao-technology-training');
+    expect(a.text).toContain('video.example.org');
+  });
+
+  it('report: every attachment with its language, format, size and page count in the page language', () => {
+    const files = page('/es/reports/digital-south-south-cooperation-seminar-2022/').doc.querySelectorAll('ul.files li');
+    expect(files).toHaveLength(2);
+    const [first, second] = files.map((li) => li.text.replace(/\s+/g, ' '));
+    expect(first).toContain('Idioma: inglés');
+    expect(first).toContain('Formato: PDF');
+    expect(first).toMatch(/Tamaño: 627\sB/);
+    expect(first).toContain('Páginas: 4');
+    expect(second).toContain('chino');
+    expect(files[0].querySelector('a')!.getAttribute('hreflang')).toBe('en');
+  });
+
+  it('policy: issuing body, country, document type', () => {
+    const text = page('/zh/policies/kenya-agricultural-sector-transformation-growth-strategy-2019-2029/').doc.querySelector('dl.facts')!.text;
+    expect(text).toContain('肯尼亚');
+    expect(text).toContain('战略');
+  });
+
+  it('course: outcomes, level, hours, modules and lessons, partner, certificate', () => {
+    const main = page('/en/courses/hybrid-rice-value-chain/').doc.querySelector('main')!;
+    expect(main.text).toContain('Intermediate');
+    expect(main.text).toContain('4 hours');
+    expect(main.querySelectorAll('h3').length).toBeGreaterThan(1);
+    expect(main.querySelectorAll('ol li').length).toBeGreaterThan(3);
+    expect(main.querySelector('a[href="/en/videos/hybrid-rice-smallholder-webinar/"]')).not.toBeNull();
+    expect(main.text).toContain('A certificate of completion is offered.');
+    expect(main.text).toContain('WFP Centre of Excellence');
+  });
+
+  it('home: latest items of each type and the four themes', () => {
+    const main = page('/ar/').doc.querySelector('main')!;
+    expect(main.querySelectorAll('a[href^="/ar/themes/"]')).toHaveLength(4);
+    expect(main.querySelectorAll('h2').length).toBe(6);
+  });
+});
+
+describe('configuration', () => {
+  it('requires SSC_SNAPSHOT_DIR and says so', () => {
+    expect(() => optionsFromEnv({})).toThrow(/SSC_SNAPSHOT_DIR/);
+    expect(optionsFromEnv({ SSC_SNAPSHOT_DIR: '/tmp/x' })).toEqual({ snapshotDir: '/tmp/x', siteUrl: 'http://127.0.0.1:4321' });
+  });
+});
