@@ -1,10 +1,22 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
+const SYNDICATION_PREFIX = '/api/syndication/';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  // Read-only CORS for any origin on the partner API (before strapi::cors, which then leaves those paths alone).
+  'global::syndication-cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      // Stock Strapi answers every origin, with credentials, on every route. Here only the
+      // origins in CORS_ORIGINS (comma-separated; none by default) may call the other routes
+      // cross-origin: the admin panel is same-origin and the site is static.
+      origin: (ctx: { path: string }) => (ctx.path.startsWith(SYNDICATION_PREFIX) ? [] : env.array('CORS_ORIGINS', [])),
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
   // Forces published-only reads and default populate on every content-API route.

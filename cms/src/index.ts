@@ -5,11 +5,16 @@ import { syncPublicAccess } from './lib/public-access';
 import { ensureDemoAdmin } from './lib/demo-admin';
 import { registerSlugGuard } from './lib/slug-guard';
 import { registerLocaleGuard } from './lib/locale-guard';
+import { reconcileAll, registerChangeRecorder } from './lib/syndication/recorder';
+import { registerPartnerTokenGuard, watchTokenChanges } from './lib/syndication/tokens';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
+    registerPartnerTokenGuard(strapi);
+    // Last, so that it records only writes the guards let through.
+    registerChangeRecorder(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -17,5 +22,7 @@ export default {
     await ensureEditorRoles(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
     await ensureDemoAdmin(strapi);
+    watchTokenChanges(strapi);
+    await reconcileAll(strapi);
   },
 };

@@ -15,6 +15,7 @@ import { freePort, stopProcess } from '../../scripts/lib/processes.ts';
 import { cmsDir } from '../../scripts/lib/paths.ts';
 import { createDatabase, dropDatabase } from './support/postgres.ts';
 import { runSeedJson } from './support/seed-process.ts';
+import { createPartnerTokens } from './support/partner-tokens.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +28,8 @@ declare module 'vitest' {
       adminJwt: string;
       env: Record<string, string>;
       seedSeconds: number;
+      /** Partner API keys by token name, made with `npm run partner:token`'s tool (see syndication tests). */
+      partnerTokens: Record<string, string>;
     };
   }
 }
@@ -65,11 +68,20 @@ export default async function setup(project: TestProject) {
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,
     PUBLIC_API_READ: 'false',
+    // Items of the partner API link to the public site (see syndication tests).
+    SSC_SITE_URL: 'https://knowledge.example.org',
+    // Many requests per test file; the limit itself is tested with a token of its own.
+    SYNDICATION_RATE_LIMIT: '100000',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
   };
 
   const seed = await runSeedJson(env);
+  const partnerTokens = await createPartnerTokens(env, [
+    { name: 'test partner' },
+    { name: 'test partner to revoke' },
+    { name: 'test partner with a low limit', rateLimit: 5 },
+  ]);
   const cms = await startCms(env, { quiet: true });
 
   const login = await fetch(`${cms.url}/admin/login`, {
@@ -87,7 +99,7 @@ export default async function setup(project: TestProject) {
   if (!tokenRes.ok) throw new Error(`API token creation failed: ${tokenRes.status} ${await tokenRes.text()}`);
   const apiToken = (await tokenRes.json()).data.accessKey as string;
 
-  project.provide('cms', { url: cms.url, database, apiToken, adminEmail, adminPassword, adminJwt, env, seedSeconds: seed.seconds });
+  project.provide('cms', { url: cms.url, database, apiToken, adminEmail, adminPassword, adminJwt, env, seedSeconds: seed.seconds, partnerTokens });
 
   return async () => {
     await stopProcess(cms.child);

@@ -4,6 +4,7 @@
  */
 import type { FieldDefinition, Fields } from './fields.ts';
 import { locales, defaultLocale } from './locales.ts';
+import { partnerApiOpenApi } from './partner-api.ts';
 import {
   collections,
   components,
@@ -147,7 +148,14 @@ function relationSummaryFields(target: string): Json[] {
   return ['slug', 'title', 'name', 'isoCode', 'acronym', 'locale'].filter((k) => k in fields || k === 'locale');
 }
 
-/** What the CMS reads at run time, derived from the model (locales, UIDs, populate). */
+/** A field's kind and, for relations and components, what it points at: enough for the CMS to read an entry generically. */
+function fieldSummary(field: FieldDefinition): JsonObject {
+  if (field.kind === 'relation') return { kind: field.kind, target: field.target, multiple: field.multiple };
+  if (field.kind === 'component') return { kind: field.kind, component: field.component, repeatable: field.repeatable };
+  return { kind: field.kind };
+}
+
+/** What the CMS reads at run time, derived from the model (locales, UIDs, populate, field kinds). */
 export function cmsRuntimeModel(): JsonObject {
   return {
     defaultLocale,
@@ -166,6 +174,7 @@ export function cmsRuntimeModel(): JsonObject {
       localizedFields: Object.entries(c.fields).filter(([, fd]) => fd.localized).map(([n]) => n),
       sharedFields: Object.entries(c.fields).filter(([, fd]) => !fd.localized).map(([n]) => n),
       populate: { ...populateFor(c.fields), localizations: { fields: ['locale', 'slug', 'publishedAt'] } },
+      fields: Object.fromEntries(Object.entries(c.fields).map(([n, fd]) => [n, fieldSummary(fd)])),
     })),
   };
 }
@@ -197,5 +206,6 @@ export function strapiFiles(): Map<string, string> {
     files.set(`src/components/${category}/${name}.json`, json(componentSchema(comp)));
   }
   files.set('src/generated/model.json', json(cmsRuntimeModel()));
+  files.set('src/generated/partner-api.openapi.json', json(partnerApiOpenApi() as Json));
   return files;
 }

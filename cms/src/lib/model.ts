@@ -13,6 +13,17 @@ export interface RuntimeCollection {
   localizedFields: string[];
   sharedFields: string[];
   populate: Record<string, unknown>;
+  fields: Record<string, RuntimeField>;
+}
+
+export interface RuntimeField {
+  kind: string;
+  /** Relations: the target collection's model name. */
+  target?: string;
+  multiple?: boolean;
+  /** Components: `category.name`. */
+  component?: string;
+  repeatable?: boolean;
 }
 
 export interface RuntimeModel {
@@ -21,10 +32,14 @@ export interface RuntimeModel {
   collections: RuntimeCollection[];
 }
 
-export const model = generated as RuntimeModel;
+export const model = generated as unknown as RuntimeModel;
 
 export const localeCodes = model.locales.map((l) => l.code);
 
 export const collectionByUid = new Map(model.collections.map((c) => [c.uid as string, c]));
 
 export const collectionByPluralName = new Map(model.collections.map((c) => [c.pluralName, c]));
+
+export const collectionByName = new Map(model.collections.map((c) => [c.name, c]));
+
+export const contentCollections = model.collections.filter((c) => c.isContentType);

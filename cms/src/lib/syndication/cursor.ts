@@ -1,0 +1,17 @@
+/** Opaque cursors: base64url JSON, checked on the way back in. */
+import { errors } from '@strapi/utils';
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string, check: (value: any) => value is T): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new errors.ValidationError('cursor: not a cursor this API returned');
+  }
+  if (!check(value)) throw new errors.ValidationError('cursor: not a cursor this API returned');
+  return value;
+}

@@ -1,0 +1,139 @@
+/**
+ * Turns a published entry (read with its collection's default populate) into the
+ * item partners receive. The stored form keeps the site path and media URLs as the
+ * CMS knows them; `publicItem` makes them absolute when a response is written, so
+ * that changing SSC_SITE_URL or PUBLIC_URL needs no rebuild of the stored items.
+ */
+import type { RuntimeCollection, RuntimeField } from '../model';
+
+export interface ItemImage {
+  url: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  width: number | null;
+  height: number | null;
+  mime: string | null;
+}
+
+export interface ItemAttachment {
+  title: string;
+  language: string;
+  url: string;
+  mime: string | null;
+  sizeBytes: number | null;
+}
+
+/** The JSON shape of one item (documented in the OpenAPI document, schema `Item`). */
+export interface SyndicationItem {
+  type: string;
+  documentId: string;
+  locale: string;
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  date: string | null;
+  publishedAt: string;
+  updatedAt: string;
+  license: string;
+  licenseUrl: string | null;
+  attribution: string;
+  themes: string[];
+  countries: string[];
+  image: ItemImage | null;
+  body: string | null;
+  attachments: ItemAttachment[];
+}
+
+type Entry = Record<string, any>;
+
+const fieldNames = (collection: RuntimeCollection, test: (f: RuntimeField) => boolean) =>
+  Object.entries(collection.fields).filter(([, f]) => test(f)).map(([name]) => name);
+
+const asList = (value: unknown): Entry[] => (Array.isArray(value) ? value : value ? [value as Entry] : []);
+
+function slugsOf(collection: RuntimeCollection, entry: Entry, target: string): string[] {
+  const names = fieldNames(collection, (f) => f.kind === 'relation' && f.target === target);
+  const slugs = names.flatMap((name) => asList(entry[name]).map((related) => related.slug as string)).filter(Boolean);
+  return [...new Set(slugs)].sort();
+}
+
+function image(component: Entry | null | undefined): ItemImage | null {
+  const media = component?.image;
+  if (!media?.url) return null;
+  return {
+    url: media.url,
+    alt: component!.alt ?? media.alternativeText ?? '',
+    caption: component!.caption ?? null,
+    credit: component!.credit ?? null,
+    width: media.width ?? null,
+    height: media.height ?? null,
+    mime: media.mime ?? null,
+  };
+}
+
+function attachment(component: Entry): ItemAttachment | null {
+  const file = component.file;
+  if (!file?.url) return null;
+  return {
+    title: component.title,
+    language: component.language,
+    url: file.url,
+    mime: file.mime ?? null,
+    // Strapi stores sizes in kilobytes.
+    sizeBytes: component.sizeBytes ?? (typeof file.size === 'number' ? Math.round(file.size * 1000) : null),
+  };
+}
+
+/** The Creative Commons deed of an SPDX-style licence id, or null (all rights reserved). */
+export function licenseUrl(license: string): string | null {
+  if (license === 'CC0-1.0') return 'https://creativecommons.org/publicdomain/zero/1.0/';
+  const match = /^CC-(BY(?:-[A-Z]+)*)-(\d\.\d)$/.exec(license);
+  return match ? `https://creativecommons.org/licenses/${match[1].toLowerCase()}/${match[2]}/` : null;
+}
+
+const iso = (value: unknown): string => new Date(value as string | number | Date).toISOString();
+
+/** The site path of an item: the same scheme as site/src/lib/routes.ts (`itemPath`). */
+export const sitePath = (collection: RuntimeCollection, locale: string, slug: string) => `/${locale}/${collection.pluralName}/${slug}/`;
+
+export function serializeEntry(collection: RuntimeCollection, entry: Entry): SyndicationItem {
+  const dateField = fieldNames(collection, (f) => f.kind === 'date')[0];
+  const bodyField = fieldNames(collection, (f) => f.kind === 'richtext')[0];
+  const imageField = fieldNames(collection, (f) => f.kind === 'component' && f.component === 'shared.captioned-image' && !f.repeatable)[0];
+  const attachmentFields = fieldNames(collection, (f) => f.kind === 'component' && f.component === 'shared.file-attachment');
+  return {
+    type: collection.name,
+    documentId: entry.documentId,
+    locale: entry.locale,
+    slug: entry.slug,
+    url: sitePath(collection, entry.locale, entry.slug),
+    title: entry.title,
+    summary: entry.summary,
+    date: dateField ? (entry[dateField] ?? null) : null,
+    publishedAt: iso(entry.publishedAt),
+    updatedAt: iso(entry.updatedAt ?? entry.publishedAt),
+    license: entry.license,
+    licenseUrl: licenseUrl(entry.license),
+    attribution: entry.attribution,
+    themes: slugsOf(collection, entry, 'theme'),
+    countries: slugsOf(collection, entry, 'country'),
+    image: imageField ? image(entry[imageField]) : null,
+    body: bodyField ? (entry[bodyField] ?? null) : null,
+    attachments: attachmentFields.flatMap((name) => asList(entry[name]).map(attachment).filter((a): a is ItemAttachment => a !== null)),
+  };
+}
+
+/** `base` is an origin with an optional path and no trailing slash; absolute URLs stay as they are. */
+const absolute = (url: string, base: string) => (/^https?:\/\//.test(url) ? url : `${base}${url.startsWith('/') ? '' : '/'}${url}`);
+
+/** The item as sent: site and media URLs made absolute. */
+export function publicItem(item: SyndicationItem, origins: { siteUrl: string; cmsUrl: string }): SyndicationItem {
+  return {
+    ...item,
+    url: absolute(item.url, origins.siteUrl),
+    image: item.image ? { ...item.image, url: absolute(item.image.url, origins.cmsUrl) } : null,
+    attachments: item.attachments.map((a) => ({ ...a, url: absolute(a.url, origins.cmsUrl) })),
+  };
+}

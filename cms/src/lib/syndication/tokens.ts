@@ -1,0 +1,100 @@
+/**
+ * Partner tokens: random 256-bit keys, valid on /api/syndication only. Only a
+ * SHA-256 hash is stored (the key is shown once, when it is made). A key is looked
+ * up at most once per TOKEN_CACHE_MS on each node; a change to any token on this
+ * node (revoked, deleted, renamed) empties the cache at once.
+ */
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PARTNER_TOKEN_UID } from './names';
+
+const KEY_PREFIX = 'sscp_';
+const TOKEN_CACHE_MS = 5_000;
+
+export interface PartnerToken {
+  id: number;
+  name: string;
+  revoked: boolean;
+  /** Requests per window for this partner; null: the default. */
+  rateLimit: number | null;
+}
+
+export const hashKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
+
+export function newKey(): string {
+  return `${KEY_PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
+}
+
+/** Creates a token and returns its key: the only time the key exists outside the caller. */
+export async function createPartnerToken(strapi: Core.Strapi, input: { name: string; description?: string; rateLimit?: number | null }) {
+  const name = input.name.trim();
+  if (!name) throw new Error('a partner token needs a name');
+  const existing = await strapi.db.query(PARTNER_TOKEN_UID as any).findOne({ where: { name }, select: ['id'] });
+  if (existing) throw new Error(`a partner token named "${name}" already exists`);
+  const key = newKey();
+  const created = await strapi.documents(PARTNER_TOKEN_UID as any).create({
+    data: {
+      name,
+      description: input.description ?? null,
+      keyPrefix: key.slice(0, KEY_PREFIX.length + 6),
+      tokenHash: hashKey(key),
+      revoked: false,
+      rateLimit: input.rateLimit ?? null,
+    } as any,
+  });
+  return { id: (created as any).id as number, documentId: (created as any).documentId as string, name, key };
+}
+
+const cache = new Map<string, { token: PartnerToken | null; at: number }>();
+
+export function forgetTokens(): void {
+  cache.clear();
+}
+
+/** The token a key belongs to, or null; revoked tokens are returned (with `revoked`) so callers can tell. */
+export async function findToken(strapi: Core.Strapi, key: string): Promise<PartnerToken | null> {
+  const hash = hashKey(key);
+  const hit = cache.get(hash);
+  if (hit && Date.now() - hit.at < TOKEN_CACHE_MS) return hit.token;
+  const row = await strapi.db.query(PARTNER_TOKEN_UID as any).findOne({
+    where: { tokenHash: hash },
+    select: ['id', 'name', 'revoked', 'rateLimit'],
+  });
+  const token = row ? { id: row.id, name: row.name, revoked: !!row.revoked, rateLimit: row.rateLimit ?? null } : null;
+  if (cache.size > 10_000) cache.clear();
+  cache.set(hash, { token, at: Date.now() });
+  return token;
+}
+
+/** Empties the cache whenever a token changes on this node (admin panel, CLI). */
+export function watchTokenChanges(strapi: Core.Strapi): void {
+  strapi.db.lifecycles.subscribe({
+    models: [PARTNER_TOKEN_UID],
+    afterCreate: forgetTokens,
+    afterUpdate: forgetTokens,
+    afterUpdateMany: forgetTokens,
+    afterDelete: forgetTokens,
+    afterDeleteMany: forgetTokens,
+  } as any);
+}
+
+/**
+ * Keys are made only by `npm run partner:token`, which shows the key once: a token
+ * created in the admin panel would have no key anyone knows, so creating one there
+ * is refused, and the stored hash cannot be edited.
+ */
+export function registerPartnerTokenGuard(strapi: Core.Strapi): void {
+  strapi.documents.use(async (ctx, next) => {
+    if (ctx.uid !== PARTNER_TOKEN_UID) return next();
+    const params = ctx.params as { data?: Record<string, unknown> };
+    if (ctx.action === 'create' && !params.data?.tokenHash) {
+      throw new errors.ValidationError('Partner tokens are created with `npm run partner:token -- --name "<partner>"`, which shows the key once.');
+    }
+    if (ctx.action === 'update' && params.data) {
+      const { tokenHash: _hash, keyPrefix: _prefix, ...rest } = params.data;
+      params.data = rest;
+    }
+    return next();
+  });
+}
