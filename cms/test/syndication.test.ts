@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, localeCodes, strapiUid } from '@ssc/content-schemas';
 import { cmsDir } from '../../scripts/lib/paths.ts';
 import { adminApi, cms, contentApi, contentManager } from './support/http.ts';
+import { createEditor } from './support/editors.ts';
 import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
 import { SyncingPartner, allItems, itemKeyOf, partnerGet, partnerKey } from './support/partner-api.ts';
 
@@ -201,15 +202,20 @@ describe('partner API: tokens', () => {
     expect((await contentApi('/news?locale=en', partnerKey())).status).toBe(401);
   });
 
-  it('answers 401 once the chief editor or an admin revokes the token in the admin panel', async () => {
+  it('answers 401 once the chief editor revokes the token in the admin panel', async () => {
     const key = partnerKey('test partner to revoke');
     expect((await partnerGet('/items?pageSize=1', key)).status).toBe(200);
-    const list = await adminApi('GET', `${TOKENS}?filters[name][$eq]=${encodeURIComponent('test partner to revoke')}`);
+    const byName = `${TOKENS}?filters[name][$eq]=${encodeURIComponent('test partner to revoke')}`;
+    // Language editors do not see partner tokens; the chief editor does, without their hash.
+    expect((await adminApi('GET', byName, undefined, await createEditor('French editor'))).status).toBe(403);
+    const chief = await createEditor('Chief editor');
+    const list = await adminApi('GET', byName, undefined, chief);
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     const token = list.body.results[0];
     expect(token.keyPrefix).toBe(key.slice(0, token.keyPrefix.length));
+    expect(token.tokenHash).toBeUndefined();
     expect(JSON.stringify(list.body)).not.toContain(key);
-    const revoked = await adminApi('PUT', `${TOKENS}/${token.documentId}`, { revoked: true });
+    const revoked = await adminApi('PUT', `${TOKENS}/${token.documentId}`, { revoked: true }, chief);
     expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
     expect((await partnerGet('/items?pageSize=1', key)).status).toBe(401);
     expect((await partnerGet('/changes', key)).status).toBe(401);

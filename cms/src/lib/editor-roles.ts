@@ -4,10 +4,12 @@
  *   the source), but creates, edits, publishes and deletes only in its own locale, and
  *   on existing entries edits only localized fields, since shared fields (slug, dates,
  *   taxonomy links) change every translation at once;
- * - a "Chief editor" role with every locale and every field.
+ * - a "Chief editor" role with every locale and every field, who also sees and
+ *   revokes partner API tokens.
  */
 import type { Core } from '@strapi/strapi';
 import { model, localeCodes } from './model';
+import { PARTNER_TOKEN_UID } from './syndication/names';
 
 const CM = 'plugin::content-manager.explorer';
 export const CHIEF_EDITOR_CODE = 'ssc-chief-editor';
@@ -36,8 +38,16 @@ function allCollectionPermissions(strapi: Core.Strapi): Permission[] {
   return strapi.service('admin::content-type').getPermissionsWithNestedFields(actions, { restrictedSubjects: others });
 }
 
+/** The chief editor sees partner API tokens and revokes or deletes them (keys are made on the command line). */
+const PARTNER_TOKEN_FIELDS = ['name', 'description', 'keyPrefix', 'revoked', 'rateLimit'];
+const PARTNER_TOKEN_PERMISSIONS: Permission[] = [
+  { action: `${CM}.read`, subject: PARTNER_TOKEN_UID, properties: { fields: PARTNER_TOKEN_FIELDS }, conditions: [] },
+  { action: `${CM}.update`, subject: PARTNER_TOKEN_UID, properties: { fields: ['description', 'revoked', 'rateLimit'] }, conditions: [] },
+  { action: `${CM}.delete`, subject: PARTNER_TOKEN_UID, properties: {}, conditions: [] },
+];
+
 function chiefEditorPermissions(base: Permission[]): Permission[] {
-  return [...base.map((p) => ({ ...p, properties: { ...p.properties, locales: [...localeCodes] } })), ...MEDIA_PERMISSIONS];
+  return [...base.map((p) => ({ ...p, properties: { ...p.properties, locales: [...localeCodes] } })), ...MEDIA_PERMISSIONS, ...PARTNER_TOKEN_PERMISSIONS];
 }
 
 function localeEditorPermissions(base: Permission[], locale: string): Permission[] {
