@@ -1,0 +1,107 @@
+/**
+ * Benchmarks only: loads the reference corpus (shared/bench/corpus.mjs: entries with
+ * slug, locale, type, themes, countries, date, title, summary, body) into an empty
+ * CMS database, in bulk. Taxonomy goes through the document service; entries go in
+ * as draft and published rows through the database layer, 200 documents per
+ * transaction (the document service would take many minutes for 10,000 entries).
+ * The partner API's item set is then built the way the CMS catches up at boot
+ * (reconcileAll). Also makes a Strapi read-only API token and a partner token.
+ * Last line printed: JSON { entries, documents, seconds, apiToken, partnerToken, sample }.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { cmsDir, runWithStrapi } from './strapi-app.ts';
+
+interface CorpusEntry {
+  slug: string;
+  locale: string;
+  type: string;
+  themes: string[];
+  countries: string[];
+  date: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
+const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
+if (!values.corpus) throw new Error('usage: bench-corpus.ts --corpus <corpus.json>');
+const corpus = JSON.parse(fs.readFileSync(values.corpus, 'utf8')) as CorpusEntry[];
+
+const require = createRequire(import.meta.url);
+const dist = (p: string) => require(path.join(cmsDir, 'dist', 'src', 'lib', p));
+const { model, collectionByName } = dist('model.js') as typeof import('../src/lib/model');
+const { reconcileAll } = dist('syndication/recorder.js') as typeof import('../src/lib/syndication/recorder');
+const { createPartnerToken } = dist('syndication/tokens.js') as typeof import('../src/lib/syndication/tokens');
+
+const locales = model.locales.map((l) => l.code);
+/** Values for the required fields the corpus does not have, by field name. */
+const FILLERS: Record<string, unknown> = {
+  license: 'CC-BY-4.0',
+  attribution: 'Reference benchmark corpus',
+  durationSeconds: 600,
+  spokenLanguage: 'en',
+  issuingBody: 'Ministry of Agriculture',
+  documentType: 'policy',
+  level: 'beginner',
+  estimatedHours: 2,
+};
+const documentId = () => crypto.randomBytes(18).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 24);
+
+await runWithStrapi('bench-corpus', async (strapi) => {
+  const started = Date.now();
+  if ((await strapi.db.query(collectionByName.get('news')!.uid as any).count({})) > 0) throw new Error('the database already holds content');
+
+  // Taxonomy: one document per slug, a translation in every locale; row ids by locale.
+  const taxonomyIds = async (name: 'theme' | 'country', slugs: string[]) => {
+    const uid = collectionByName.get(name)!.uid as any;
+    const ids = new Map<string, Map<string, number>>(); // slug → locale → row id
+    for (const slug of slugs) {
+      const data = (locale: string) => (name === 'theme' ? { slug, name: `${slug} (${locale})`, description: `Theme ${slug}` } : { slug, isoCode: slug.toUpperCase().slice(0, 2), name: `${slug} (${locale})` });
+      const doc = await strapi.documents(uid).create({ locale: locales[0], data: data(locales[0]) as any });
+      for (const locale of locales.slice(1)) await strapi.documents(uid).update({ documentId: doc.documentId, locale, data: data(locale) as any });
+      const rows = await strapi.db.query(uid).findMany({ where: { documentId: doc.documentId }, select: ['id', 'locale'] });
+      ids.set(slug, new Map(rows.map((r: { id: number; locale: string }) => [r.locale, r.id])));
+    }
+    return ids;
+  };
+  const themes = await taxonomyIds('theme', [...new Set(corpus.flatMap((e) => e.themes))].sort());
+  const countries = await taxonomyIds('country', [...new Set(corpus.flatMap((e) => e.countries))].sort());
+
+  const bySlug = new Map<string, CorpusEntry[]>();
+  for (const e of corpus) bySlug.set(e.slug, [...(bySlug.get(e.slug) ?? []), e]);
+  const documents = [...bySlug.values()];
+  const publishedAt = new Date();
+  let sample = '';
+  for (let i = 0; i < documents.length; i += 200) {
+    await strapi.db.transaction(async () => {
+      for (const translations of documents.slice(i, i + 200)) {
+        const collection = collectionByName.get(translations[0].type)!;
+        const fields = collection.fields;
+        const dateField = Object.keys(fields).find((f) => fields[f].kind === 'date');
+        const bodyField = Object.keys(fields).find((f) => fields[f].kind === 'richtext');
+        const id = documentId();
+        if (collection.name === 'news') sample ||= id;
+        for (const e of translations) {
+          const data: Record<string, unknown> = { documentId: id, locale: e.locale, slug: e.slug, title: e.title, summary: e.summary };
+          for (const [name, value] of Object.entries(FILLERS)) if (name in fields) data[name] = value;
+          if (dateField) data[dateField] = e.date;
+          if (bodyField) data[bodyField] = e.body;
+          const themeIds = e.themes.map((t) => themes.get(t)!.get(e.locale)!);
+          const countryIds = e.countries.map((c) => countries.get(c)!.get(e.locale)!);
+          if ('themes' in fields) data.themes = themeIds;
+          if ('countries' in fields) data.countries = countryIds;
+          else if ('country' in fields) data.country = countryIds[0];
+          for (const at of [null, publishedAt]) await strapi.db.query(collection.uid as any).create({ data: { ...data, publishedAt: at, createdAt: publishedAt, updatedAt: publishedAt } });
+        }
+      }
+    });
+  }
+  const recorded = await reconcileAll(strapi);
+  const apiToken = await (strapi.service('admin::api-token-content-api') as any).create({ name: 'bench', description: 'benchmark', type: 'read-only', lifespan: null });
+  const partner = await createPartnerToken(strapi, { name: 'bench', rateLimit: 100_000_000 });
+  console.log(JSON.stringify({ entries: corpus.length, documents: documents.length, recorded, seconds: (Date.now() - started) / 1000, apiToken: apiToken.accessKey, partnerToken: partner.key, sample }));
+});

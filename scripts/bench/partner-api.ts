@@ -1,0 +1,213 @@
+/**
+ * Benchmark of the partner API (`api`): list and single-item throughput and
+ * p50/p99 latency on the reference corpus (2,000 documents × 5 locales = 10,000
+ * published entries), next to the same queries on Strapi's own REST endpoint, in
+ * the same run, with autocannon against 127.0.0.1. Budget (platform guide): a
+ * cached list query at ≥ 1,000 req/s with p99 ≤ 50 ms on 2 cores.
+ *
+ * The loaded database is cached in .cache/bench/partner-api/ (git-ignored) and
+ * rebuilt when the corpus generator, the content types or the loader change.
+ * Run alone: `node scripts/bench/partner-api.ts` (writes bench-results/partner-api.json); with
+ * `--prepare`, it only builds the cached database.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { SECRET_GENERATORS } from '../lib/env-file.ts';
+import { ensureCmsBuilt, startCms } from '../lib/cms.ts';
+import { cmsDir, repoRoot } from '../lib/paths.ts';
+import { freePort, run, stopProcess } from '../lib/processes.ts';
+
+export interface ApiBenchRun {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  bytesPerResponse: number;
+}
+
+export interface ApiBenchResult {
+  benchmark: 'api';
+  entries: number;
+  database: 'sqlite';
+  connections: number;
+  durationSeconds: number;
+  cpus: number;
+  loadSeconds: number | null;
+  runs: ApiBenchRun[];
+  budget: { minRequestsPerSecond: number; maxP99Ms: number; listQueryMeets: boolean };
+}
+
+export interface ApiBenchOptions {
+  durationSeconds?: number;
+  connections?: number;
+  documents?: number;
+  log?: (line: string) => void;
+}
+
+const cacheRoot = path.join(repoRoot, '.cache', 'bench', 'partner-api');
+const corpusScript = process.env.SSC_BENCH_CORPUS_SCRIPT ?? path.resolve(repoRoot, '..', 'shared', 'bench', 'corpus.mjs');
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+/** What the cached database depends on. */
+function cacheKey(documents: number): string {
+  const hash = crypto.createHash('sha256').update(String(documents));
+  const schemas = listFiles(path.join(cmsDir, 'src')).filter((f) => f.endsWith('schema.json') || f.includes(`${path.sep}components${path.sep}`));
+  for (const f of [corpusScript, path.join(cmsDir, 'tools', 'bench-corpus.ts'), path.join(cmsDir, 'src', 'lib', 'syndication', 'serialize.ts'), ...schemas]) {
+    hash.update(path.basename(f)).update(fs.readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+interface CachedCorpus {
+  key: string;
+  entries: number;
+  loadSeconds: number;
+  env: Record<string, string>;
+  apiToken: string;
+  partnerToken: string;
+  sample: string;
+}
+
+function runJson(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      if (code !== 0 || !line) reject(new Error(`${path.basename(script)} exited with ${code}:\n${out}`));
+      else resolve(JSON.parse(line));
+    });
+  });
+}
+
+/** The loaded corpus database, from the cache or freshly built. */
+export async function corpusDatabase(documents: number, log: (line: string) => void): Promise<{ cached: CachedCorpus; dbFile: string; fresh: boolean }> {
+  const key = cacheKey(documents);
+  const dir = path.join(cacheRoot, key);
+  const metaFile = path.join(dir, 'corpus.json');
+  const dbFile = path.join(dir, 'cms.db');
+  if (fs.existsSync(metaFile) && fs.existsSync(dbFile)) return { cached: JSON.parse(fs.readFileSync(metaFile, 'utf8')), dbFile, fresh: false };
+  fs.rmSync(cacheRoot, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const corpusFile = path.join(dir, 'corpus-source.json');
+  log(`[bench api] generating the reference corpus (${documents} documents × 5 locales)…`);
+  await run(process.execPath, [corpusScript, String(documents), corpusFile], { stdio: 'ignore' });
+  const env = {
+    ...Object.fromEntries(Object.entries(SECRET_GENERATORS).map(([k, make]) => [k, make()])),
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: path.join(dir, 'loading.db'),
+    NODE_ENV: 'production',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
+  log('[bench api] loading it into a fresh CMS database in bulk (cached afterwards)…');
+  const loaded = await runJson(path.join(cmsDir, 'tools', 'bench-corpus.ts'), ['--corpus', corpusFile], { ...process.env, ...env, ENV_PATH: path.join(dir, 'no.env') });
+  fs.renameSync(env.DATABASE_FILENAME, dbFile);
+  fs.rmSync(corpusFile);
+  const cached: CachedCorpus = { key, entries: loaded.entries, loadSeconds: loaded.seconds, env, apiToken: loaded.apiToken, partnerToken: loaded.partnerToken, sample: loaded.sample };
+  fs.writeFileSync(metaFile, JSON.stringify(cached, null, 2), { mode: 0o600 });
+  log(`[bench api] loaded ${loaded.entries} entries in ${loaded.seconds.toFixed(1)} s`);
+  return { cached, dbFile, fresh: true };
+}
+
+async function measure(name: string, url: string, token: string, options: Required<Pick<ApiBenchOptions, 'durationSeconds' | 'connections'>>): Promise<ApiBenchRun> {
+  const headers = { authorization: `Bearer ${token}` };
+  // Warm up (and check the answer) before measuring.
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(url, { headers });
+    if (res.status !== 200) throw new Error(`${name}: ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    await res.arrayBuffer();
+  }
+  const result = await autocannon({ url, headers, connections: options.connections, duration: options.durationSeconds });
+  return {
+    name,
+    path: new URL(url).pathname + new URL(url).search,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+  };
+}
+
+export async function benchPartnerApi(options: ApiBenchOptions = {}): Promise<ApiBenchResult> {
+  const log = options.log ?? console.log;
+  const durationSeconds = options.durationSeconds ?? 10;
+  const connections = options.connections ?? 10;
+  const documents = options.documents ?? 2000;
+  await ensureCmsBuilt(log);
+  const { cached, dbFile, fresh } = await corpusDatabase(documents, log);
+  // Each run starts from a copy, so the cache stays as loaded.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-bench-api-'));
+  const runDb = path.join(tmp, 'cms.db');
+  fs.copyFileSync(dbFile, runDb);
+  const port = await freePort();
+  const cms = await startCms(
+    {
+      ...process.env,
+      ...cached.env,
+      DATABASE_FILENAME: runDb,
+      ENV_PATH: path.join(tmp, 'no.env'),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SSC_SITE_URL: 'https://knowledge.example.org',
+    },
+    { quiet: true },
+  );
+  const runs: ApiBenchRun[] = [];
+  try {
+    const base = `${cms.url}/api`;
+    const list = 'locale=en&pageSize=25&type=news';
+    const plan: [string, string, string][] = [
+      ['partner API: list (news, en, 25 per page)', `${base}/syndication/items?${list}`, cached.partnerToken],
+      ['Strapi REST: list (news, en, 25 per page)', `${base}/news?locale=en&pagination[pageSize]=25&sort=date:desc`, cached.apiToken],
+      ['partner API: one item', `${base}/syndication/items/${cached.sample}?locale=en`, cached.partnerToken],
+      ['Strapi REST: one item', `${base}/news/${cached.sample}?locale=en`, cached.apiToken],
+    ];
+    for (const [name, url, token] of plan) {
+      log(`[bench api] ${name}…`);
+      runs.push(await measure(name, url, token, { durationSeconds, connections }));
+    }
+  } finally {
+    await stopProcess(cms.child);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const listRun = runs[0];
+  return {
+    benchmark: 'api',
+    entries: cached.entries,
+    database: 'sqlite',
+    connections,
+    durationSeconds,
+    cpus: os.availableParallelism(),
+    loadSeconds: fresh ? cached.loadSeconds : null,
+    runs,
+    budget: { minRequestsPerSecond: 1000, maxP99Ms: 50, listQueryMeets: listRun.requestsPerSecond >= 1000 && listRun.latencyP99Ms <= 50 && listRun.non2xx === 0 },
+  };
+}
+
+if (import.meta.main && process.argv.includes('--prepare')) {
+  await ensureCmsBuilt();
+  await corpusDatabase(2000, console.log);
+} else if (import.meta.main) {
+  const result = await benchPartnerApi();
+  const outDir = path.join(repoRoot, 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'partner-api.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.table(result.runs.map((r) => ({ run: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.latencyP50Ms, 'p99 ms': r.latencyP99Ms, non2xx: r.non2xx })));
+  console.log(`budget (≥ 1000 req/s, p99 ≤ 50 ms on the list query): ${result.budget.listQueryMeets ? 'met' : 'NOT met'}`);
+}
