@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['content-schemas/test/**/*.test.ts', 'scripts/**/*.test.ts', 'cms/seed/**/*.test.ts'],
+          include: ['content-schemas/test/**/*.test.ts', 'scripts/**/*.test.ts', 'cms/seed/**/*.test.ts', 'cms/src/**/*.test.ts'],
         },
       },
       {

@@ -264,6 +264,19 @@ describe('partner API: HTTP caching and CORS', () => {
     expect(after.body.data[0].documentId).toBe(created.body.data.documentId);
   });
 
+  it('sends gzip to clients that accept it and plain JSON to the others, with a tag per representation', async () => {
+    const p = '/items?locale=all&pageSize=50';
+    const gzip = await partnerGet(p, partnerKey(), { 'accept-encoding': 'gzip' });
+    const plain = await partnerGet(p, partnerKey(), { 'accept-encoding': 'identity' });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(gzip.body).toEqual(plain.body);
+    expect(gzip.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    expect(gzip.headers.get('vary')).toMatch(/Accept-Encoding/);
+    // Either tag shows the client holds the current content.
+    expect((await partnerGet(p, partnerKey(), { 'accept-encoding': 'identity', 'if-none-match': gzip.headers.get('etag')! })).status).toBe(304);
+  });
+
   it('allows read-only cross-origin requests on the partner API only', async () => {
     const origin = 'https://partner.example';
     const preflight = await fetch(`${cms().url}/api/syndication/items`, {

@@ -29,10 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const found = await findItem(strapi, documentId, locale, s);
       return jsonBody(found ?? { data: null, error: { status: 404, name: 'NotFoundError', message: `No published item ${documentId} in "${locale}"` } });
     });
-    if (body.text.startsWith('{"data":null')) {
+    if (body.bytes.subarray(0, 12).toString() === '{"data":null') {
       ctx.status = 404;
       ctx.type = 'application/json; charset=utf-8';
-      ctx.body = body.text;
+      ctx.body = body.bytes;
       return;
     }
     send(ctx, body, `private, max-age=${s.maxAgeSeconds}`);
