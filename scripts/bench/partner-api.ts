@@ -122,8 +122,8 @@ export async function corpusDatabase(documents: number, log: (line: string) => v
   return { cached, dbFile, fresh: true };
 }
 
-async function measure(name: string, url: string, token: string, options: Required<Pick<ApiBenchOptions, 'durationSeconds' | 'connections'>>): Promise<ApiBenchRun> {
-  const headers = { authorization: `Bearer ${token}` };
+async function measure(name: string, url: string, token: string, options: Required<Pick<ApiBenchOptions, 'durationSeconds' | 'connections'>>, extra: Record<string, string> = {}): Promise<ApiBenchRun> {
+  const headers = { authorization: `Bearer ${token}`, ...extra };
   // Warm up (and check the answer) before measuring.
   for (let i = 0; i < 20; i++) {
     const res = await fetch(url, { headers });
@@ -172,15 +172,16 @@ export async function benchPartnerApi(options: ApiBenchOptions = {}): Promise<Ap
   try {
     const base = `${cms.url}/api`;
     const list = 'locale=en&pageSize=25&type=news';
-    const plan: [string, string, string][] = [
+    const plan: [string, string, string, Record<string, string>?][] = [
       ['partner API: list (news, en, 25 per page)', `${base}/syndication/items?${list}`, cached.partnerToken],
+      ['partner API: list, gzip', `${base}/syndication/items?${list}`, cached.partnerToken, { 'accept-encoding': 'gzip' }],
       ['Strapi REST: list (news, en, 25 per page)', `${base}/news?locale=en&pagination[pageSize]=25&sort=date:desc`, cached.apiToken],
       ['partner API: one item', `${base}/syndication/items/${cached.sample}?locale=en`, cached.partnerToken],
       ['Strapi REST: one item', `${base}/news/${cached.sample}?locale=en`, cached.apiToken],
     ];
-    for (const [name, url, token] of plan) {
+    for (const [name, url, token, extra] of plan) {
       log(`[bench api] ${name}…`);
-      runs.push(await measure(name, url, token, { durationSeconds, connections }));
+      runs.push(await measure(name, url, token, { durationSeconds, connections }, extra));
     }
   } finally {
     await stopProcess(cms.child);
