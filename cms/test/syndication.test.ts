@@ -109,6 +109,30 @@ describe('partner API: syncing through /changes', () => {
     expect(titles(await allItems())).toEqual(truth);
   });
 
+  it('converges while many entries are published at the same time and the partner keeps polling', async () => {
+    const partner = new SyncingPartner();
+    await partner.sync(500);
+    let writing = true;
+    const polling = (async () => {
+      while (writing) await partner.sync(7);
+    })();
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const locale = localeCodes[i % localeCodes.length];
+        const r = await contentManager.create(NEWS, locale, newsData(uniqueSlug('synd-parallel'), locale, imageId));
+        expect((await contentManager.publish(NEWS, r.body.data.documentId, locale)).status).toBe(200);
+      }),
+    );
+    writing = false;
+    await polling;
+    await partner.sync();
+    expect(titles(partner.items)).toEqual(await publishedSetFromContentApi());
+    // Cursors only move forward, one entry at a time, each entry once.
+    const cursors = partner.seen.map((c) => Number(c.cursor));
+    expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+    expect(new Set(cursors).size).toBe(cursors.length);
+  });
+
   it('answers an empty page with the same cursor when nothing changed', async () => {
     const first = await partnerGet('/changes?since=0&limit=1');
     expect(first.status).toBe(200);
