@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypes, getLocale, localeCodes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
+import { contentTypes, getLocale, localeCodes, strapiUid, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { repoRoot } from '../../scripts/lib/paths.ts';
 import { pullSnapshot } from '../../scripts/lib/pull.ts';
@@ -18,7 +18,8 @@ import { buildRelease, buildReportFile, type BuildReport } from '../../scripts/l
 import { PAGE_BUDGET_BYTES } from '../../site/lib/audit.ts';
 import { serveStatic, type StaticServer } from '../../site/lib/serve.ts';
 import { loadDemoContent } from '../seed/load-content.ts';
-import { cms } from './support/http.ts';
+import { cms, contentManager } from './support/http.ts';
+import { uniqueSlug } from './support/fixtures.ts';
 
 const SITE_URL = 'https://knowledge.example.org';
 const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
@@ -43,6 +44,7 @@ describe('the demo site, built from a pull of the running CMS', () => {
   let releases: { releasesDir: string; liveLink: string };
   let server: StaticServer;
   let browser: Browser | undefined;
+  let invalid: { documentId: string; slug: string };
 
   const fileOf = (urlPath: string) => path.join(releases.liveLink, urlPath, 'index.html');
   const htmlOf = (urlPath: string) => parse(fs.readFileSync(fileOf(urlPath), 'utf8'));
@@ -50,6 +52,22 @@ describe('the demo site, built from a pull of the running CMS', () => {
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-demo-site-'));
     releases = { releasesDir: path.join(work, 'releases'), liveLink: path.join(work, 'live') };
+    // A published policy without its required country (Strapi cannot require a relation): left out, and reported.
+    const slug = uniqueSlug('policy-without-country');
+    const policy = strapiUid(contentTypes.find((t) => t.name === 'policy')!);
+    const created = await contentManager.create(policy, 'fr', {
+      slug,
+      title: 'Politique sans pays',
+      summary: 'Laissée hors du site',
+      license: 'CC-BY-4.0',
+      attribution: 'Test',
+      issuingBody: 'Personne',
+      dateIssued: '2021-01-01',
+      documentType: 'law',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    invalid = { documentId: created.body.data.documentId, slug };
+    expect((await contentManager.publish(policy, invalid.documentId, 'fr')).status).toBe(200);
     const { dir } = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir: path.join(work, 'snapshots') });
     report = await buildRelease({ snapshotDir: dir, siteUrl: SITE_URL, releases });
     server = await serveStatic(releases.liveLink, { port: 0 });
@@ -61,12 +79,14 @@ describe('the demo site, built from a pull of the running CMS', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it('goes live only after the audit (lang/dir, budget, links, hreflang) passed, and keeps a build report', () => {
+  it('goes live only after the audit (lang/dir, budget, links, hreflang) passed, with a build report that names the entries left out', () => {
     expect(currentRelease(releases)).toBe(report.release);
     const saved = JSON.parse(fs.readFileSync(buildReportFile(releases, report.release), 'utf8'));
     expect(saved.pages).toBe(report.pages);
     expect(report.pages).toBeGreaterThan(150);
     expect(report.largestPage.bytes).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    expect(report.warnings).toContainEqual(expect.objectContaining({ type: 'policy', documentId: invalid.documentId, locale: 'fr', field: 'country' }));
+    expect(fs.existsSync(fileOf(`/fr/policies/${invalid.slug}/`))).toBe(false);
     console.info(`demo site: ${report.pages} pages, Astro ${report.seconds.astro.toFixed(1)} s, largest ${report.largestPage.url} ${report.largestPage.bytes} bytes gzip`);
   });
 
