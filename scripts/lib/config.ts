@@ -15,6 +15,8 @@ export interface PipelineConfig {
   siteUrl: string;
   /** The port of the local site server that `npm start` runs. */
   sitePort: number;
+  /** The port of the rebuild service that `npm start` runs for the CMS's webhook. */
+  rebuildPort: number;
 }
 
 export function pipelineConfig(): PipelineConfig {
@@ -31,5 +33,6 @@ export function pipelineConfig(): PipelineConfig {
     },
     siteUrl: (env.SSC_SITE_URL || `http://127.0.0.1:${sitePort}`).replace(/\/+$/, ''),
     sitePort,
+    rebuildPort: Number(env.REBUILD_PORT ?? 4322),
   };
 }

@@ -4,7 +4,9 @@
  * from content-schemas, builds the CMS when its sources changed, seeds an empty
  * database and makes sure the build token exists, runs Strapi, pulls a content
  * snapshot from it, builds the site from that snapshot into a release that goes
- * live, and serves `live` on http://127.0.0.1:4321. Runs until interrupted.
+ * live, and serves `live` on http://127.0.0.1:4321. The CMS's "Site rebuild"
+ * webhook calls the rebuild service on 127.0.0.1:4322 on every publish, unpublish
+ * and delete, so editors' changes go live by themselves. Runs until interrupted.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,8 @@ import { pipelineConfig } from '../lib/config.ts';
 import { stopProcess } from '../lib/processes.ts';
 import { pullSnapshot } from '../lib/pull.ts';
 import { buildRelease } from '../lib/site-release.ts';
+import { rebuildFromCms } from '../lib/rebuild.ts';
+import { startRebuildService } from '../lib/rebuild-service.ts';
 import { serveStatic, type StaticServer } from '../../site/lib/serve.ts';
 
 const started = Date.now();
@@ -30,9 +34,19 @@ if (prepared.buildToken) {
 }
 const config = pipelineConfig();
 
-const cms = await startCms(config.env);
+const rebuilder = await startRebuildService({
+  port: config.rebuildPort,
+  secret: config.env.SITE_REBUILD_SECRET!,
+  log: console.log,
+  rebuild: async () => {
+    const { seconds } = await rebuildFromCms(config, console.log);
+    console.log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s)`);
+  },
+});
+const cms = await startCms({ SITE_REBUILD_URL: rebuilder.url, ...config.env });
 let site: StaticServer | undefined;
 const shutdown = async () => {
+  await rebuilder.close();
   await site?.close();
   await stopProcess(cms.child);
   process.exit(0);
@@ -77,6 +91,7 @@ console.log(
     `  Health       ${cms.url}/_health`,
     `  Admin panel  ${cms.url}/admin — ${adminHint}`,
     siteLine,
+    `  Rebuilds     on every publish, unpublish and delete (CMS webhook "Site rebuild" → ${rebuilder.url})`,
     'Press Ctrl+C to stop.',
     '',
   ].filter((l) => l !== '').join('\n') + '\n',
