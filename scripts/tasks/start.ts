@@ -43,7 +43,7 @@ const rebuilder = await startRebuildService({
     console.log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s)`);
   },
 });
-const cms = await startCms({ SITE_REBUILD_URL: rebuilder.url, ...config.env });
+const cms = await startCms({ ...config.env, SITE_REBUILD_URL: config.env.SITE_REBUILD_URL || rebuilder.url });
 let site: StaticServer | undefined;
 const shutdown = async () => {
   await rebuilder.close();
