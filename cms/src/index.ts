@@ -5,6 +5,7 @@ import { syncPublicAccess } from './lib/public-access';
 import { ensureDemoAdmin } from './lib/demo-admin';
 import { registerSlugGuard } from './lib/slug-guard';
 import { registerLocaleGuard } from './lib/locale-guard';
+import { ensureSiteRebuildWebhook } from './lib/site-rebuild-webhook';
 import { reconcileAll, registerChangeRecorder } from './lib/syndication/recorder';
 import { registerPartnerTokenGuard, watchTokenChanges } from './lib/syndication/tokens';
 
@@ -22,6 +23,7 @@ export default {
     await ensureEditorRoles(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
     await ensureDemoAdmin(strapi);
+    await ensureSiteRebuildWebhook(strapi);
     watchTokenChanges(strapi);
     await reconcileAll(strapi);
   },

@@ -28,7 +28,7 @@ const origin = (url: string) => url.replace(/\/+$/, '');
 
 export function readSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): SyndicationSettings {
   return {
-    siteUrl: origin(env.SSC_SITE_URL || 'http://127.0.0.1:4321'),
+    siteUrl: origin(env.SSC_SITE_URL || `http://127.0.0.1:${env.SITE_PORT || 4321}`),
     cmsUrl: origin(String(strapi.config.get('server.absoluteUrl') || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`)),
     defaultPageSize: int(env.SYNDICATION_DEFAULT_PAGE_SIZE, 25, 1),
     maxPageSize: int(env.SYNDICATION_MAX_PAGE_SIZE, 100, 1),
