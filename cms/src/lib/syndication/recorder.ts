@@ -193,14 +193,12 @@ export function registerChangeRecorder(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     const collection = collectionByUid.get(ctx.uid);
     if (!collection?.isContentType || !WRITE_ACTIONS.has(ctx.action)) return next();
-    let recorded = 0;
-    const result = await strapi.db.transaction(async () => {
+    return strapi.db.transaction(async ({ onCommit }) => {
       const out = await next();
       const documentId = (ctx.params as { documentId?: string }).documentId ?? (out as { documentId?: string } | null)?.documentId;
-      if (documentId) recorded = await syncDocuments(strapi, collection, [documentId]);
+      // Cached answers are dropped once the outermost transaction (a bulk action's, say) commits.
+      if (documentId && (await syncDocuments(strapi, collection, [documentId]))) onCommit(markChanged);
       return out;
     });
-    if (recorded) markChanged();
-    return result;
   });
 }
