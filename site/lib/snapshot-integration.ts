@@ -7,17 +7,17 @@
  *   the snapshot being built: the content layer stores image paths under it, so an
  *   entry that did not change between two snapshots keeps the same data (and digest)
  *   even though the snapshots live in different folders.
- * - After the build it copies every media file other than raster images (PDFs,
- *   videos, captions, SVG) to `<out>/media/…`, the same relative path it has in the
- *   snapshot, so a media `path` is also its URL path. Raster images go through
- *   astro:assets instead (see src/loaders/entry-schema.ts).
+ * - After the build it copies every media file the entries reference to `<out>/media/…`,
+ *   the same relative path it has in the snapshot, so a media `path` is also its URL
+ *   path (feeds link files there, and the static JSON API keeps the snapshot's shape).
+ *   Pages show raster images through astro:assets instead (AVIF/WebP variants, see
+ *   src/loaders/entry-schema.ts); their originals are copied for API readers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { collections, entriesFile, listMediaPaths, localeCodes } from '@ssc/content-schemas';
-import { isPipelineImage } from '../src/loaders/site-media.ts';
 
 const VIRTUAL_ID = 'virtual:ssc/snapshot';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -47,11 +47,10 @@ function referencedMedia(snapshotDir: string): Set<string> {
   return found;
 }
 
-/** Copies every non-pipeline media file of the snapshot into the build output. */
+/** Copies every media file the snapshot's entries reference into the build output. */
 function copyMedia(snapshotDir: string, outDir: string): number {
   let copied = 0;
   for (const media of referencedMedia(snapshotDir)) {
-    if (isPipelineImage(media)) continue;
     const target = path.join(outDir, media);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(snapshotDir, media), target);
