@@ -1,14 +1,12 @@
 /**
- * Benchmark of the partner API (`api`): list and single-item throughput and
+ * The partner API under load (the `api` benchmark, benchmarks/api.ts): list and single-item throughput and
  * p50/p99 latency on the reference corpus (2,000 documents × 5 locales = 10,000
  * published entries), next to the same queries on Strapi's own REST endpoint, in
  * the same run, with autocannon against 127.0.0.1. Budget (platform guide): a
  * cached list query at ≥ 1,000 req/s with p99 ≤ 50 ms on 2 cores.
  *
  * The loaded database is cached in .cache/bench/partner-api/ (git-ignored) and
- * rebuilt when the corpus generator, the content types or the loader change.
- * Run alone: `node scripts/bench/partner-api.ts` (writes bench-results/partner-api.json); with
- * `--prepare`, it only builds the cached database.
+ * rebuilt when the corpus, the content types or the loader change.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,8 +16,10 @@ import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { SECRET_GENERATORS } from '../lib/env-file.ts';
 import { ensureCmsBuilt, startCms } from '../lib/cms.ts';
-import { cmsDir, repoRoot } from '../lib/paths.ts';
-import { freePort, run, stopProcess } from '../lib/processes.ts';
+import { cmsDir } from '../lib/paths.ts';
+import { freePort, stopProcess } from '../lib/processes.ts';
+import { ensureCorpus } from './corpus.ts';
+import { benchCacheDir } from './paths.ts';
 
 export interface ApiBenchRun {
   name: string;
@@ -52,18 +52,17 @@ export interface ApiBenchOptions {
   log?: (line: string) => void;
 }
 
-const cacheRoot = path.join(repoRoot, '.cache', 'bench', 'partner-api');
-const corpusScript = process.env.SSC_BENCH_CORPUS_SCRIPT ?? path.resolve(repoRoot, '..', 'shared', 'bench', 'corpus.mjs');
+const cacheRoot = path.join(benchCacheDir, 'partner-api');
 
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
 /** What the cached database depends on. */
-function cacheKey(documents: number): string {
-  const hash = crypto.createHash('sha256').update(String(documents));
+function cacheKey(corpusFile: string): string {
+  const hash = crypto.createHash('sha256');
   const schemas = listFiles(path.join(cmsDir, 'src')).filter((f) => f.endsWith('schema.json') || f.includes(`${path.sep}components${path.sep}`));
-  for (const f of [corpusScript, path.join(cmsDir, 'tools', 'bench-corpus.ts'), path.join(cmsDir, 'src', 'lib', 'syndication', 'serialize.ts'), ...schemas]) {
+  for (const f of [corpusFile, path.join(cmsDir, 'tools', 'bench-corpus.ts'), path.join(cmsDir, 'src', 'lib', 'syndication', 'serialize.ts'), ...schemas]) {
     hash.update(path.basename(f)).update(fs.readFileSync(f));
   }
   return hash.digest('hex').slice(0, 16);
@@ -95,16 +94,14 @@ function runJson(script: string, args: string[], env: NodeJS.ProcessEnv): Promis
 
 /** The loaded corpus database, from the cache or freshly built. */
 export async function corpusDatabase(documents: number, log: (line: string) => void): Promise<{ cached: CachedCorpus; dbFile: string; fresh: boolean }> {
-  const key = cacheKey(documents);
+  const corpusFile = await ensureCorpus(documents);
+  const key = cacheKey(corpusFile);
   const dir = path.join(cacheRoot, key);
   const metaFile = path.join(dir, 'corpus.json');
   const dbFile = path.join(dir, 'cms.db');
   if (fs.existsSync(metaFile) && fs.existsSync(dbFile)) return { cached: JSON.parse(fs.readFileSync(metaFile, 'utf8')), dbFile, fresh: false };
   fs.rmSync(cacheRoot, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const corpusFile = path.join(dir, 'corpus-source.json');
-  log(`[bench api] generating the reference corpus (${documents} documents × 5 locales)…`);
-  await run(process.execPath, [corpusScript, String(documents), corpusFile], { stdio: 'ignore' });
   const env = {
     ...Object.fromEntries(Object.entries(SECRET_GENERATORS).map(([k, make]) => [k, make()])),
     DATABASE_CLIENT: 'sqlite',
@@ -112,13 +109,12 @@ export async function corpusDatabase(documents: number, log: (line: string) => v
     NODE_ENV: 'production',
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
-  log('[bench api] loading it into a fresh CMS database in bulk (cached afterwards)…');
+  log(`loading the reference corpus (${documents} documents × 5 locales) into a fresh CMS database in bulk (cached afterwards)…`);
   const loaded = await runJson(path.join(cmsDir, 'tools', 'bench-corpus.ts'), ['--corpus', corpusFile], { ...process.env, ...env, ENV_PATH: path.join(dir, 'no.env') });
   fs.renameSync(env.DATABASE_FILENAME, dbFile);
-  fs.rmSync(corpusFile);
   const cached: CachedCorpus = { key, entries: loaded.entries, loadSeconds: loaded.seconds, env, apiToken: loaded.apiToken, partnerToken: loaded.partnerToken, sample: loaded.sample };
   fs.writeFileSync(metaFile, JSON.stringify(cached, null, 2), { mode: 0o600 });
-  log(`[bench api] loaded ${loaded.entries} entries in ${loaded.seconds.toFixed(1)} s`);
+  log(`loaded ${loaded.entries} entries in ${loaded.seconds.toFixed(1)} s`);
   return { cached, dbFile, fresh: true };
 }
 
@@ -180,7 +176,7 @@ export async function benchPartnerApi(options: ApiBenchOptions = {}): Promise<Ap
       ['Strapi REST: one item', `${base}/news/${cached.sample}?locale=en`, cached.apiToken],
     ];
     for (const [name, url, token, extra] of plan) {
-      log(`[bench api] ${name}…`);
+      log(`${name}…`);
       runs.push(await measure(name, url, token, { durationSeconds, connections }, extra));
     }
   } finally {
@@ -199,16 +195,4 @@ export async function benchPartnerApi(options: ApiBenchOptions = {}): Promise<Ap
     runs,
     budget: { minRequestsPerSecond: 1000, maxP99Ms: 50, listQueryMeets: listRun.requestsPerSecond >= 1000 && listRun.latencyP99Ms <= 50 && listRun.non2xx === 0 },
   };
-}
-
-if (import.meta.main && process.argv.includes('--prepare')) {
-  await ensureCmsBuilt();
-  await corpusDatabase(2000, console.log);
-} else if (import.meta.main) {
-  const result = await benchPartnerApi();
-  const outDir = path.join(repoRoot, 'bench-results');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'partner-api.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.table(result.runs.map((r) => ({ run: r.name, 'req/s': r.requestsPerSecond, 'p50 ms': r.latencyP50Ms, 'p99 ms': r.latencyP99Ms, non2xx: r.non2xx })));
-  console.log(`budget (≥ 1000 req/s, p99 ≤ 50 ms on the list query): ${result.budget.listQueryMeets ? 'met' : 'NOT met'}`);
 }
