@@ -62,7 +62,7 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexRepo
     if (!created.index) throw new Error('Pagefind failed to start: no index was created');
     const added = await created.index.addDirectory({ path: siteDir });
     failOn(`index ${siteDir}`, added.errors);
-    if (added.page_count === 0) throw new Error(`Pagefind found no page to index in ${siteDir} (no element marked data-pagefind-body?)`);
+    if (added.page_count === 0) throw new Error(`Pagefind found no HTML page to index in ${siteDir}`);
     const written = await created.index.writeFiles({ outputPath });
     failOn(`write ${outputPath}`, written.errors);
   } finally {

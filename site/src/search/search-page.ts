@@ -39,7 +39,7 @@ const EXCERPT_WORDS = 24;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const fallback = document.querySelector<HTMLElement>('[data-search-fallback]')!;
-const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+const announcer = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
 const strings = form.dataset;
@@ -137,7 +137,7 @@ async function search(): Promise<void> {
   if (!q && Object.keys(filters).length === 0) {
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = strings.prompt ?? '';
+    announcer.textContent = strings.prompt ?? '';
     return;
   }
   list.setAttribute('aria-busy', 'true');
@@ -151,13 +151,13 @@ async function search(): Promise<void> {
     list.replaceChildren();
     await showMore();
     if (mine !== generation) return;
-    status.textContent = results.length ? (strings.results ?? '').replace('{{count}}', numberFormat.format(results.length)) : (strings.none ?? '');
+    announcer.textContent = results.length ? (strings.results ?? '').replace('{{count}}', numberFormat.format(results.length)) : (strings.none ?? '');
   } catch (error) {
     if (mine !== generation) return;
     console.error(error);
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = strings.failed ?? '';
+    announcer.textContent = strings.failed ?? '';
   } finally {
     if (mine === generation) list.removeAttribute('aria-busy');
   }
@@ -179,3 +179,6 @@ fallback.hidden = true;
 form.hidden = false;
 void loadPagefind().catch(() => undefined);
 void search();
+
+// A module: its names stay out of the global scope.
+export {};
