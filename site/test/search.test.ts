@@ -28,12 +28,22 @@ interface Found {
   titles: string[];
 }
 
-/** Waits until the page has answered the current search (its status is set and the list is not busy). */
+/**
+ * Waits until the page has answered the current search (its status is set and the
+ * list is not busy), then asks for more results until all are shown.
+ */
 async function answer(tab: BrowserPage): Promise<Found> {
   await tab.waitForFunction(() => {
     const status = document.querySelector('[data-search-status]')?.textContent ?? '';
     return status !== '' && !document.querySelector('[data-search-results]')!.hasAttribute('aria-busy');
   });
+  while (await tab.isVisible('[data-search-more]')) {
+    const shown = await tab.locator('[data-search-results] > li').count();
+    await tab.click('[data-search-more]');
+    await tab.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length > n, shown);
+    // The first new result takes the focus, so keyboard readers continue where they were.
+    expect(await tab.evaluate((n) => document.activeElement === document.querySelectorAll('[data-search-results] > li > a')[n], shown)).toBe(true);
+  }
   return tab.evaluate(() => ({
     urls: [...document.querySelectorAll<HTMLAnchorElement>('[data-search-results] li > a')].map((a) => new URL(a.href).pathname),
     titles: [...document.querySelectorAll<HTMLAnchorElement>('[data-search-results] li > a')].map((a) => a.textContent ?? ''),

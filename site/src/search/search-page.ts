@@ -32,7 +32,8 @@ interface Pagefind {
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-const PAGE_SIZE = 10;
+/** Results shown at first and per "more": each costs the reader one fragment (~1–2 KB) of Pagefind's. */
+const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 200;
 /** Words of context around a match in each result. */
 const EXCERPT_WORDS = 24;
@@ -51,7 +52,9 @@ const typeLabels = new Map([...form.querySelectorAll<HTMLOptionElement>('select[
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>).then(async (api) => {
-    await api.options({ excerptLength: EXCERPT_WORDS });
+    // On the main thread: the worker would cost another ~12 KB (gzip) of script per first search,
+    // and one language's index (a few thousand pages) is searched in milliseconds.
+    await api.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
     await api.init();
     return api;
   });
