@@ -140,6 +140,7 @@ async function search(): Promise<void> {
   if (!q && Object.keys(filters).length === 0) {
     list.replaceChildren();
     more.hidden = true;
+    delete announcer.dataset.count;
     announcer.textContent = strings.prompt ?? '';
     return;
   }
@@ -154,6 +155,7 @@ async function search(): Promise<void> {
     list.replaceChildren();
     await showMore();
     if (mine !== generation) return;
+    announcer.dataset.count = String(results.length);
     announcer.textContent = results.length ? (strings.results ?? '').replace('{{count}}', numberFormat.format(results.length)) : (strings.none ?? '');
   } catch (error) {
     if (mine !== generation) return;
