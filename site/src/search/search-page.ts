@@ -4,7 +4,9 @@
  * opens, never on other pages. The form's fields are the state: they are filled
  * from the URL on load and written back to it on every change, so `?q=…&theme=…`
  * can be shared. Every select other than `sort` is a Pagefind filter of that name.
- * The number of results is announced through the role="status" element.
+ * The number of results is announced through the role="status" element. A locale
+ * with nothing indexed yet (data-empty) never loads Pagefind, which would otherwise
+ * fall back to the index of another language.
  */
 
 interface PagefindResult {
@@ -144,6 +146,12 @@ async function search(): Promise<void> {
     announcer.textContent = strings.prompt ?? '';
     return;
   }
+  if (strings.empty !== undefined) {
+    // Nothing of this language is indexed: Pagefind would fall back to another language's index.
+    announcer.dataset.count = '0';
+    announcer.textContent = strings.none ?? '';
+    return;
+  }
   list.setAttribute('aria-busy', 'true');
   try {
     const api = await loadPagefind();
@@ -182,7 +190,7 @@ more.addEventListener('click', async () => {
 fillFormFromUrl();
 fallback.hidden = true;
 form.hidden = false;
-void loadPagefind().catch(() => undefined);
+if (strings.empty === undefined) void loadPagefind().catch(() => undefined);
 void search();
 
 // A module: its names stay out of the global scope.
