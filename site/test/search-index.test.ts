@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getLocale, localeCodes, locales } from '@ssc/content-schemas';
-import { writeSearchIndex } from '../lib/search-index.ts';
+import { searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
 import { allPages, page, site } from './helpers.ts';
 import { fixtureSnapshot } from './global-setup.ts';
 
@@ -121,6 +121,17 @@ describe('indexing failures', () => {
     });
     try {
       await expect(writeSearchIndex(dir)).rejects.toThrow(/languages the site does not have: de/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the Astro build: the build-done hook rejects with the error', async () => {
+    const dir = siteWith({ 'robots.txt': 'User-agent: *' });
+    const hook = searchIndexIntegration().hooks['astro:build:done']!;
+    const logger = { info: () => undefined };
+    try {
+      await expect(hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<typeof hook>[0])).rejects.toThrow(/no HTML page to index/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
