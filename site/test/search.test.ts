@@ -213,6 +213,7 @@ describe('the search page', () => {
       const found = await answer(tab);
       expect(found.urls.length).toBeGreaterThan(0);
       expect(await tab.getAttribute('[data-search-status]', 'role')).toBe('status');
+      expect(await tab.getAttribute('[data-search-status]', 'aria-live')).toBe('polite');
       const arabicCount = new Intl.NumberFormat('ar').format(found.urls.length);
       expect(found.status).toBe(`النتائج: ${arabicCount}`);
       await tab.keyboard.press('Tab'); // the search button
