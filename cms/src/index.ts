@@ -5,6 +5,7 @@ import { syncPublicAccess } from './lib/public-access';
 import { ensureDemoAdmin } from './lib/demo-admin';
 import { registerSlugGuard } from './lib/slug-guard';
 import { registerLocaleGuard } from './lib/locale-guard';
+import { ensureSiteRebuildWebhook } from './lib/site-rebuild-webhook';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,5 +18,6 @@ export default {
     await ensureEditorRoles(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
     await ensureDemoAdmin(strapi);
+    await ensureSiteRebuildWebhook(strapi);
   },
 };

@@ -27,6 +27,8 @@ declare module 'vitest' {
       adminJwt: string;
       env: Record<string, string>;
       seedSeconds: number;
+      /** Where the CMS's "Site rebuild" webhook posts (nothing listens unless a test starts the rebuild service there). */
+      rebuild: { port: number; secret: string };
     };
   }
 }
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject) {
   const adminEmail = 'admin@test.example.org';
   const adminPassword = `Test-${crypto.randomBytes(8).toString('hex')}-1A`;
   const port = await freePort();
+  const rebuild = { port: await freePort(), secret: crypto.randomBytes(16).toString('hex') };
 
   let dbEnv: Record<string, string>;
   let pgDatabase: string | undefined;
@@ -67,6 +70,8 @@ export default async function setup(project: TestProject) {
     PUBLIC_API_READ: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
+    SITE_REBUILD_URL: `http://127.0.0.1:${rebuild.port}/rebuild`,
+    SITE_REBUILD_SECRET: rebuild.secret,
   };
 
   const seed = await runSeedJson(env);
@@ -87,7 +92,7 @@ export default async function setup(project: TestProject) {
   if (!tokenRes.ok) throw new Error(`API token creation failed: ${tokenRes.status} ${await tokenRes.text()}`);
   const apiToken = (await tokenRes.json()).data.accessKey as string;
 
-  project.provide('cms', { url: cms.url, database, apiToken, adminEmail, adminPassword, adminJwt, env, seedSeconds: seed.seconds });
+  project.provide('cms', { url: cms.url, database, apiToken, adminEmail, adminPassword, adminJwt, env, seedSeconds: seed.seconds, rebuild });
 
   return async () => {
     await stopProcess(cms.child);

@@ -4,3 +4,4 @@ export * from './model.ts';
 export * from './snapshot.ts';
 export * from './strapi-schema.ts';
 export * from './snapshot-files.ts';
+export * from './static-api.ts';

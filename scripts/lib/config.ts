@@ -2,20 +2,37 @@
 import path from 'node:path';
 import { readEnvFile } from './env-file.ts';
 import { repoRoot } from './paths.ts';
+import type { ReleasePaths } from './release.ts';
 
 export interface PipelineConfig {
   env: NodeJS.ProcessEnv;
   cmsUrl: string;
   buildToken: string | undefined;
   snapshotsDir: string;
+  /** Where site builds go, and the `live` symlink the web server serves. */
+  releases: ReleasePaths;
+  /** The public origin of the site (canonical links, hreflang, sitemap, feeds). */
+  siteUrl: string;
+  /** The port of the local site server that `npm start` runs. */
+  sitePort: number;
+  /** The port of the rebuild service that `npm start` runs for the CMS's webhook. */
+  rebuildPort: number;
 }
 
 export function pipelineConfig(): PipelineConfig {
   const env = { ...readEnvFile(), ...process.env };
+  const sitePort = Number(env.SITE_PORT ?? 4321);
   return {
     env,
     cmsUrl: env.CMS_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`,
     buildToken: env.CMS_BUILD_TOKEN || undefined,
     snapshotsDir: path.resolve(repoRoot, env.SNAPSHOTS_DIR ?? 'snapshots'),
+    releases: {
+      releasesDir: path.resolve(repoRoot, env.RELEASES_DIR ?? 'releases'),
+      liveLink: path.resolve(repoRoot, env.SITE_LIVE_DIR ?? 'live'),
+    },
+    siteUrl: (env.SSC_SITE_URL || `http://127.0.0.1:${sitePort}`).replace(/\/+$/, ''),
+    sitePort,
+    rebuildPort: Number(env.REBUILD_PORT ?? 4322),
   };
 }

@@ -19,6 +19,8 @@ export const SECRET_GENERATORS: Record<string, () => string> = {
   TRANSFER_TOKEN_SALT: random,
   JWT_SECRET: random,
   ENCRYPTION_KEY: random,
+  /** Shared by the CMS's "Site rebuild" webhook and the rebuild service. */
+  SITE_REBUILD_SECRET: random,
 };
 
 export function parseEnv(text: string): Map<string, string> {

@@ -79,6 +79,25 @@ async function fetchAll(options: PullOptions, collection: CollectionDefinition, 
 }
 
 /** Copies media files into the snapshot, once each, and describes them. */
+/**
+ * A snapshot media file's name: readable (from the uploaded file's name) and
+ * addressed by content, so the same bytes get the same name in every pull. Builds
+ * then reuse their optimized images, and CDNs can cache media for good.
+ */
+export function mediaFileName(uploadedName: string, ext: string, bytes: Buffer): string {
+  const base = path
+    .basename(uploadedName, path.extname(uploadedName))
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const digest = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return `${base ? `${base}-` : ''}${digest}${ext}`;
+}
+
 class MediaCopier {
   private readonly copied = new Map<string, Promise<unknown>>();
   private readonly options: PullOptions;
@@ -109,7 +128,7 @@ class MediaCopier {
     if (!res.ok) throw new PullError(`media ${url} answered ${res.status}`);
     const bytes = Buffer.from(await res.arrayBuffer());
     const ext = path.extname(new URL(url).pathname).toLowerCase() || String(file.ext ?? '');
-    const name = `${String(file.hash ?? crypto.createHash('sha1').update(bytes).digest('hex')).replace(/[^A-Za-z0-9_-]/g, '_')}${ext}`;
+    const name = mediaFileName(String(file.name ?? ''), ext, bytes);
     fs.writeFileSync(path.join(this.dir, MEDIA_DIR, name), bytes);
     return {
       path: `${MEDIA_DIR}/${name}`,

@@ -2,14 +2,23 @@
  * `npm start`: the whole product on this machine with demo content.
  * Creates cms/.env with fresh secrets on first start, generates the CMS schemas
  * from content-schemas, builds the CMS when its sources changed, seeds an empty
- * database and makes sure the build token exists, runs Strapi, then pulls a
- * content snapshot from it. Runs until interrupted.
+ * database and makes sure the build token exists, runs Strapi, pulls a content
+ * snapshot from it, builds the site from that snapshot into a release that goes
+ * live, and serves `live` on http://127.0.0.1:4321. The CMS's "Site rebuild"
+ * webhook calls the rebuild service on 127.0.0.1:4322 on every publish, unpublish
+ * and delete, so editors' changes go live by themselves. Runs until interrupted.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { cmsEnvFile, ensureEnvFile, setEnvValue } from '../lib/env-file.ts';
 import { ensureCmsBuilt, generateCmsSchemas, prepareCms, startCms } from '../lib/cms.ts';
 import { pipelineConfig } from '../lib/config.ts';
 import { stopProcess } from '../lib/processes.ts';
 import { pullSnapshot } from '../lib/pull.ts';
+import { buildRelease } from '../lib/site-release.ts';
+import { rebuildFromCms } from '../lib/rebuild.ts';
+import { startRebuildService } from '../lib/rebuild-service.ts';
+import { serveStatic, type StaticServer } from '../../site/lib/serve.ts';
 
 const started = Date.now();
 const added = ensureEnvFile();
@@ -25,8 +34,20 @@ if (prepared.buildToken) {
 }
 const config = pipelineConfig();
 
-const cms = await startCms(config.env);
+const rebuilder = await startRebuildService({
+  port: config.rebuildPort,
+  secret: config.env.SITE_REBUILD_SECRET!,
+  log: console.log,
+  rebuild: async () => {
+    const { seconds } = await rebuildFromCms(config, console.log);
+    console.log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s)`);
+  },
+});
+const cms = await startCms({ ...config.env, SITE_REBUILD_URL: config.env.SITE_REBUILD_URL || rebuilder.url });
+let site: StaticServer | undefined;
 const shutdown = async () => {
+  await rebuilder.close();
+  await site?.close();
   await stopProcess(cms.child);
   process.exit(0);
 };
@@ -34,12 +55,28 @@ process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 cms.child.on('exit', (code) => process.exit(code ?? 0));
 
-let snapshotLine = '';
+let snapshotDir: string | undefined;
 try {
-  const { dir } = await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, log: console.log });
-  snapshotLine = `  Snapshot     ${dir}`;
+  snapshotDir = (await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, log: console.log })).dir;
 } catch (error) {
   console.error(`[pull] failed: ${(error as Error).message}`);
+  const latest = path.join(config.snapshotsDir, 'latest');
+  if (fs.existsSync(latest)) {
+    snapshotDir = fs.realpathSync(latest);
+    console.error(`[pull] building from the previous snapshot ${snapshotDir} instead`);
+  }
+}
+if (snapshotDir) {
+  try {
+    await buildRelease({ snapshotDir, siteUrl: config.siteUrl, releases: config.releases, log: console.log });
+  } catch (error) {
+    console.error(`[build] failed: ${(error as Error).message}`);
+  }
+}
+let siteLine = '  Site         not built (see the errors above)';
+if (fs.existsSync(config.releases.liveLink)) {
+  site = await serveStatic(config.releases.liveLink, { host: '127.0.0.1', port: config.sitePort });
+  siteLine = `  Site         ${site.url}/   (rebuild from the CMS with \`npm run build\`)`;
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -53,7 +90,8 @@ console.log(
     `  CMS API      ${cms.url}/api   (read with an API token; see README)`,
     `  Health       ${cms.url}/_health`,
     `  Admin panel  ${cms.url}/admin — ${adminHint}`,
-    snapshotLine,
+    siteLine,
+    `  Rebuilds     on every publish, unpublish and delete (CMS webhook "Site rebuild" → ${rebuilder.url})`,
     'Press Ctrl+C to stop.',
     '',
   ].filter((l) => l !== '').join('\n') + '\n',

@@ -20,12 +20,13 @@ const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-vitest-')), 
 let failed = false;
 try {
   await run(process.execPath, [typescript, '-p', repoRoot], { cwd: repoRoot });
-  await run(process.execPath, [typescript, '-p', path.join(repoRoot, 'site')], { cwd: repoRoot });
-  // The .astro files, type-checked against the fixture snapshot.
+  // The .astro files, type-checked against the fixture snapshot (this also generates site/.astro/).
   await run(process.execPath, [astro, 'check'], {
     cwd: path.join(repoRoot, 'site'),
     env: { ...process.env, SSC_SNAPSHOT_DIR: path.join(repoRoot, 'site', 'test', 'fixtures', 'snapshot'), ASTRO_TELEMETRY_DISABLED: '1' },
   });
+  // After astro check, which writes the content collections' types (site/.astro/) that the site's TypeScript needs.
+  await run(process.execPath, [typescript, '-p', path.join(repoRoot, 'site')], { cwd: repoRoot });
   await run(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: repoRoot });
 } catch {
   failed = true;

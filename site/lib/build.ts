@@ -1,11 +1,19 @@
 /**
  * Builds the static site from a content snapshot with Astro's programmatic API.
- * No CMS is involved: everything comes from `snapshotDir`.
+ * No CMS is involved: everything comes from `snapshotDir`, read by the content
+ * layer loader (src/loaders/snapshot-loader.ts).
+ *
+ * Rebuilds reuse Astro's cache folder (`cacheDir`): the content layer's data store,
+ * where entries whose digest did not change are skipped, and transformed images.
+ * Astro drops that data store whenever its configuration changes, and the output
+ * folder is part of it; so Astro always writes into the same folder inside the
+ * cache, and the finished site is then moved to `outDir`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
+import { withLock } from './build-lock.ts';
 import { createAstroConfig, siteRoot } from './config.ts';
 
 export interface BuildSiteOptions {
@@ -15,7 +23,11 @@ export interface BuildSiteOptions {
   outDir: string;
   /** The public origin used for canonical links, hreflang and the sitemap (default: SSC_SITE_URL, else http://127.0.0.1:4321). */
   siteUrl?: string;
+  /** Astro's cache folder, kept between builds (default: site/.astro/build-cache). */
+  cacheDir?: string;
 }
+
+export const DEFAULT_CACHE_DIR = path.join(siteRoot, '.astro', 'build-cache');
 
 /** Counts the HTML pages of a built site. */
 function countPages(dir: string): number {
@@ -61,19 +73,47 @@ async function inScratchDirectory<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Replaces `target` with the folder `source` (a rename, or a copy across file systems). */
+function moveFolder(source: string, target: string): void {
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    fs.renameSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.cpSync(source, target, { recursive: true });
+    fs.rmSync(source, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The content layer writes the list of images its entries import to .astro/ and
+ * rewrites it only when entries changed. After a build from another cache folder
+ * (tests, benchmarks, the CLI) that list would be someone else's, so it goes.
+ */
+function forgetGeneratedImports(): void {
+  for (const file of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(siteRoot, '.astro', file), { force: true });
+}
+
 export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; seconds: number }> {
-  return oneAtATime(async () => {
-    const started = performance.now();
-    const snapshotDir = path.resolve(options.snapshotDir);
-    const outDir = path.resolve(options.outDir);
-    // Astro would otherwise try to report usage over the network, which is not available here.
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    await inScratchDirectory(() =>
-      build({
-        ...createAstroConfig({ snapshotDir, outDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL }),
-        logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
-      }),
-    );
-    return { pages: countPages(outDir), seconds: (performance.now() - started) / 1000 };
-  });
+  return oneAtATime(() =>
+    withLock(path.join(siteRoot, '.astro', 'build.lock'), async () => {
+      const started = performance.now();
+      const snapshotDir = path.resolve(options.snapshotDir);
+      const outDir = path.resolve(options.outDir);
+      const cacheDir = path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
+      const stagingDir = path.join(cacheDir, 'out');
+      // Astro would otherwise try to report usage over the network, which is not available here.
+      process.env.ASTRO_TELEMETRY_DISABLED = '1';
+      forgetGeneratedImports();
+      await inScratchDirectory(() =>
+        build({
+          ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL }),
+          logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
+        }),
+      );
+      moveFolder(stagingDir, outDir);
+      return { pages: countPages(outDir), seconds: (performance.now() - started) / 1000 };
+    }),
+  );
 }

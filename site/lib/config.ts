@@ -19,6 +19,8 @@ export interface SiteConfigOptions {
   snapshotDir: string;
   outDir?: string;
   siteUrl?: string;
+  /** Astro's cache folder (content layer data store, transformed images); Astro's default when unset. */
+  cacheDir?: string;
 }
 
 /** Reads SSC_SNAPSHOT_DIR (required) and SSC_SITE_URL from an environment. */
@@ -40,6 +42,7 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
     trailingSlash: 'always',
     build: { format: 'directory', inlineStylesheets: 'never' },
     ...(options.outDir ? { outDir: path.resolve(options.outDir) } : {}),
+    ...(options.cacheDir ? { cacheDir: path.resolve(options.cacheDir) } : {}),
     // Every locale is prefixed; `/` is our own language chooser (see src/pages/index.astro).
     i18n: {
       defaultLocale,

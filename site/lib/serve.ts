@@ -3,7 +3,9 @@
  * Directory URLs serve their index.html (and get a trailing slash by redirect),
  * misses get the locale's 404 page or /404.html with status 404, text is gzipped
  * when the client accepts it (cached in memory per file version), and single byte
- * ranges are honoured so video files can be seeked.
+ * ranges are honoured so video files can be seeked. When `dir` is a symlink (the
+ * `live` link of releases), each request follows it anew, so a release switch is
+ * picked up at once and every request is answered from one whole release.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -49,7 +51,8 @@ function isFile(file: string): fs.Stats | null {
 }
 
 export async function serveStatic(dir: string, options: { host?: string; port: number }): Promise<StaticServer> {
-  const root = fs.realpathSync(path.resolve(dir));
+  const served = path.resolve(dir);
+  fs.realpathSync(served); // fail now, not on the first request, when there is nothing to serve
   const host = options.host ?? '127.0.0.1';
   const gzipCache = new Map<string, Buffer>();
   let gzipCacheBytes = 0;
@@ -70,7 +73,7 @@ export async function serveStatic(dir: string, options: { host?: string; port: n
   }
 
   /** The 404 page for a missing path: the locale's own when the path is under a locale. */
-  function notFoundPage(urlPath: string): string | null {
+  function notFoundPage(root: string, urlPath: string): string | null {
     const first = urlPath.split('/')[1] ?? '';
     const candidates = (localeCodes as readonly string[]).includes(first) ? [path.join(root, first, '404', 'index.html')] : [];
     candidates.push(path.join(root, '404.html'));
@@ -118,6 +121,13 @@ export async function serveStatic(dir: string, options: { host?: string; port: n
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    let root: string;
+    try {
+      root = fs.realpathSync(served);
+    } catch {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }).end('No site is published yet\n');
+      return;
+    }
     const target = resolveInside(root, url.pathname);
     if (target) {
       const direct = isFile(target);
@@ -132,7 +142,7 @@ export async function serveStatic(dir: string, options: { host?: string; port: n
         return send(req, res, index, indexStat, 200);
       }
     }
-    const page = notFoundPage(url.pathname);
+    const page = notFoundPage(root, url.pathname);
     const pageStat = page ? isFile(page) : null;
     if (page && pageStat) return send(req, res, page, pageStat, 404);
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');

@@ -1,64 +1,59 @@
 /**
  * The bridge between a content snapshot on disk and the Astro build.
  *
- * How snapshot images reach astro:assets: snapshot media live outside `src/`, in a
- * folder chosen at build time, so pages cannot import them with static paths. This
- * integration adds a Vite plugin serving the virtual module `virtual:ssc/snapshot`,
- * whose code is generated from the snapshot: one ESM `import` of every raster
- * image by its absolute path, gathered in a map keyed by the snapshot's media
- * `path`. Astro's own asset plugin handles those imports as it would an image under
- * `src/` (it reads the dimensions and emits the original), so the values are real
- * `ImageMetadata` and `getImage()` can make AVIF/WebP variants with sharp. Nothing is
- * copied or symlinked into the source tree, so two builds of different snapshots can
- * run side by side.
- *
- * Every other media file (PDFs, videos, captions, SVG) is linked as is: after the
- * build they are copied to `<out>/media/…`, the same relative path they have in the
- * snapshot, so a media `path` is also its URL path.
+ * - It tells the content collections (src/content.config.ts) where the snapshot is,
+ *   through the virtual module `virtual:ssc/snapshot`. The path it gives is a
+ *   symbolic link in Astro's cache folder (`<cacheDir>/ssc-snapshot`) that points at
+ *   the snapshot being built: the content layer stores image paths under it, so an
+ *   entry that did not change between two snapshots keeps the same data (and digest)
+ *   even though the snapshots live in different folders.
+ * - After the build it copies every media file the entries reference to `<out>/media/…`,
+ *   the same relative path it has in the snapshot, so a media `path` is also its URL
+ *   path (feeds link files there, and the static JSON API keeps the snapshot's shape).
+ *   Pages show raster images through astro:assets instead (AVIF/WebP variants, see
+ *   src/loaders/entry-schema.ts); their originals are copied for API readers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listMediaPaths, readSnapshot, type Snapshot } from '@ssc/content-schemas';
+import { collections, entriesFile, listMediaPaths, localeCodes } from '@ssc/content-schemas';
 
 const VIRTUAL_ID = 'virtual:ssc/snapshot';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const LINK_NAME = 'ssc-snapshot';
 
-/** File extensions that go through the sharp pipeline (Astro's raster input formats). */
-const RASTER_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
-
-export function isPipelineImage(mediaPath: string): boolean {
-  return RASTER_EXTENSIONS.has(path.extname(mediaPath).toLowerCase());
+/** Points `link` at `target` atomically (a new link renamed over the old one). */
+function pointLink(link: string, target: string): void {
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  const next = `${link}.next-${process.pid}`;
+  fs.rmSync(next, { force: true });
+  fs.symlinkSync(target, next, 'dir');
+  fs.renameSync(next, link);
 }
 
-/** The JavaScript of the virtual module for one snapshot. */
-export function virtualModuleCode(snapshotDir: string, mediaPaths: Iterable<string>): string {
-  const imports: string[] = [];
-  const pairs: string[] = [];
-  let i = 0;
-  for (const media of [...mediaPaths].filter(isPipelineImage).sort()) {
-    const file = path.resolve(snapshotDir, media);
-    imports.push(`import image${i} from ${JSON.stringify(file)};`);
-    pairs.push(`  ${JSON.stringify(media)}: image${i},`);
-    i += 1;
+/**
+ * Every media path the snapshot's entries reference. The loader has validated the
+ * snapshot by the time this runs, so the entry files are only parsed here.
+ */
+function referencedMedia(snapshotDir: string): Set<string> {
+  const found = new Set<string>();
+  for (const collection of collections) {
+    for (const locale of localeCodes) {
+      const file = path.join(snapshotDir, entriesFile(collection.name, locale));
+      if (fs.existsSync(file)) listMediaPaths(JSON.parse(fs.readFileSync(file, 'utf8')), found);
+    }
   }
-  return [
-    ...imports,
-    `export const snapshotDir = ${JSON.stringify(path.resolve(snapshotDir))};`,
-    `export const images = {\n${pairs.join('\n')}\n};`,
-    '',
-  ].join('\n');
+  return found;
 }
 
-/** Copies every non-pipeline media file of the snapshot into the build output. */
-function copyMedia(snapshot: Snapshot, outDir: string): number {
+/** Copies every media file the snapshot's entries reference into the build output. */
+function copyMedia(snapshotDir: string, outDir: string): number {
   let copied = 0;
-  for (const media of listMediaPaths(snapshot.entries)) {
-    if (isPipelineImage(media)) continue;
+  for (const media of referencedMedia(snapshotDir)) {
     const target = path.join(outDir, media);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(path.join(snapshot.dir, media), target);
+    fs.copyFileSync(path.join(snapshotDir, media), target);
     copied += 1;
   }
   return copied;
@@ -66,19 +61,20 @@ function copyMedia(snapshot: Snapshot, outDir: string): number {
 
 export function snapshotIntegration(options: { snapshotDir: string }): AstroIntegration {
   const snapshotDir = path.resolve(options.snapshotDir);
-  let snapshot: Snapshot | undefined;
   return {
     name: 'ssc-snapshot',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        // Read (and validate) once up front, so a bad snapshot fails before any page renders.
-        snapshot = readSnapshot(snapshotDir);
-        const code = virtualModuleCode(snapshotDir, listMediaPaths(snapshot.entries));
+      'astro:config:setup': ({ config, updateConfig, logger }) => {
+        if (!fs.existsSync(snapshotDir)) throw new Error(`No snapshot at ${snapshotDir}`);
+        const link = path.join(fileURLToPath(config.cacheDir), LINK_NAME);
+        pointLink(link, snapshotDir);
+        logger.info(`building from the snapshot ${snapshotDir}`);
+        const code = `export const snapshotDir = ${JSON.stringify(link)};\n`;
         updateConfig({
           vite: {
             plugins: [
               {
-                name: 'ssc-snapshot-media',
+                name: 'ssc-snapshot-path',
                 resolveId(id: string) {
                   return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
                 },
@@ -91,8 +87,7 @@ export function snapshotIntegration(options: { snapshotDir: string }): AstroInte
         });
       },
       'astro:build:done': ({ dir, logger }) => {
-        if (!snapshot) return;
-        const count = copyMedia(snapshot, fileURLToPath(dir));
+        const count = copyMedia(snapshotDir, fileURLToPath(dir));
         logger.info(`copied ${count} media files from ${snapshotDir}`);
       },
     },

@@ -1,9 +1,7 @@
 /// <reference types="astro/client" />
 
-// Generated per build by lib/snapshot-integration.ts.
+// Provided per build by lib/snapshot-integration.ts.
 declare module 'virtual:ssc/snapshot' {
-  /** The absolute path of the snapshot being built. */
+  /** The snapshot being built (a stable link to it in Astro's cache folder). */
   export const snapshotDir: string;
-  /** Every raster image of the snapshot, keyed by its media `path`. */
-  export const images: Record<string, import('astro').ImageMetadata>;
 }

@@ -4,15 +4,25 @@ import { optionsFromEnv } from '../lib/config.ts';
 import { page } from './helpers.ts';
 
 describe('item pages', () => {
-  it('video: a plain play link, no player or iframe, size, captions and transcript', () => {
+  it('video: a play control that holds a player fetching nothing up front, captions as <track>s, size and transcript', () => {
     const p = page('/fr/videos/hybrid-rice-smallholder-webinar/');
     const main = p.doc.querySelector('main')!;
-    expect(main.querySelectorAll('video, iframe, audio, object, embed')).toHaveLength(0);
-    expect(main.querySelector('.play a')!.getAttribute('href')).toBe('/media/hybrid-rice-webinar.mp4');
-    expect(main.text).toMatch(/28\so · MP4/);
+    expect(main.querySelectorAll('iframe, audio, object, embed')).toHaveLength(0);
+    const player = main.querySelector('details.player')!;
+    expect(player.getAttribute('open')).toBeUndefined();
+    expect(player.querySelector('summary')!.text).toMatch(/Lire la vidéo/);
+    expect(player.querySelector('summary')!.text).toMatch(/MP4 · 28\so/);
+    const video = player.querySelector('video')!;
+    expect(video.getAttribute('preload')).toBe('none');
+    expect(video.getAttribute('src')).toBe('/media/hybrid-rice-webinar.mp4');
+    const tracks = video.querySelectorAll('track');
+    expect(tracks.map((t) => t.getAttribute('srclang'))[0]).toBe('fr');
+    expect(tracks.filter((t) => t.hasAttribute('default')).map((t) => t.getAttribute('srclang'))).toEqual(['fr']);
+    expect(tracks.map((t) => t.getAttribute('label'))).toContain('chinois simplifié');
+    expect(tracks.every((t) => t.getAttribute('kind') === 'captions' && t.getAttribute('src')!.endsWith('.vtt'))).toBe(true);
+    expect(player.querySelector('a[download]')!.getAttribute('href')).toBe('/media/hybrid-rice-webinar.mp4');
     const captions = main.querySelectorAll('a[type="text/vtt"]');
     expect(captions.map((a) => a.getAttribute('hreflang'))[0]).toBe('fr');
-    expect(captions.map((a) => a.text)).toContain('chinois simplifié');
     expect(main.querySelector('section .body')!.text.length).toBeGreaterThan(200);
   });
 

@@ -1,61 +1,80 @@
 /**
- * Read access to the content snapshot for pages: one validated read per build,
- * lookups by document and locale, and the ordering rules of lists.
+ * Content for pages, from the content collections (astro:content, filled from the
+ * snapshot by src/loaders/snapshot-loader.ts): lookups by document and locale,
+ * and the ordering rules of lists. Each collection is read once per build and
+ * indexed by entry id: a lookup of a document in a locale where it is not published
+ * is normal (missing translations), and getEntry() would warn about every one.
  */
-import {
-  contentTypes,
-  getCollection,
-  localeCodes,
-  readSnapshot,
-  type CollectionName,
-  type ContentTypeName,
-  type LocaleCode,
-  type Snapshot,
-  type SnapshotEntry,
-  type SnapshotMedia,
-  type SnapshotReference,
-} from '@ssc/content-schemas';
-import { snapshotDir } from 'virtual:ssc/snapshot';
+import { getCollection } from 'astro:content';
+import { contentTypes, getCollection as getModelCollection, localeCodes, type CollectionName, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
+import { entryId } from '../loaders/entry-id.ts';
+import type { SiteEntry } from '../loaders/entry-schema.ts';
+import type { SiteMedia } from '../loaders/site-media.ts';
 
+export type { SiteEntry } from '../loaders/entry-schema.ts';
 /** Any content item (news, video, report, policy or course) in one locale. */
-export type Item = { [N in ContentTypeName]: SnapshotEntry<N> }[ContentTypeName];
-export type Theme = SnapshotEntry<'theme'>;
+export type Item = { [N in ContentTypeName]: SiteEntry<N> }[ContentTypeName];
+export type Theme = SiteEntry<'theme'>;
 
-let snapshot: Snapshot | undefined;
-export function getSnapshot(): Snapshot {
-  snapshot ??= readSnapshot(snapshotDir);
-  return snapshot;
-}
-
-export function entriesOf<N extends CollectionName>(type: N, locale: LocaleCode): SnapshotEntry<N>[] {
-  return getSnapshot().entries[type][locale];
-}
-
-const byId = new Map<string, Map<string, unknown>>();
-/** One document in one locale, or undefined when it is not published there. */
-export function findEntry<N extends CollectionName>(type: N, locale: LocaleCode, documentId: string): SnapshotEntry<N> | undefined {
-  const key = `${type}:${locale}`;
-  let index = byId.get(key);
-  if (!index) {
-    index = new Map(entriesOf(type, locale).map((e) => [e.documentId, e]));
-    byId.set(key, index);
+/** Memoizes a computed value for the length of the build (the content never changes in it). */
+const memo = new Map<string, Promise<unknown>>();
+function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    memo.set(key, value);
   }
-  return index.get(documentId) as SnapshotEntry<N> | undefined;
+  return value;
 }
 
-/** The locales in which a document really exists in this snapshot, in the model's order. */
-export function localesOf(type: CollectionName, documentId: string): LocaleCode[] {
-  return localeCodes.filter((locale) => findEntry(type, locale, documentId) !== undefined);
+interface CollectionIndex<N extends CollectionName> {
+  byLocale: Record<LocaleCode, SiteEntry<N>[]>;
+  byId: Map<string, SiteEntry<N>>;
+}
+
+/** Every entry of a collection, grouped by locale and indexed by entry id. */
+function indexOf<N extends CollectionName>(type: N): Promise<CollectionIndex<N>> {
+  return remember(`index:${type}`, async () => {
+    const index: CollectionIndex<N> = {
+      byLocale: Object.fromEntries(localeCodes.map((l) => [l, []])) as unknown as Record<LocaleCode, SiteEntry<N>[]>,
+      byId: new Map(),
+    };
+    for (const entry of await getCollection(type)) {
+      const data = entry.data as unknown as SiteEntry<N>;
+      index.byLocale[(data as { locale: LocaleCode }).locale].push(data);
+      index.byId.set(entry.id, data);
+    }
+    return index;
+  });
+}
+
+/** The entries of a collection in one locale, in snapshot order. */
+export async function entriesOf<N extends CollectionName>(type: N, locale: LocaleCode): Promise<SiteEntry<N>[]> {
+  return (await indexOf(type)).byLocale[locale];
+}
+
+/** One document in one locale, or undefined when it is not published there. */
+export async function findEntry<N extends CollectionName>(type: N, locale: LocaleCode, documentId: string): Promise<SiteEntry<N> | undefined> {
+  return (await indexOf(type)).byId.get(entryId(locale, documentId));
+}
+
+/** The locales in which a document really exists, in the model's order. */
+export async function localesOf(type: CollectionName, documentId: string): Promise<LocaleCode[]> {
+  const found = await Promise.all(localeCodes.map((locale) => findEntry(type, locale, documentId)));
+  return localeCodes.filter((_, i) => found[i] !== undefined);
 }
 
 /** Resolves references in one locale, leaving out those not published in it. */
-export function resolve<N extends CollectionName>(type: N, locale: LocaleCode, refs: readonly SnapshotReference[]): SnapshotEntry<N>[] {
-  return refs.map((r) => findEntry(type, locale, r.documentId)).filter((e): e is SnapshotEntry<N> => e !== undefined);
+export async function resolve<N extends CollectionName>(type: N, locale: LocaleCode, refs: readonly SnapshotReference[]): Promise<SiteEntry<N>[]> {
+  const found: (SiteEntry<N> | undefined)[] = await Promise.all(refs.map((r) => findEntry(type, locale, r.documentId)));
+  const published: SiteEntry<N>[] = [];
+  for (const entry of found) if (entry !== undefined) published.push(entry);
+  return published;
 }
 
 /** The field that dates items of a type: its first required date field in the model. */
 const dateFields = new Map<ContentTypeName, string | undefined>(
-  contentTypes.map((t) => [t.name, Object.entries(getCollection(t.name).fields).find(([, f]) => f.kind === 'date' && f.required)?.[0]]),
+  contentTypes.map((t) => [t.name, Object.entries(getModelCollection(t.name).fields).find(([, f]) => f.kind === 'date' && f.required)?.[0]]),
 );
 
 /** The date an item is listed under (YYYY-MM-DD): its model date, else its publication day. */
@@ -72,28 +91,21 @@ export function newestFirst<T extends Item>(items: readonly T[]): T[] {
   );
 }
 
-/** Memoizes a computed list for the length of the build (the snapshot never changes in it). */
-const memo = new Map<string, unknown>();
-function remember<T>(key: string, compute: () => T): T {
-  if (!memo.has(key)) memo.set(key, compute());
-  return memo.get(key) as T;
-}
-
 /** Items of one type in one locale, newest first. */
-export function listItems(type: ContentTypeName, locale: LocaleCode): Item[] {
-  return remember(`list:${type}:${locale}`, () => newestFirst(entriesOf(type, locale) as Item[]));
+export function listItems(type: ContentTypeName, locale: LocaleCode): Promise<Item[]> {
+  return remember(`list:${type}:${locale}`, async () => newestFirst((await entriesOf(type, locale)) as Item[]));
 }
 
-export function themes(locale: LocaleCode): Theme[] {
-  return remember(`themes:${locale}`, () =>
-    [...entriesOf('theme', locale)].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name)),
+export function themes(locale: LocaleCode): Promise<Theme[]> {
+  return remember(`themes:${locale}`, async () =>
+    [...(await entriesOf('theme', locale))].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name)),
   );
 }
 
 /** Items of one type on one theme, in one locale, newest first. */
-export function itemsOnTheme(type: ContentTypeName, locale: LocaleCode, theme: Theme): Item[] {
-  return remember(`theme:${theme.documentId}:${type}:${locale}`, () =>
-    listItems(type, locale).filter((item) => item.themes.some((t) => t.documentId === theme.documentId)),
+export function itemsOnTheme(type: ContentTypeName, locale: LocaleCode, theme: Theme): Promise<Item[]> {
+  return remember(`theme:${theme.documentId}:${type}:${locale}`, async () =>
+    (await listItems(type, locale)).filter((item) => item.themes.some((t) => t.documentId === theme.documentId)),
   );
 }
 
@@ -102,21 +114,21 @@ export function itemsOnTheme(type: ContentTypeName, locale: LocaleCode, theme: T
  * found from the model: every top-level relation whose target is a content type.
  * Only those published in the item's locale are returned.
  */
-export function relatedItems(item: Item): Item[] {
+export async function relatedItems(item: Item): Promise<Item[]> {
   const related: Item[] = [];
-  for (const [field, def] of Object.entries(getCollection(item.type).fields)) {
+  for (const [field, def] of Object.entries(getModelCollection(item.type).fields)) {
     if (def.kind !== 'relation') continue;
     const target = contentTypes.find((t) => t.name === def.target);
     if (!target) continue;
     const value = (item as unknown as Record<string, unknown>)[field];
     const refs = (Array.isArray(value) ? value : value ? [value] : []) as SnapshotReference[];
-    related.push(...(resolve(target.name, item.locale, refs) as Item[]));
+    related.push(...((await resolve(target.name, item.locale, refs)) as Item[]));
   }
   return related;
 }
 
 export interface CaptionedImage {
-  image: SnapshotMedia;
+  image: SiteMedia;
   alt: string;
   caption: string | null;
   credit: string | null;
@@ -124,7 +136,7 @@ export interface CaptionedImage {
 
 /** An item's main image (hero, poster or cover): its first captioned-image field in the model. */
 export function mainImage(item: Item): CaptionedImage | null {
-  for (const [field, def] of Object.entries(getCollection(item.type).fields)) {
+  for (const [field, def] of Object.entries(getModelCollection(item.type).fields)) {
     if (def.kind === 'component' && def.component === 'shared.captioned-image' && !def.repeatable) {
       return ((item as unknown as Record<string, unknown>)[field] as CaptionedImage | null) ?? null;
     }

@@ -1,17 +1,16 @@
 /**
- * Snapshot images as astro:assets sees them. The map comes from the virtual module
- * built by lib/snapshot-integration.ts (see there for how files outside src/ are
- * imported); media not in it (SVG, say) are served as copied files.
+ * Snapshot images as astro:assets sees them: the content layer gives every raster
+ * image of an entry its `asset` (see src/loaders/entry-schema.ts); media without
+ * one (SVG, say) are served as copied files.
  */
 import type { ImageMetadata } from 'astro';
-import type { SnapshotMedia } from '@ssc/content-schemas';
-import { images } from 'virtual:ssc/snapshot';
+import type { SiteMedia } from '../loaders/site-media.ts';
 
 /** Widths made for responsive images; a width above the original is never made. */
 export const IMAGE_WIDTHS = [400, 800, 1200] as const;
 
-export function imageMetadata(media: SnapshotMedia): ImageMetadata | undefined {
-  return images[media.path];
+export function imageMetadata(media: SiteMedia): ImageMetadata | undefined {
+  return media.asset;
 }
 
 /** The widths to make for one image: the standard ones it can fill, or its own width. */

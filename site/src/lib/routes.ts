@@ -36,7 +36,7 @@ export function themeListPath(locale: LocaleCode, theme: string, type: ContentTy
 
 export const itemPath = (locale: LocaleCode, type: ContentTypeName, slug: string) => `/${locale}/${typeSegment(type)}/${slug}/`;
 
-/** Non-image media are copied to the same relative path in the output (see lib/snapshot-integration.ts). */
+/** Media files are copied to the same relative path in the output (see lib/snapshot-integration.ts). */
 export const mediaPath = (media: SnapshotMedia) => `/${media.path.split('/').map(encodeURIComponent).join('/')}`;
 
 /** An absolute URL on the public site. */

@@ -35,13 +35,13 @@ function taxonomyRefs(item: Item, target: 'theme' | 'country'): SnapshotReferenc
 }
 
 /** Themes and countries count only where they are published in the item's locale, as on the page. */
-export function itemFacets(item: Item): SearchFacets {
+export async function itemFacets(item: Item): Promise<SearchFacets> {
   const date = itemDate(item);
   return {
     filters: {
       type: [item.type],
-      theme: resolve('theme', item.locale, taxonomyRefs(item, 'theme')).map((t) => t.slug),
-      country: resolve('country', item.locale, taxonomyRefs(item, 'country')).map((c) => c.slug),
+      theme: (await resolve('theme', item.locale, taxonomyRefs(item, 'theme'))).map((t) => t.slug),
+      country: (await resolve('country', item.locale, taxonomyRefs(item, 'country'))).map((c) => c.slug),
       year: [date.slice(0, 4)],
     },
     date,
@@ -73,12 +73,12 @@ export interface SearchChoices {
  * The values each filter can take in one locale: only those some indexed page of
  * that locale carries, so no choice leads to an empty list by itself.
  */
-export function searchChoices(locale: LocaleCode, typeLabel: (type: ContentTypeName | typeof THEME_PAGE_TYPE) => string): SearchChoices {
-  const items = contentTypes.flatMap((t) => listItems(t.name, locale));
-  const facets = items.map(itemFacets);
+export async function searchChoices(locale: LocaleCode, typeLabel: (type: ContentTypeName | typeof THEME_PAGE_TYPE) => string): Promise<SearchChoices> {
+  const items = (await Promise.all(contentTypes.map((t) => listItems(t.name, locale)))).flat();
+  const facets = await Promise.all(items.map(itemFacets));
   const used = (filter: SearchFilter) => new Set(facets.flatMap((f) => f.filters[filter]));
   const usedCountries = used('country');
-  const localeThemes = themes(locale);
+  const localeThemes = await themes(locale);
   const countryCollator = new Intl.Collator(locale);
   return {
     type: [
@@ -86,7 +86,7 @@ export function searchChoices(locale: LocaleCode, typeLabel: (type: ContentTypeN
       ...(localeThemes.length ? [{ value: THEME_PAGE_TYPE, label: typeLabel(THEME_PAGE_TYPE) }] : []),
     ],
     theme: localeThemes.map((t) => ({ value: t.slug, label: t.name })),
-    country: entriesOf('country', locale)
+    country: (await entriesOf('country', locale))
       .filter((c) => usedCountries.has(c.slug))
       .map((c) => ({ value: c.slug, label: c.name }))
       .sort((a, b) => countryCollator.compare(a.label, b.label)),

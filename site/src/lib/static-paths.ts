@@ -7,43 +7,35 @@ import { entriesOf, itemsOnTheme, listItems, themes, type Item, type Theme } fro
 import { extraPages } from './paging.ts';
 import { typeSegment } from './routes.ts';
 
+/** Every (locale, content type) pair, in the model's order. */
+const localeTypes = localeCodes.flatMap((locale) => contentTypes.map((t) => ({ locale, type: t.name })));
+
 export function localePaths() {
   return localeCodes.map((locale) => ({ params: { locale }, props: { locale } }));
 }
 
 /** Page 1 of every list, in every locale (an empty list still gets its page). */
 export function listPaths() {
-  return localeCodes.flatMap((locale) =>
-    contentTypes.map((t) => ({ params: { locale, type: typeSegment(t.name) }, props: { locale, type: t.name, page: 1 } })),
-  );
+  return localeTypes.map(({ locale, type }) => ({ params: { locale, type: typeSegment(type) }, props: { locale, type, page: 1 } }));
 }
 
 /** Pages 2… of every list that needs them. */
-export function listPagePaths() {
-  return localeCodes.flatMap((locale) =>
-    contentTypes.flatMap((t) =>
-      extraPages(listItems(t.name, locale).length).map((page) => ({
-        params: { locale, type: typeSegment(t.name), page: String(page) },
-        props: { locale, type: t.name, page },
-      })),
-    ),
+export async function listPagePaths() {
+  const lists = await Promise.all(localeTypes.map(async ({ locale, type }) => ({ locale, type, total: (await listItems(type, locale)).length })));
+  return lists.flatMap(({ locale, type, total }) =>
+    extraPages(total).map((page) => ({ params: { locale, type: typeSegment(type), page: String(page) }, props: { locale, type, page } })),
   );
 }
 
 /** Every published item, in each locale where it is published. */
-export function itemPaths() {
-  return localeCodes.flatMap((locale) =>
-    contentTypes.flatMap((t) =>
-      (entriesOf(t.name, locale) as Item[]).map((item) => ({
-        params: { locale, type: typeSegment(t.name), slug: item.slug },
-        props: { item },
-      })),
-    ),
-  );
+export async function itemPaths() {
+  const lists = await Promise.all(localeTypes.map(async ({ locale, type }) => (await entriesOf(type, locale)) as Item[]));
+  return lists.flat().map((item) => ({ params: { locale: item.locale, type: typeSegment(item.type), slug: item.slug }, props: { item } }));
 }
 
-export function themePaths() {
-  return localeCodes.flatMap((locale) => themes(locale).map((theme) => ({ params: { locale, theme: theme.slug }, props: { locale, theme } })));
+export async function themePaths() {
+  const perLocale = await Promise.all(localeCodes.map(async (locale) => ({ locale, themes: await themes(locale) })));
+  return perLocale.flatMap(({ locale, themes }) => themes.map((theme) => ({ params: { locale, theme: theme.slug }, props: { locale, theme } })));
 }
 
 /** How many items of a type a theme page shows before linking to the theme's own list. */
@@ -57,12 +49,12 @@ interface ThemeListProps {
 }
 
 /** A theme's per-type lists, made only where the theme page cannot show everything. */
-function themeLists(withPage: (total: number) => number[]) {
+async function themeLists(withPage: (total: number) => number[]) {
   const out: { params: Record<string, string>; props: ThemeListProps }[] = [];
   for (const locale of localeCodes)
-    for (const theme of themes(locale))
+    for (const theme of await themes(locale))
       for (const t of contentTypes) {
-        const total = itemsOnTheme(t.name, locale, theme).length;
+        const total = (await itemsOnTheme(t.name, locale, theme)).length;
         if (total <= THEME_PREVIEW) continue;
         for (const page of withPage(total)) {
           const params: Record<string, string> = { locale, theme: theme.slug, type: typeSegment(t.name) };

@@ -1,0 +1,73 @@
+/**
+ * `site`: builds the reference corpus (2,000 documents × 5 locales = 10,000 entries;
+ * SSC_BENCH_DOCUMENTS changes the count) into the static site with buildSite(), then
+ * with Hugo in the same run for a ratio, and records page count and sizes. A second
+ * build of the same snapshot measures a rebuild, where the content layer skips every
+ * entry whose digest did not change (the first build starts from an empty cache).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildSite } from '../../../site/lib/build.ts';
+import type { Benchmark } from '../benchmark.ts';
+import { ensureCorpus, ensureCorpusSnapshot } from '../corpus.ts';
+import { runHugo } from '../hugo.ts';
+import { benchCacheDir } from '../paths.ts';
+import { measureSite } from '../site-metrics.ts';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const benchmark: Benchmark = {
+  description: 'static site build of the reference corpus, with Hugo as the anchor',
+  async run({ log }) {
+    const documents = Number(process.env.SSC_BENCH_DOCUMENTS || 2000);
+    if (!Number.isInteger(documents) || documents < 1) throw new Error(`SSC_BENCH_DOCUMENTS must be a positive integer`);
+    log(`corpus of ${documents} documents`);
+    const corpusFile = await ensureCorpus(documents);
+    const started = performance.now();
+    const snapshotDir = await ensureCorpusSnapshot(corpusFile);
+    log(`snapshot ready (${((performance.now() - started) / 1000).toFixed(1)} s): ${snapshotDir}`);
+
+    const outDir = path.join(benchCacheDir, 'site-out');
+    const cacheDir = path.join(benchCacheDir, 'site-cache');
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    const options = { snapshotDir, outDir, cacheDir, siteUrl: 'https://bench.example.org' };
+    log('building the site from an empty cache…');
+    fs.rmSync(outDir, { recursive: true, force: true });
+    const first = await buildSite(options);
+    log(`built ${first.pages} pages in ${first.seconds.toFixed(1)} s`);
+    const metrics = measureSite(outDir);
+    log('building again (unchanged snapshot)…');
+    fs.rmSync(outDir, { recursive: true, force: true });
+    const again = await buildSite(options);
+    log(`rebuilt ${again.pages} pages in ${again.seconds.toFixed(1)} s`);
+
+    log('running Hugo on the same corpus…');
+    const hugo = await runHugo(corpusFile);
+    log(`hugo ${hugo.version}: ${hugo.pages} pages in ${hugo.seconds.toFixed(1)} s`);
+    fs.rmSync(outDir, { recursive: true, force: true });
+
+    const ratio = first.seconds / hugo.seconds;
+    return {
+      results: {
+        documents,
+        entries: documents * 5,
+        snapshotDir,
+        build: { seconds: first.seconds, pages: first.pages },
+        rebuild: { seconds: again.seconds, pages: again.pages },
+        output: metrics,
+        hugo,
+        ratioToHugo: ratio,
+      },
+      summary: [
+        `build: ${first.seconds.toFixed(1)} s for ${metrics.pages} pages (${documents * 5} entries); rebuild of the same snapshot ${again.seconds.toFixed(1)} s`,
+        `hugo ${hugo.version}: ${hugo.seconds.toFixed(1)} s for ${hugo.pages} pages; ratio ${ratio.toFixed(1)}×`,
+        `largest page: ${metrics.largestPage.path} ${kb(metrics.largestPage.gzipBytes)} gzip (HTML + CSS)`,
+        `output: ${mb(metrics.totalBytes)} in ${metrics.files} files`,
+      ],
+    };
+  },
+};
+
+export default benchmark;

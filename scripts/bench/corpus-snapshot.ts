@@ -1,0 +1,273 @@
+/**
+ * Turns the reference benchmark corpus (../shared/bench/corpus.mjs: documents ×
+ * locales with slug, type, themes, countries, date, title, summary and Markdown
+ * body) into a content snapshot that `readSnapshot` accepts, so the site can be
+ * built from it exactly as from a pulled snapshot.
+ *
+ * How the corpus maps onto the model:
+ * - the corpus' four themes become the model's four themes, in order, with the
+ *   names and descriptions of the demo content (cms/seed/content/taxonomy.json);
+ * - its ISO country codes become countries named by Intl in each locale;
+ * - every type gets the fields the model requires: an illustration per theme as
+ *   hero image, poster or cover; one small PDF as report attachment; policies take
+ *   the first country; courses turn the body's `##` sections into modules with one
+ *   reading lesson each; videos link to an external page and carry the body as transcript.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  collections,
+  ENTRIES_DIR,
+  entriesFile,
+  localeCodes,
+  MANIFEST_FILE,
+  MEDIA_DIR,
+  type CollectionName,
+  type ContentTypeName,
+  type LocaleCode,
+  type SnapshotManifest,
+  type SnapshotMedia,
+  type SnapshotReference,
+} from '@ssc/content-schemas';
+import { loadDemoContent } from '../../cms/seed/load-content.ts';
+import { MOTIFS, renderIllustration, renderPdf } from '../../cms/seed/media.ts';
+
+/** One localized entry of the corpus, as corpus.mjs writes it. */
+export interface CorpusEntry {
+  slug: string;
+  locale: string;
+  type: string;
+  themes: string[];
+  countries: string[];
+  date: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/** The corpus' theme slugs, in the order of the model's themes (see corpus.mjs). */
+export const CORPUS_THEMES = ['value-chains', 'post-harvest-food-systems', 'disaster-risk-climate', 'poverty-alleviation'] as const;
+
+const LICENSE = 'CC-BY-4.0';
+const ATTRIBUTION = '© SSC Knowledge Platform benchmark corpus, CC BY 4.0';
+const ILLUSTRATION = { width: 1200, height: 675 };
+
+type Entry = Record<string, unknown> & { documentId: string; locale: LocaleCode };
+
+const documentId = (kind: string, slug: string) => `bench-${kind}-${slug}`;
+const ref = (kind: string, slug: string): SnapshotReference => ({ documentId: documentId(kind, slug), slug });
+/** Slugs must be lowercase ASCII words joined by hyphens. */
+const slugOf = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function isLocale(value: string): value is LocaleCode {
+  return (localeCodes as readonly string[]).includes(value);
+}
+
+function isContentType(value: string): value is ContentTypeName {
+  return collections.some((c) => c.name === value) && !['theme', 'country', 'partner'].includes(value);
+}
+
+/** The body's `##` sections as course modules, each with one reading lesson. */
+function modulesFrom(entry: CorpusEntry) {
+  const sections: { title: string; text: string[] }[] = [{ title: entry.title, text: [] }];
+  for (const block of entry.body.split(/\n{2,}/)) {
+    const heading = /^##\s+(.+)$/.exec(block);
+    if (heading) sections.push({ title: heading[1], text: [] });
+    else sections[sections.length - 1].text.push(block);
+  }
+  return sections
+    .filter((s) => s.text.length > 0)
+    .map((s) => ({
+      title: clip(s.title, 200),
+      summary: null,
+      lessons: [{ title: clip(s.title, 200), kind: 'reading', durationMinutes: 10, video: null, reading: s.text.join('\n\n'), quizNote: null }],
+    }));
+}
+
+interface Media {
+  illustrations: SnapshotMedia[];
+  pdf: SnapshotMedia;
+}
+
+async function writeMedia(dir: string): Promise<Media> {
+  fs.mkdirSync(path.join(dir, MEDIA_DIR), { recursive: true });
+  const illustrations: SnapshotMedia[] = [];
+  for (const [i, theme] of CORPUS_THEMES.entries()) {
+    const name = `bench-${theme}.jpg`;
+    const bytes = await renderIllustration({ motif: MOTIFS[i % MOTIFS.length], seed: i + 1, ...ILLUSTRATION });
+    fs.writeFileSync(path.join(dir, MEDIA_DIR, name), bytes);
+    illustrations.push({ path: `${MEDIA_DIR}/${name}`, mime: 'image/jpeg', sizeBytes: bytes.length, ...ILLUSTRATION, name });
+  }
+  const pdfBytes = renderPdf({ title: 'Benchmark report', paragraphs: ['A small PDF attached to every report of the benchmark corpus.'] });
+  const pdfName = 'bench-report.pdf';
+  fs.writeFileSync(path.join(dir, MEDIA_DIR, pdfName), pdfBytes);
+  return { illustrations, pdf: { path: `${MEDIA_DIR}/${pdfName}`, mime: 'application/pdf', sizeBytes: pdfBytes.length, width: null, height: null, name: pdfName } };
+}
+
+function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: LocaleCode[], media: Media): Entry {
+  const type = entry.type as ContentTypeName;
+  const themeIndex = Math.max(0, CORPUS_THEMES.indexOf(entry.themes[0] as (typeof CORPUS_THEMES)[number]));
+  const picture = { image: media.illustrations[themeIndex], alt: clip(entry.title, 250), caption: null, credit: null };
+  const common = {
+    type,
+    documentId: documentId(type, entry.slug),
+    locale,
+    publishedAt: `${entry.date}T08:00:00.000Z`,
+    updatedAt: `${entry.date}T08:00:00.000Z`,
+    translations,
+    slug: entry.slug,
+    title: clip(entry.title, 200),
+    summary: clip(entry.summary, 600),
+    themes: entry.themes.map((t) => ref('theme', t)),
+    license: LICENSE,
+    attribution: ATTRIBUTION,
+    seo: null,
+  };
+  const countries = entry.countries.map((c) => ref('country', c));
+  switch (type) {
+    case 'news':
+      return { ...common, countries, date: entry.date, body: entry.body, heroImage: picture, partners: [], relatedNews: [], relatedReports: [], relatedVideos: [], relatedCourses: [] };
+    case 'video':
+      return {
+        ...common,
+        countries,
+        date: entry.date,
+        durationSeconds: 600,
+        spokenLanguage: locale === 'zh' ? 'zh-Hans' : locale,
+        poster: picture,
+        videoFile: null,
+        externalUrl: `https://video.example.org/${entry.slug}`,
+        captions: [],
+        transcript: entry.body,
+        partners: [],
+      };
+    case 'report':
+      return {
+        ...common,
+        countries,
+        publicationDate: entry.date,
+        body: entry.body,
+        cover: picture,
+        attachments: [{ file: media.pdf, title: clip(entry.title, 200), language: locale === 'zh' ? 'zh-Hans' : locale, sizeBytes: media.pdf.sizeBytes, pageCount: 1 }],
+        publisher: null,
+        partners: [],
+      };
+    case 'policy':
+      return {
+        ...common,
+        issuingBody: 'Ministry of Agriculture',
+        country: ref('country', entry.countries[0]),
+        dateIssued: entry.date,
+        documentType: 'policy',
+        body: entry.body,
+        attachments: [],
+        officialLink: null,
+      };
+    case 'course':
+      return {
+        ...common,
+        countries,
+        level: 'beginner',
+        estimatedHours: 2,
+        cover: picture,
+        learningOutcomes: [{ text: clip(entry.summary, 300) }],
+        modules: modulesFrom(entry),
+        partnerInstitution: null,
+        certificateOffered: false,
+        certificateNote: null,
+      };
+  }
+}
+
+function taxonomyEntries(corpus: readonly CorpusEntry[]): { theme: Entry[]; country: Entry[] } {
+  const demoThemes = [...loadDemoContent().taxonomy.themes].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  const at = `${new Date(Date.UTC(2026, 0, 1)).toISOString()}`;
+  const meta = (kind: string, slug: string, locale: LocaleCode) => ({
+    type: kind,
+    documentId: documentId(kind, slug),
+    locale,
+    publishedAt: at,
+    updatedAt: at,
+    translations: [...localeCodes],
+    slug,
+  });
+  const theme = localeCodes.flatMap((locale) =>
+    CORPUS_THEMES.map((slug, i) => {
+      const demo = demoThemes[i]?.locales[locale];
+      return { ...meta('theme', slug, locale), name: demo?.name ?? slug, description: demo?.description ?? slug, order: i + 1 };
+    }),
+  );
+  const codes = [...new Set(corpus.flatMap((e) => e.countries))].sort();
+  const country = localeCodes.flatMap((locale) => {
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    return codes.map((code) => ({ ...meta('country', slugOf(code), locale), isoCode: code.toUpperCase(), name: names.of(code.toUpperCase()) ?? code, region: null }));
+  });
+  return { theme, country };
+}
+
+export interface CorpusSnapshotResult {
+  dir: string;
+  /** Localized content entries written (taxonomy not counted). */
+  entries: number;
+}
+
+/**
+ * Writes the snapshot of `corpus` into `dir` (created; must not exist yet or be
+ * empty). Corpus entries with an unknown locale or type are an error.
+ */
+export async function writeCorpusSnapshot(corpus: readonly CorpusEntry[], dir: string, id = 'bench-corpus'): Promise<CorpusSnapshotResult> {
+  for (const e of corpus) {
+    if (!isLocale(e.locale)) throw new Error(`corpus entry ${e.slug}: unknown locale "${e.locale}"`);
+    if (!isContentType(e.type)) throw new Error(`corpus entry ${e.slug}: unknown type "${e.type}"`);
+  }
+  fs.mkdirSync(path.join(dir, ENTRIES_DIR), { recursive: true });
+  const media = await writeMedia(dir);
+
+  const translationsOf = new Map<string, LocaleCode[]>();
+  for (const e of corpus) {
+    const key = `${e.type}:${e.slug}`;
+    const list = translationsOf.get(key) ?? [];
+    list.push(e.locale as LocaleCode);
+    translationsOf.set(key, list);
+  }
+  const files = new Map<string, Entry[]>();
+  const add = (collection: CollectionName, entry: Entry) => {
+    const key = `${collection}.${entry.locale}`;
+    const list = files.get(key) ?? [];
+    list.push(entry);
+    files.set(key, list);
+  };
+  const taxonomy = taxonomyEntries(corpus);
+  for (const entry of taxonomy.theme) add('theme', entry);
+  for (const entry of taxonomy.country) add('country', entry);
+  for (const e of corpus) {
+    const locale = e.locale as LocaleCode;
+    const translations = localeCodes.filter((l) => translationsOf.get(`${e.type}:${e.slug}`)!.includes(l));
+    add(e.type as ContentTypeName, contentEntry(e, locale, translations, media));
+  }
+
+  const counts: SnapshotManifest['counts'] = {};
+  for (const collection of collections) {
+    counts[collection.name] = {};
+    for (const locale of localeCodes) {
+      const list = files.get(`${collection.name}.${locale}`) ?? [];
+      counts[collection.name][locale] = list.length;
+      fs.writeFileSync(path.join(dir, entriesFile(collection.name, locale)), JSON.stringify(list));
+    }
+  }
+  const manifest: SnapshotManifest = {
+    formatVersion: 1,
+    id,
+    createdAt: new Date(Date.UTC(2026, 10, 1)).toISOString(),
+    source: 'benchmark corpus (../shared/bench/corpus.mjs)',
+    locales: [...localeCodes],
+    counts,
+    warnings: [],
+  };
+  fs.writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  return { dir, entries: corpus.length };
+}

@@ -1,0 +1,131 @@
+/**
+ * The rebuild service: a small HTTP endpoint that the CMS's "Site rebuild" webhook
+ * calls on publish, unpublish and delete. Calls are authenticated with a shared
+ * secret, gathered for a short quiet period, and run one rebuild at a time: calls
+ * that arrive during a rebuild lead to exactly one more rebuild after it, so the
+ * last change always reaches the live site and two builds never race.
+ */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RebuildServiceOptions {
+  host?: string;
+  port: number;
+  /** Callers must send `Authorization: Bearer <secret>`. */
+  secret: string;
+  rebuild: () => Promise<void>;
+  /** How long to wait for more calls before rebuilding (ms). */
+  quietMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RebuildService {
+  /** The URL to call (POST). */
+  url: string;
+  /** Resolves when no rebuild is queued or running. */
+  idle(): Promise<void>;
+  /** How many rebuilds have finished (successfully or not). */
+  readonly finished: number;
+  close(): Promise<void>;
+}
+
+function authorized(header: string | undefined, secret: string): boolean {
+  const given = Buffer.from(header ?? '');
+  const expected = Buffer.from(`Bearer ${secret}`);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+export async function startRebuildService(options: RebuildServiceOptions): Promise<RebuildService> {
+  const log = options.log ?? (() => {});
+  const quietMs = options.quietMs ?? 500;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let finished = 0;
+  let waiters: (() => void)[] = [];
+
+  const settleIfIdle = () => {
+    if (timer || running) return;
+    for (const resolve of waiters) resolve();
+    waiters = [];
+  };
+
+  const runOnce = () => {
+    timer = undefined;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = options
+      .rebuild()
+      .catch((error: Error) => log(`[rebuild] failed: ${error.message}`))
+      .finally(() => {
+        running = undefined;
+        finished += 1;
+        if (again) {
+          again = false;
+          runOnce();
+        } else settleIfIdle();
+      });
+  };
+
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(runOnce, quietMs);
+  };
+
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://x').pathname !== '/rebuild') {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!authorized(req.headers.authorization, options.secret)) {
+      res.writeHead(401).end();
+      return;
+    }
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      if (body.length < 4096) body += chunk;
+    });
+    req.on('end', () => {
+      let event = 'a call';
+      try {
+        const payload = JSON.parse(body) as { event?: string; model?: string; entry?: { locale?: string } };
+        if (payload.event) event = `${payload.event} ${payload.model ?? ''}${payload.entry?.locale ? ` [${payload.entry.locale}]` : ''}`.trim();
+      } catch {
+        // a bare call (e.g. "Trigger" in the admin): rebuild all the same
+      }
+      log(`[rebuild] ${event}: rebuilding the site`);
+      schedule();
+      res.writeHead(202, { 'Content-Type': 'application/json' }).end('{"accepted":true}');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/rebuild`,
+    get finished() {
+      return finished;
+    },
+    idle: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        settleIfIdle();
+      }),
+    close: async () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await running;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

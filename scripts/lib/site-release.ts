@@ -1,0 +1,78 @@
+/**
+ * Snapshot → live site: builds the static site from a snapshot into a new release,
+ * audits it (language and direction, page weight, links, hreflang), writes the
+ * build report beside it, and only then switches `live` to it. A build or
+ * an audit that fails leaves the live site as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readSnapshot, type EntryProblem } from '@ssc/content-schemas';
+import { buildSite } from '../../site/lib/build.ts';
+import { auditSite, type AuditedPage } from '../../site/lib/audit.ts';
+import { publishRelease, type ReleasePaths } from './release.ts';
+
+/** The build report of release <id>: kept beside the releases, never served with the site. */
+export function buildReportFile(releases: ReleasePaths, id: string): string {
+  return path.join(releases.releasesDir, '.reports', `${id}.json`);
+}
+
+export interface BuildReport {
+  release: string;
+  snapshot: { id: string; dir: string; source: string; createdAt: string };
+  siteUrl: string;
+  pages: number;
+  /** Seconds spent in each step (the pull is added by the caller when there was one). */
+  seconds: { astro: number; audit: number; total: number; pull?: number };
+  largestPage: AuditedPage;
+  /** Entries the pull left out, each naming its type, document, locale and field. */
+  warnings: EntryProblem[];
+}
+
+export class SiteAuditError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`the built site has ${problems.length} problem(s); the live site was left as it was:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? '\n  …' : ''}`);
+    this.name = 'SiteAuditError';
+    this.problems = problems;
+  }
+}
+
+export interface BuildReleaseOptions {
+  snapshotDir: string;
+  siteUrl: string;
+  releases: ReleasePaths;
+  log?: (line: string) => void;
+}
+
+export async function buildRelease(options: BuildReleaseOptions): Promise<BuildReport & { dir: string }> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const snapshot = readSnapshot(options.snapshotDir);
+  const { id, dir, result } = await publishRelease(options.releases, async (outDir) => {
+    log(`[build] building the site from snapshot ${snapshot.manifest.id}`);
+    const built = await buildSite({ snapshotDir: snapshot.dir, outDir, siteUrl: options.siteUrl });
+    const auditStarted = performance.now();
+    const audit = auditSite(outDir, options.siteUrl);
+    if (audit.problems.length) throw new SiteAuditError(audit.problems);
+    const report: Omit<BuildReport, 'release'> = {
+      snapshot: { id: snapshot.manifest.id, dir: snapshot.dir, source: snapshot.manifest.source, createdAt: snapshot.manifest.createdAt },
+      siteUrl: options.siteUrl,
+      pages: audit.pages.length,
+      seconds: { astro: built.seconds, audit: (performance.now() - auditStarted) / 1000, total: (performance.now() - started) / 1000 },
+      largestPage: audit.largest,
+      warnings: snapshot.manifest.warnings,
+    };
+    return report;
+  });
+  const report: BuildReport = { release: id, ...result };
+  const reportFile = buildReportFile(options.releases, id);
+  fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+  fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
+  for (const w of report.warnings) log(`[build] left out: ${w.type} ${w.documentId} [${w.locale}] ${w.field}: ${w.message}`);
+  log(
+    `[build] release ${id} is live: ${report.pages} pages in ${report.seconds.astro.toFixed(1)} s (Astro) + ${report.seconds.audit.toFixed(1)} s (audit); ` +
+      `largest page ${report.largestPage.url} ${report.largestPage.bytes} bytes gzip; ${report.warnings.length} entr${report.warnings.length === 1 ? 'y' : 'ies'} left out`,
+  );
+  return { ...report, dir };
+}

@@ -1,0 +1,73 @@
+/** The rebuild service: authenticated calls, gathered, one rebuild at a time, none lost. */
+import crypto from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRebuildService, type RebuildService } from '../lib/rebuild-service.ts';
+
+const secret = crypto.randomBytes(8).toString('hex');
+const call = (service: RebuildService, auth = `Bearer ${secret}`) =>
+  fetch(service.url, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: '{"event":"entry.publish","model":"news-item"}' });
+
+describe('rebuild service', () => {
+  let service: RebuildService | undefined;
+  afterEach(async () => {
+    await service?.close();
+    service = undefined;
+  });
+
+  it('answers 401 to a wrong or missing secret and rebuilds nothing', async () => {
+    let rebuilds = 0;
+    service = await startRebuildService({ port: 0, secret, quietMs: 10, rebuild: async () => void rebuilds++ });
+    expect((await call(service, 'Bearer nope')).status).toBe(401);
+    expect((await fetch(service.url, { method: 'POST' })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rebuilds).toBe(0);
+  });
+
+  it('gathers a burst of calls into one rebuild', async () => {
+    let rebuilds = 0;
+    service = await startRebuildService({ port: 0, secret, quietMs: 100, rebuild: async () => void rebuilds++ });
+    const statuses = await Promise.all([call(service), call(service), call(service)].map(async (r) => (await r).status));
+    expect(statuses).toEqual([202, 202, 202]);
+    await new Promise((r) => setTimeout(r, 20));
+    await service.idle();
+    expect(rebuilds).toBe(1);
+  });
+
+  it('runs one more rebuild, never two at once, for calls that arrive during a rebuild', async () => {
+    let running = 0;
+    let overlapped = false;
+    let rebuilds = 0;
+    let release!: () => void;
+    const firstStarted = new Promise<void>((started) => {
+      service = undefined;
+      void startRebuildService({
+        port: 0,
+        secret,
+        quietMs: 10,
+        rebuild: async () => {
+          running += 1;
+          overlapped ||= running > 1;
+          rebuilds += 1;
+          if (rebuilds === 1) {
+            started();
+            await new Promise<void>((r) => (release = r));
+          }
+          running -= 1;
+        },
+      }).then((s) => {
+        service = s;
+        void call(s);
+      });
+    });
+    await firstStarted;
+    await call(service!);
+    await call(service!);
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    await service!.idle();
+    expect(rebuilds).toBe(2);
+    expect(overlapped).toBe(false);
+    expect(service!.finished).toBe(2);
+  });
+});
