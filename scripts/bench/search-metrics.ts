@@ -1,15 +1,13 @@
 /**
- * Benchmark `search`: on a built site, how long Pagefind takes to index it, and what
- * one first search transfers in each language (JS, WASM, index chunks, fragments,
- * gzip as served), measured in headless Chromium. Queries are words taken from the
- * site's own item titles, so they find real pages. The budget is 100 KB per search
- * at 10,000 pages (docs: /work/shared/platform-guide.md, section 4).
- *
- *   node scripts/bench/search.ts <built site dir> [label]
+ * Search costs of a built site: how long Pagefind takes to index it, and what one
+ * first search transfers in each language (JS, WASM, index chunks, fragments, gzip as
+ * served), measured in headless Chromium. Queries are words taken from the site's own
+ * item titles, so they find real pages. The budget is 100 KB per search at 10,000
+ * pages (platform guide, section 4).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { locales } from '@ssc/content-schemas';
+import { contentTypes, locales } from '@ssc/content-schemas';
 import { launchChromium } from '../lib/browser.ts';
 import { measureSearch, type SearchTransfer } from '../lib/search-transfer.ts';
 import { writeSearchIndex } from '../../site/lib/search-index.ts';
@@ -30,13 +28,12 @@ export interface SearchBenchResult {
   withinBudget: boolean;
 }
 
-/** Item pages of one locale (first few found, in a stable order). */
+/** Item pages of one locale (the first few of each type's folder, in a stable order). */
 function itemPages(siteDir: string, locale: string, limit: number): string[] {
   const found: string[] = [];
-  const root = path.join(siteDir, locale);
-  for (const type of fs.readdirSync(root).sort()) {
-    const typeDir = path.join(root, type);
-    if (!fs.statSync(typeDir).isDirectory() || type === 'themes' || type === 'search') continue;
+  for (const type of contentTypes) {
+    const typeDir = path.join(siteDir, locale, type.pluralName);
+    if (!fs.existsSync(typeDir)) continue;
     for (const slug of fs.readdirSync(typeDir).sort()) {
       const file = path.join(typeDir, slug, 'index.html');
       if (slug !== 'page' && fs.existsSync(file)) found.push(file);
@@ -56,7 +53,7 @@ function queryFrom(file: string, tag: string): string | undefined {
   return words.sort((a, b) => b.length - a.length)[0];
 }
 
-export async function benchSearch(siteDir: string, label: string): Promise<SearchBenchResult> {
+export async function measureSearchCosts(siteDir: string, label: string): Promise<SearchBenchResult> {
   const index = await writeSearchIndex(siteDir);
   const server = await serveStatic(siteDir, { port: 0 });
   const browser = await launchChromium();
@@ -87,14 +84,4 @@ export async function benchSearch(siteDir: string, label: string): Promise<Searc
     budgetBytes: SEARCH_BUDGET_BYTES,
     withinBudget: largestSearchBytes <= SEARCH_BUDGET_BYTES,
   };
-}
-
-if (import.meta.main) {
-  const [siteDir, label = path.basename(path.resolve(siteDir ?? ''))] = process.argv.slice(2);
-  if (!siteDir) {
-    console.error('usage: node scripts/bench/search.ts <built site dir> [label]');
-    process.exit(2);
-  }
-  const result = await benchSearch(path.resolve(siteDir), label);
-  console.log(JSON.stringify(result, null, 2));
 }
