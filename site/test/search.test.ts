@@ -4,6 +4,8 @@
  * Results are checked against the built pages themselves: what they say, and the
  * filter values they carry.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/browser.ts';
@@ -224,6 +226,26 @@ describe('the search page', () => {
       expect(await tab.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null)).toBe(true);
     } finally {
       await tab.close();
+    }
+  });
+
+  it('has no WCAG 2.1 A/AA violation (axe-core) with results shown, left to right and right to left', async () => {
+    const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const [locale, query] of [['en', 'rice'], ['ar', 'الأرز']]) {
+      const tab = await context.newPage();
+      try {
+        await tab.goto(`${site.url}/${locale}/search/?q=${encodeURIComponent(query)}`);
+        expect((await answer(tab)).urls.length, locale).toBeGreaterThan(0);
+        await tab.addScriptTag({ content: axeSource });
+        const violations = await tab.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations, locale).toEqual([]);
+      } finally {
+        await tab.close();
+      }
     }
   });
 
