@@ -8,6 +8,7 @@ import type { AstroInlineConfig } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { defaultLocale, locales } from '@ssc/content-schemas';
 import { snapshotIntegration } from './snapshot-integration.ts';
+import { searchIndexIntegration } from './search-index.ts';
 
 export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
 
@@ -57,6 +58,8 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
         filter: (page) => new URL(page).pathname !== '/',
         i18n: { defaultLocale, locales: Object.fromEntries(locales.map((l) => [l.code, l.tag])) },
       }),
+      // Last: it indexes the finished HTML.
+      searchIndexIntegration(),
     ],
   };
 }

@@ -44,8 +44,10 @@ describe('the built fixture site', () => {
     }
   });
 
-  it('needs no JavaScript: no script element anywhere', () => {
-    for (const p of allPages()) expect(p.doc.querySelectorAll('script'), p.url).toHaveLength(0);
+  it('needs no JavaScript: no script element anywhere but on the search pages', () => {
+    const reading = allPages().filter((p) => !/^\/[a-z]{2}\/search\/$/.test(p.url));
+    expect(reading.length).toBe(allPages().length - 5);
+    for (const p of reading) expect(p.doc.querySelectorAll('script'), p.url).toHaveLength(0);
   });
 
   it('offers a plain language chooser at /', () => {

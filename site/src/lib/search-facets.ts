@@ -1,0 +1,95 @@
+/**
+ * What the search index knows about a page beyond its text: the filter values
+ * (type, themes, countries, year), the sort key (date) and the metadata the results
+ * list shows. Filter values are stable keys (type names, slugs, years), never
+ * translated labels, so a shared `?theme=…` URL means the same in every language;
+ * the search page turns them into labels (see `searchChoices`).
+ */
+import { contentTypes, getCollection, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
+import { entriesOf, itemDate, listItems, resolve, themes, type Item, type Theme } from './content.ts';
+
+/** The filters the search page offers, in the order it shows them. */
+export const SEARCH_FILTERS = ['type', 'theme', 'country', 'year'] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+
+/** The `type` filter value of theme pages (items use their content type's name). */
+export const THEME_PAGE_TYPE = 'theme';
+
+export interface SearchFacets {
+  filters: Record<SearchFilter, string[]>;
+  /** YYYY-MM-DD, also the `date` sort key; null for pages without a date. */
+  date: string | null;
+  summary: string;
+}
+
+/** The references an item makes to one taxonomy, through whichever relation fields its type has (countries, country…). */
+function taxonomyRefs(item: Item, target: 'theme' | 'country'): SnapshotReference[] {
+  const refs: SnapshotReference[] = [];
+  for (const [field, def] of Object.entries(getCollection(item.type).fields)) {
+    if (def.kind !== 'relation' || def.target !== target) continue;
+    const value = (item as unknown as Record<string, unknown>)[field];
+    if (Array.isArray(value)) refs.push(...(value as SnapshotReference[]));
+    else if (value) refs.push(value as SnapshotReference);
+  }
+  return refs;
+}
+
+/** Themes and countries count only where they are published in the item's locale, as on the page. */
+export async function itemFacets(item: Item): Promise<SearchFacets> {
+  const date = itemDate(item);
+  return {
+    filters: {
+      type: [item.type],
+      theme: (await resolve('theme', item.locale, taxonomyRefs(item, 'theme'))).map((t) => t.slug),
+      country: (await resolve('country', item.locale, taxonomyRefs(item, 'country'))).map((c) => c.slug),
+      year: [date.slice(0, 4)],
+    },
+    date,
+    summary: item.summary,
+  };
+}
+
+export function themeFacets(theme: Theme): SearchFacets {
+  return {
+    filters: { type: [THEME_PAGE_TYPE], theme: [theme.slug], country: [], year: [] },
+    date: null,
+    summary: theme.description,
+  };
+}
+
+export interface SearchChoice {
+  value: string;
+  label: string;
+}
+
+export interface SearchChoices {
+  type: SearchChoice[];
+  theme: SearchChoice[];
+  country: SearchChoice[];
+  year: SearchChoice[];
+}
+
+/**
+ * The values each filter can take in one locale: only those some indexed page of
+ * that locale carries, so no choice leads to an empty list by itself.
+ */
+export async function searchChoices(locale: LocaleCode, typeLabel: (type: ContentTypeName | typeof THEME_PAGE_TYPE) => string): Promise<SearchChoices> {
+  const items = (await Promise.all(contentTypes.map((t) => listItems(t.name, locale)))).flat();
+  const facets = await Promise.all(items.map(itemFacets));
+  const used = (filter: SearchFilter) => new Set(facets.flatMap((f) => f.filters[filter]));
+  const usedCountries = used('country');
+  const localeThemes = await themes(locale);
+  const countryCollator = new Intl.Collator(locale);
+  return {
+    type: [
+      ...contentTypes.filter((t) => used('type').has(t.name)).map((t) => ({ value: t.name, label: typeLabel(t.name) })),
+      ...(localeThemes.length ? [{ value: THEME_PAGE_TYPE, label: typeLabel(THEME_PAGE_TYPE) }] : []),
+    ],
+    theme: localeThemes.map((t) => ({ value: t.slug, label: t.name })),
+    country: (await entriesOf('country', locale))
+      .filter((c) => usedCountries.has(c.slug))
+      .map((c) => ({ value: c.slug, label: c.name }))
+      .sort((a, b) => countryCollator.compare(a.label, b.label)),
+    year: [...used('year')].sort().reverse().map((y) => ({ value: y, label: y })),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The search index the build writes: one Pagefind index per language, only item and
+ * theme pages in it, filters and metadata taken from the content, and Pagefind
+ * problems failing the build.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { getLocale, localeCodes, locales } from '@ssc/content-schemas';
+import { searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
+import { allPages, page, site } from './helpers.ts';
+import { fixtureSnapshot } from './global-setup.ts';
+
+const bundle = path.join(site.dir, 'pagefind');
+const entry = JSON.parse(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+  version: string;
+  languages: Record<string, { page_count: number }>;
+};
+const indexed = allPages().filter((p) => p.doc.querySelector('[data-pagefind-body]'));
+const isItem = (url: string) => /^\/[a-z]{2}\/(news|videos|reports|policies|courses)\/[a-z0-9-]+\/$/.test(url);
+const isTheme = (url: string) => /^\/[a-z]{2}\/themes\/[a-z0-9-]+\/$/.test(url);
+
+function readFixture<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(fixtureSnapshot, 'entries', file), 'utf8')) as T;
+}
+
+describe('the search index', () => {
+  it('is one Pagefind index per locale, keyed on the exact <html lang> of its pages', () => {
+    expect(Object.keys(entry.languages).sort()).toEqual(locales.map((l) => l.tag.toLowerCase()).sort());
+    for (const locale of localeCodes) {
+      const pages = indexed.filter((p) => p.locale === locale);
+      expect(pages.every((p) => p.doc.querySelector('html')!.getAttribute('lang') === getLocale(locale).tag)).toBe(true);
+      expect(entry.languages[getLocale(locale).tag.toLowerCase()].page_count, locale).toBe(pages.length);
+    }
+  });
+
+  it('holds item and theme pages only, without navigation, footers, language switchers or lists', () => {
+    const expected = allPages().filter((p) => isItem(p.url) || isTheme(p.url)).map((p) => p.url);
+    expect(indexed.map((p) => p.url)).toEqual(expected);
+    for (const p of indexed) {
+      for (const body of p.doc.querySelectorAll('[data-pagefind-body]')) {
+        expect(body.closest('header, nav, footer'), p.url).toBeNull();
+        expect(body.querySelector('nav, footer, .langs'), p.url).toBeNull();
+        for (const list of body.querySelectorAll('ul.items')) expect(list.closest('[data-pagefind-ignore]'), p.url).not.toBeNull();
+      }
+    }
+  });
+
+  it('takes filters, date and summary from the content', () => {
+    interface Ref { documentId: string }
+    interface Fixture { documentId: string; slug: string; summary?: string; description?: string; date?: string; themes: Ref[]; country: Ref }
+    const policy = readFixture<Fixture[]>('policy.en.json').find((p) => p.slug === 'kenya-agricultural-sector-transformation-growth-strategy-2019-2029')!;
+    const themeSlugs = readFixture<Fixture[]>('theme.en.json');
+    const countries = readFixture<Fixture[]>('country.en.json');
+    const built = page(`/en/policies/${policy.slug}/`);
+    const filters = built.doc.querySelectorAll('[data-pagefind-filter]').map((e) => e.getAttribute('data-pagefind-filter'));
+    const meta = Object.fromEntries(
+      built.doc.querySelectorAll('[data-pagefind-meta]').map((e) => {
+        const value = e.getAttribute('data-pagefind-meta')!;
+        return [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+      }),
+    );
+    const date = built.doc.querySelector('.facts time')!.getAttribute('datetime')!;
+    expect(filters.sort()).toEqual(
+      [
+        'type:policy',
+        `year:${date.slice(0, 4)}`,
+        `country:${countries.find((c) => c.documentId === policy.country.documentId)!.slug}`,
+        ...policy.themes.map((t) => `theme:${themeSlugs.find((x) => x.documentId === t.documentId)!.slug}`),
+      ].sort(),
+    );
+    expect(meta.summary).toBe(policy.summary);
+    expect(meta.date).toBe(date);
+    expect(built.doc.querySelector('[data-pagefind-sort]')!.getAttribute('data-pagefind-sort')).toBe(`date:${date}`);
+  });
+
+  it('gives results a small image that the page already has', () => {
+    const built = page('/zh/news/ssc-platform-launch-2022/');
+    const image = built.doc.querySelector('[data-pagefind-meta^="image:"]')!.getAttribute('data-pagefind-meta')!.slice('image:'.length);
+    expect(image).toMatch(/\.webp$/);
+    expect(built.doc.querySelector('source[type="image/webp"]')!.getAttribute('srcset')).toContain(`${image} 400w`);
+    expect(fs.existsSync(path.join(site.dir, image))).toBe(true);
+  });
+
+  it('is Pagefind 1.6.0, pinned exactly, without its default UI files', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies.pagefind).toBe('1.6.0');
+    const entryModule = fileURLToPath(import.meta.resolve('pagefind'));
+    const installed = JSON.parse(fs.readFileSync(path.join(path.dirname(entryModule), '..', 'package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe('1.6.0');
+    expect(entry.version).toBe('1.6.0');
+    expect(fs.readdirSync(bundle).filter((f) => f.includes('-ui') || f.includes('highlight'))).toEqual([]);
+  });
+});
+
+describe('indexing failures', () => {
+  function siteWith(pages: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-search-index-'));
+    for (const [file, html] of Object.entries(pages)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), html);
+    }
+    return dir;
+  }
+
+  it('fails when there is no page to index', async () => {
+    const dir = siteWith({ 'robots.txt': 'User-agent: *' });
+    try {
+      await expect(writeSearchIndex(dir)).rejects.toThrow(/no HTML page to index/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails when a page is in a language the site does not have', async () => {
+    const dir = siteWith({
+      'en/a/index.html': '<html lang="en"><body><article data-pagefind-body><h1>Rice</h1></article></body></html>',
+      'de/a/index.html': '<html lang="de"><body><article data-pagefind-body><h1>Reis</h1></article></body></html>',
+    });
+    try {
+      await expect(writeSearchIndex(dir)).rejects.toThrow(/languages the site does not have: de/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the Astro build: the build-done hook rejects with the error', async () => {
+    const dir = siteWith({ 'robots.txt': 'User-agent: *' });
+    const hook = searchIndexIntegration().hooks['astro:build:done']!;
+    const logger = { info: () => undefined };
+    try {
+      await expect(hook({ dir: pathToFileURL(`${dir}/`), logger } as unknown as Parameters<typeof hook>[0])).rejects.toThrow(/no HTML page to index/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
