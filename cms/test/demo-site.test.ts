@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypes, getLocale, localeCodes, strapiUid, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
+import { contentTypes, getLocale, localeCodes, readSnapshot, strapiUid, type ContentTypeName, type LocaleCode, type Snapshot } from '@ssc/content-schemas';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { repoRoot } from '../../scripts/lib/paths.ts';
 import { pullSnapshot } from '../../scripts/lib/pull.ts';
@@ -45,6 +46,7 @@ describe('the demo site, built from a pull of the running CMS', () => {
   let server: StaticServer;
   let browser: Browser | undefined;
   let invalid: { documentId: string; slug: string };
+  let snapshot: Snapshot;
 
   const fileOf = (urlPath: string) => path.join(releases.liveLink, urlPath, 'index.html');
   const htmlOf = (urlPath: string) => parse(fs.readFileSync(fileOf(urlPath), 'utf8'));
@@ -69,6 +71,7 @@ describe('the demo site, built from a pull of the running CMS', () => {
     invalid = { documentId: created.body.data.documentId, slug };
     expect((await contentManager.publish(policy, invalid.documentId, 'fr')).status).toBe(200);
     const { dir } = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir: path.join(work, 'snapshots') });
+    snapshot = readSnapshot(dir);
     report = await buildRelease({ snapshotDir: dir, siteUrl: SITE_URL, releases });
     server = await serveStatic(releases.liveLink, { port: 0 });
   });
@@ -132,6 +135,49 @@ describe('the demo site, built from a pull of the running CMS', () => {
       const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
       for (const title of draftTitles) expect(text.includes(title), `${entry.name} holds the draft "${title}"`).toBe(false);
     }
+  });
+
+  it('publishes feeds (parsed independently) and JSON pages holding only entries published in their locale', () => {
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry'].includes(name) });
+    const host = new URL(SITE_URL).hostname;
+    let feeds = 0;
+    for (const locale of localeCodes) {
+      const tag = getLocale(locale).tag;
+      const published = new Set(contentTypes.flatMap((t) => snapshot.entries[t.name][locale].map((e) => `tag:${host},2026:${e.documentId}/${locale}`)));
+      const total = published.size;
+      const dir = path.join(releases.liveLink, locale, 'feeds');
+      for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(rss\.xml|atom\.xml|json)$/.test(entry.name)) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const text = fs.readFileSync(file, 'utf8');
+        let ids: string[];
+        if (entry.name.endsWith('.rss.xml')) {
+          const channel = xml.parse(text).rss.channel;
+          expect(channel.language, file).toBe(tag);
+          ids = (channel.item ?? []).map((i: { guid: { '#text': string } }) => i.guid['#text']);
+        } else if (entry.name.endsWith('.atom.xml')) {
+          const feed = xml.parse(text).feed;
+          expect(feed['@xml:lang'], file).toBe(tag);
+          ids = (feed.entry ?? []).map((e: { id: string }) => e.id);
+        } else {
+          const json = JSON.parse(text);
+          expect(json.language, file).toBe(tag);
+          ids = json.items.map((i: { id: string }) => i.id);
+        }
+        for (const id of ids) expect(published.has(id), `${file}: ${id}`).toBe(true);
+        if (entry.name.startsWith('all.')) expect(ids.length, file).toBe(Math.min(50, total));
+        feeds += 1;
+      }
+      for (const type of contentTypes) {
+        const pages = path.join(releases.liveLink, 'api', locale, type.pluralName);
+        const documentIds = fs.existsSync(pages)
+          ? fs.readdirSync(pages).flatMap((f) => JSON.parse(fs.readFileSync(path.join(pages, f), 'utf8')).items.map((i: { entry: { documentId: string } }) => i.entry.documentId))
+          : [];
+        expect(documentIds.sort(), `/api/${locale}/${type.pluralName}/`).toEqual(snapshot.entries[type.name][locale].map((e) => e.documentId).sort());
+      }
+    }
+    // RSS, Atom and JSON Feed of all content, of each type and of each theme, in every locale.
+    expect(feeds).toBe(localeCodes.reduce((n, l) => n + 3 * (1 + contentTypes.length + snapshot.entries.theme[l].length), 0));
   });
 
   it('serves every locale home with all five content types over HTTP', async () => {
