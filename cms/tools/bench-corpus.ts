@@ -13,19 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import type { CorpusEntry } from '../../scripts/bench/corpus-snapshot.ts';
 import { cmsDir, runWithStrapi } from './strapi-app.ts';
-
-interface CorpusEntry {
-  slug: string;
-  locale: string;
-  type: string;
-  themes: string[];
-  countries: string[];
-  date: string;
-  title: string;
-  summary: string;
-  body: string;
-}
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
 if (!values.corpus) throw new Error('usage: bench-corpus.ts --corpus <corpus.json>');

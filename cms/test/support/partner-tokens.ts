@@ -1,7 +1,5 @@
 /** Creates partner API tokens with the real command-line tool, before the test CMS starts. */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { cmsDir } from '../../../scripts/lib/paths.ts';
+import { runJsonTool } from './json-tool.ts';
 
 export interface TokenSpec {
   name: string;
@@ -21,18 +19,5 @@ export async function createPartnerTokens(env: Record<string, string>, specs: To
   return keys;
 }
 
-function runTool(env: Record<string, string>, args: string[]): Promise<{ created: { name: string; key: string }[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(cmsDir, 'tools', 'partner-token.ts'), ...args], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
-      if (code !== 0 || !line) return reject(new Error(`partner-token exited with ${code}:\n${err}\n${out}`));
-      resolve(JSON.parse(line));
-    });
-  });
-}
+const runTool = (env: Record<string, string>, args: string[]) =>
+  runJsonTool<{ created: { name: string; key: string }[] }>('tools/partner-token.ts', args, env);
