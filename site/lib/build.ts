@@ -86,15 +86,6 @@ function moveFolder(source: string, target: string): void {
   }
 }
 
-/**
- * The content layer writes the list of images its entries import to .astro/ and
- * rewrites it only when entries changed. After a build from another cache folder
- * (tests, benchmarks, the CLI) that list would be someone else's, so it goes.
- */
-function forgetGeneratedImports(): void {
-  for (const file of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(siteRoot, '.astro', file), { force: true });
-}
-
 export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; seconds: number }> {
   return oneAtATime(() =>
     withLock(path.join(siteRoot, '.astro', 'build.lock'), async () => {
@@ -105,7 +96,6 @@ export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; s
       const stagingDir = path.join(cacheDir, 'out');
       // Astro would otherwise try to report usage over the network, which is not available here.
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
-      forgetGeneratedImports();
       await inScratchDirectory(() =>
         build({
           ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL }),

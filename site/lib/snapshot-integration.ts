@@ -23,6 +23,16 @@ const VIRTUAL_ID = 'virtual:ssc/snapshot';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const LINK_NAME = 'ssc-snapshot';
 
+/**
+ * The content layer writes the list of images its entries import to .astro/ and
+ * rewrites it only when entries changed. After a build with another cache folder
+ * (tests, benchmarks, the CLI) that list is someone else's, so it goes before
+ * every sync and the content layer writes it afresh.
+ */
+function forgetGeneratedImports(root: URL): void {
+  for (const file of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(fileURLToPath(new URL(`.astro/${file}`, root)), { force: true });
+}
+
 /** Points `link` at `target` atomically (a new link renamed over the old one). */
 function pointLink(link: string, target: string): void {
   fs.mkdirSync(path.dirname(link), { recursive: true });
@@ -68,6 +78,7 @@ export function snapshotIntegration(options: { snapshotDir: string }): AstroInte
         if (!fs.existsSync(snapshotDir)) throw new Error(`No snapshot at ${snapshotDir}`);
         const link = path.join(fileURLToPath(config.cacheDir), LINK_NAME);
         pointLink(link, snapshotDir);
+        forgetGeneratedImports(config.root);
         logger.info(`building from the snapshot ${snapshotDir}`);
         const code = `export const snapshotDir = ${JSON.stringify(link)};\n`;
         updateConfig({

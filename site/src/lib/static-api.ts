@@ -16,9 +16,13 @@ export const apiSchemaPath = (name: string) => `/api/schemas/${name}.schema.json
 /** How many pages a list of `total` entries takes (an empty list still has its page 1). */
 export const apiPageCount = (total: number) => Math.max(1, Math.ceil(total / API_PAGE_SIZE));
 
-/** An entry as the snapshot has it: the images' astro:assets metadata is the site's own business. */
-function snapshotShape(item: Item): unknown {
-  return JSON.parse(JSON.stringify(item, (key, value) => (key === 'asset' ? undefined : value)));
+/**
+ * A page or index as JSON text. Entries keep the snapshot's shape: the `asset` the
+ * site adds to images (astro:assets metadata) is its own business and is left out.
+ */
+export function apiJson(body: unknown): Response {
+  const text = JSON.stringify(body, (key, value) => (key === 'asset' ? undefined : value));
+  return new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
 export async function apiPage(site: URL, locale: LocaleCode, type: ContentTypeName, page: number) {
@@ -35,7 +39,7 @@ export async function apiPage(site: URL, locale: LocaleCode, type: ContentTypeNa
     total: items.length,
     prev: link(page - 1),
     next: link(page + 1),
-    items: items.slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE).map((item) => ({ url: absoluteUrl(site, itemPath(locale, type, item.slug)), entry: snapshotShape(item) })),
+    items: items.slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE).map((item: Item) => ({ url: absoluteUrl(site, itemPath(locale, type, item.slug)), entry: item })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { contentTypes, localeCodes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
 import { listItems } from '../../../../lib/content.ts';
 import { typeSegment } from '../../../../lib/routes.ts';
-import { apiPage, apiPageCount } from '../../../../lib/static-api.ts';
+import { apiJson, apiPage, apiPageCount } from '../../../../lib/static-api.ts';
 
 interface Props {
   locale: LocaleCode;
@@ -21,4 +21,4 @@ export async function getStaticPaths() {
   return paths;
 }
 
-export const GET: APIRoute<Props> = async ({ props, site }) => Response.json(await apiPage(new URL(site ?? 'http://127.0.0.1:4321'), props.locale, props.type, props.page));
+export const GET: APIRoute<Props> = async ({ props, site }) => apiJson(await apiPage(new URL(site ?? 'http://127.0.0.1:4321'), props.locale, props.type, props.page));
