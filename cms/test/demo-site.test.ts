@@ -39,6 +39,13 @@ function demoDocuments(): Record<ContentTypeName, DemoDocument[]> {
 const publishedIn = (doc: DemoDocument) => localeCodes.filter((l) => doc.locales[l] && !doc.draftLocales?.includes(l));
 const pluralOf = (type: ContentTypeName) => contentTypes.find((t) => t.name === type)!.pluralName;
 
+/** Every demo document with the locales it is published in and its page URL in a locale. */
+function demoItems(): { doc: DemoDocument; published: LocaleCode[]; urlIn: (locale: LocaleCode) => string }[] {
+  return (Object.entries(demoDocuments()) as [ContentTypeName, DemoDocument[]][]).flatMap(([type, docs]) =>
+    docs.map((doc) => ({ doc, published: publishedIn(doc), urlIn: (locale: LocaleCode) => `/${locale}/${pluralOf(type)}/${doc.slug}/` })),
+  );
+}
+
 describe('the demo site, built from a pull of the running CMS', () => {
   let work: string;
   let report: BuildReport & { dir: string };
@@ -94,33 +101,27 @@ describe('the demo site, built from a pull of the running CMS', () => {
   });
 
   it('has a page for every published translation of every demo item, in its language and direction, and none for the others', () => {
-    for (const [type, docs] of Object.entries(demoDocuments()) as [ContentTypeName, DemoDocument[]][]) {
-      for (const doc of docs) {
-        const published = publishedIn(doc);
-        for (const locale of localeCodes) {
-          const url = `/${locale}/${pluralOf(type)}/${doc.slug}/`;
-          expect(fs.existsSync(fileOf(url)), url).toBe(published.includes(locale));
-          if (!published.includes(locale)) continue;
-          const html = htmlOf(url).querySelector('html')!;
-          expect([html.getAttribute('lang'), html.getAttribute('dir')], url).toEqual([getLocale(locale).tag, getLocale(locale).dir]);
-          expect(htmlOf(url).querySelector('h1')!.text.trim(), url).toBe(doc.locales[locale]!.title);
-        }
+    for (const { doc, published, urlIn } of demoItems()) {
+      for (const locale of localeCodes) {
+        const url = urlIn(locale);
+        expect(fs.existsSync(fileOf(url)), url).toBe(published.includes(locale));
+        if (!published.includes(locale)) continue;
+        const page = htmlOf(url);
+        const html = page.querySelector('html')!;
+        expect([html.getAttribute('lang'), html.getAttribute('dir')], url).toEqual([getLocale(locale).tag, getLocale(locale).dir]);
+        expect(page.querySelector('h1')!.text.trim(), url).toBe(doc.locales[locale]!.title);
       }
     }
   });
 
   it('lists hreflang alternates for exactly the published translations of each item', () => {
-    for (const [type, docs] of Object.entries(demoDocuments()) as [ContentTypeName, DemoDocument[]][]) {
-      for (const doc of docs) {
-        const published = publishedIn(doc);
-        for (const locale of published) {
-          const url = `/${locale}/${pluralOf(type)}/${doc.slug}/`;
-          const alternates = htmlOf(url)
-            .querySelectorAll('link[rel="alternate"][hreflang]')
-            .map((l) => l.getAttribute('hreflang'))
-            .filter((h) => h !== 'x-default');
-          expect(alternates.sort(), url).toEqual(published.map((l) => getLocale(l).tag).sort());
-        }
+    for (const { published, urlIn } of demoItems()) {
+      for (const locale of published) {
+        const alternates = htmlOf(urlIn(locale))
+          .querySelectorAll('link[rel="alternate"][hreflang]')
+          .map((l) => l.getAttribute('hreflang'))
+          .filter((h) => h !== 'x-default');
+        expect(alternates.sort(), urlIn(locale)).toEqual(published.map((l) => getLocale(l).tag).sort());
       }
     }
   });

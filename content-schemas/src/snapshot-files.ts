@@ -37,12 +37,18 @@ export class SnapshotError extends Error {
   }
 }
 
-/** Reads and validates a whole snapshot; throws a SnapshotError naming every problem. */
-export function readSnapshot(dir: string): Snapshot {
+/** Reads and validates a snapshot's manifest only (time, source, counts, warnings). */
+export function readManifest(dir: string): SnapshotManifest {
   const manifestPath = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(manifestPath)) throw new SnapshotError(`No snapshot at ${dir}: ${MANIFEST_FILE} is missing`);
   const manifest = manifestSchema.safeParse(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
   if (!manifest.success) throw new SnapshotError(`Invalid ${manifestPath}: ${manifest.error.message}`);
+  return manifest.data;
+}
+
+/** Reads and validates a whole snapshot; throws a SnapshotError naming every problem. */
+export function readSnapshot(dir: string): Snapshot {
+  const manifest = readManifest(dir);
   const problems: EntryProblem[] = [];
   const entries = {} as Record<string, Record<string, unknown[]>>;
   for (const collection of collections) {
@@ -65,7 +71,7 @@ export function readSnapshot(dir: string): Snapshot {
     if (!fs.existsSync(path.join(dir, media))) problems.push({ type: 'media', documentId: '-', locale: '-', field: media, message: 'file is missing from the snapshot' });
   }
   if (problems.length) throw new SnapshotError(`Snapshot ${dir} is invalid`, problems);
-  return { dir, manifest: manifest.data, entries: entries as unknown as SnapshotEntries };
+  return { dir, manifest, entries: entries as unknown as SnapshotEntries };
 }
 
 /** Every media `path` referenced anywhere in the entries. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readSnapshot, type EntryProblem } from '@ssc/content-schemas';
+import { readManifest, type EntryProblem } from '@ssc/content-schemas';
 import { buildSite } from '../../site/lib/build.ts';
 import { auditSite, type AuditedPage } from '../../site/lib/audit.ts';
 import { publishRelease, type ReleasePaths } from './release.ts';
@@ -48,20 +48,22 @@ export interface BuildReleaseOptions {
 export async function buildRelease(options: BuildReleaseOptions): Promise<BuildReport & { dir: string }> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const snapshot = readSnapshot(options.snapshotDir);
+  // The manifest is enough here: the site's content loader validates every entry as it builds.
+  const snapshotDir = path.resolve(options.snapshotDir);
+  const manifest = readManifest(snapshotDir);
   const { id, dir, result } = await publishRelease(options.releases, async (outDir) => {
-    log(`[build] building the site from snapshot ${snapshot.manifest.id}`);
-    const built = await buildSite({ snapshotDir: snapshot.dir, outDir, siteUrl: options.siteUrl });
+    log(`[build] building the site from snapshot ${manifest.id}`);
+    const built = await buildSite({ snapshotDir, outDir, siteUrl: options.siteUrl });
     const auditStarted = performance.now();
     const audit = auditSite(outDir, options.siteUrl);
     if (audit.problems.length) throw new SiteAuditError(audit.problems);
     const report: Omit<BuildReport, 'release'> = {
-      snapshot: { id: snapshot.manifest.id, dir: snapshot.dir, source: snapshot.manifest.source, createdAt: snapshot.manifest.createdAt },
+      snapshot: { id: manifest.id, dir: snapshotDir, source: manifest.source, createdAt: manifest.createdAt },
       siteUrl: options.siteUrl,
       pages: audit.pages.length,
       seconds: { astro: built.seconds, audit: (performance.now() - auditStarted) / 1000, total: (performance.now() - started) / 1000 },
       largestPage: audit.largest,
-      warnings: snapshot.manifest.warnings,
+      warnings: manifest.warnings,
     };
     return report;
   });
