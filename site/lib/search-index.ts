@@ -17,12 +17,25 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { locales } from '@ssc/content-schemas';
+import { precompressSearchBundle } from './search-precompress.ts';
 
 /** The folder of the site that holds Pagefind's files (its default, so pagefind.js finds its bundle itself). */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /** Text in another language than the page, inside indexed content. */
 export const FOREIGN_TEXT_SELECTOR = '[data-pagefind-body] [lang], [data-pagefind-body][lang]';
+
+/**
+ * How much posting data (word positions) Pagefind packs into one index chunk before
+ * starting the next; a search downloads every chunk whose word range covers a query
+ * term. Pagefind's default (20,000) bundles several common words into a chunk of 25 KB
+ * or more at 10,000 pages; at 4,000 a word found on most pages of a language comes
+ * alone (about 12 KB there), while the chunk list in the index metadata stays small.
+ * Pagefind 1.6 reads it from the environment of its indexing process (an "unstable"
+ * setting, which is why the version is pinned exactly and the tests check the effect).
+ */
+export const INDEX_CHUNK_SIZE = 4000;
+const INDEX_CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /** Pagefind's ready-made interfaces: never loaded (the site has its own small results list), so not shipped. */
 const UNUSED_BUNDLE_FILES = [
@@ -46,6 +59,18 @@ function failOn(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
 }
 
+/** Runs `start` with one environment variable set, and puts the variable back as it was. */
+function withEnvironment<T>(name: string, value: string, start: () => T): T {
+  const before = process.env[name];
+  process.env[name] = value;
+  try {
+    return start();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  }
+}
+
 interface PagefindEntry {
   version: string;
   languages: Record<string, { page_count: number }>;
@@ -57,7 +82,10 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexRepo
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
   fs.rmSync(outputPath, { recursive: true, force: true });
   try {
-    const created = await pagefind.createIndex({ excludeSelectors: [FOREIGN_TEXT_SELECTOR] });
+    const created = await withEnvironment(INDEX_CHUNK_SIZE_VARIABLE, String(INDEX_CHUNK_SIZE), () =>
+      // Pagefind starts its indexing process here (synchronously), with this process's environment.
+      pagefind.createIndex({ excludeSelectors: [FOREIGN_TEXT_SELECTOR] }),
+    );
     failOn('start', created.errors);
     if (!created.index) throw new Error('Pagefind failed to start: no index was created');
     const added = await created.index.addDirectory({ path: siteDir });
@@ -69,6 +97,7 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexRepo
     await pagefind.close();
   }
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(outputPath, file), { force: true });
+  precompressSearchBundle(outputPath);
 
   const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const known = new Set(locales.map((l) => l.tag.toLowerCase()));

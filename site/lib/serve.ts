@@ -1,8 +1,10 @@
 /**
  * A small static file server for a built site (previews, tests, benchmarks).
  * Directory URLs serve their index.html (and get a trailing slash by redirect),
- * misses get the locale's 404 page or /404.html with status 404, text is gzipped
- * when the client accepts it (cached in memory per file version), and single byte
+ * misses get the locale's 404 page or /404.html with status 404, a file with a
+ * precompressed `<file>.br` beside it is sent as that copy to clients accepting
+ * Brotli, other text is gzipped when the client accepts it (cached in memory per
+ * file version), and single byte
  * ranges are honoured so video files can be seeked. When `dir` is a symlink (the
  * `live` link of releases), each request follows it anew, so a release switch is
  * picked up at once and every request is answered from one whole release.
@@ -14,6 +16,7 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { lookup } from 'mrmime';
 import { localeCodes } from '@ssc/content-schemas';
+import { PRECOMPRESSED_SUFFIX } from './search-precompress.ts';
 
 export interface StaticServer {
   url: string;
@@ -87,8 +90,16 @@ export async function serveStatic(dir: string, options: { host?: string; port: n
       'Cache-Control': req.url?.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
-    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (COMPRESSIBLE.test(type)) headers.Vary = 'Accept-Encoding';
+    const acceptEncoding = String(req.headers['accept-encoding'] ?? '');
+    const acceptsGzip = /\bgzip\b/.test(acceptEncoding);
+    const brotliCopy = status === 200 ? isFile(file + PRECOMPRESSED_SUFFIX) : null;
+    if (COMPRESSIBLE.test(type) || brotliCopy) headers.Vary = 'Accept-Encoding';
+    if (brotliCopy && /\bbr\b/.test(acceptEncoding)) {
+      res.writeHead(status, { ...headers, 'Content-Encoding': 'br', 'Content-Length': brotliCopy.size });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file + PRECOMPRESSED_SUFFIX).pipe(res);
+      return;
+    }
     if (acceptsGzip && COMPRESSIBLE.test(type) && stat.size > 256) {
       const body = gzipped(file, stat);
       res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });

@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getLocale, localeCodes, locales } from '@ssc/content-schemas';
-import { searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
+import { INDEX_CHUNK_SIZE, searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
 import { allPages, page, site } from './helpers.ts';
 import { fixtureSnapshot } from './global-setup.ts';
 
@@ -21,6 +22,18 @@ const entry = JSON.parse(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'
 const indexed = allPages().filter((p) => p.doc.querySelector('[data-pagefind-body]'));
 const isItem = (url: string) => /^\/[a-z]{2}\/(news|videos|reports|policies|courses)\/[a-z0-9-]+\/$/.test(url);
 const isTheme = (url: string) => /^\/[a-z]{2}\/themes\/[a-z0-9-]+\/$/.test(url);
+
+/** Pagefind's binary files are gzip, and once decoded start with this signature. */
+const SIGNATURE = 'pagefind_dcd';
+
+/** What Pagefind stored about each indexed page of a language (its fragment files). */
+function fragments(tag: string): { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[] {
+  const dir = path.join(bundle, 'fragment');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(`${tag.toLowerCase()}_`))
+    .map((f) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, f))).subarray(SIGNATURE.length).toString('utf8')));
+}
 
 function readFixture<T>(file: string): T {
   return JSON.parse(fs.readFileSync(path.join(fixtureSnapshot, 'entries', file), 'utf8')) as T;
@@ -67,21 +80,60 @@ describe('the search index', () => {
       [
         'type:policy',
         `year:${date.slice(0, 4)}`,
+        `date:${date}`,
         `country:${countries.find((c) => c.documentId === policy.country.documentId)!.slug}`,
         ...policy.themes.map((t) => `theme:${themeSlugs.find((x) => x.documentId === t.documentId)!.slug}`),
       ].sort(),
     );
-    expect(meta.summary).toBe(policy.summary);
-    expect(meta.date).toBe(date);
+    // Only the summary is metadata: Pagefind makes every word of a metadata value searchable.
+    expect(meta).toEqual({ summary: policy.summary });
     expect(built.doc.querySelector('[data-pagefind-sort]')!.getAttribute('data-pagefind-sort')).toBe(`date:${date}`);
   });
 
   it('gives results a small image that the page already has', () => {
     const built = page('/zh/news/ssc-platform-launch-2022/');
-    const image = built.doc.querySelector('[data-pagefind-meta^="image:"]')!.getAttribute('data-pagefind-meta')!.slice('image:'.length);
+    const image = built.doc.querySelector('[data-pagefind-filter^="image:"]')!.getAttribute('data-pagefind-filter')!.slice('image:'.length);
     expect(image).toMatch(/\.webp$/);
     expect(built.doc.querySelector('source[type="image/webp"]')!.getAttribute('srcset')).toContain(`${image} 400w`);
     expect(fs.existsSync(path.join(site.dir, image))).toBe(true);
+  });
+
+  it('makes no word searchable that the page does not show: fact labels and values stay apart, file names and dates stay out', () => {
+    const built = page('/en/policies/kenya-agricultural-sector-transformation-growth-strategy-2019-2029/');
+    const stored = fragments('en').find((f) => f.url === built.url)!;
+    expect(stored).toBeDefined();
+    const facts = built.doc.querySelectorAll('.facts dt').map((dt) => [dt.textContent.trim(), dt.nextElementSibling!.textContent.trim()]);
+    expect(facts.length).toBeGreaterThan(3);
+    for (const [term, value] of facts) expect(stored.content, term).toContain(`${term} ${value}`);
+    expect(Object.keys(stored.meta).sort()).toEqual(['summary', 'title']);
+    expect(stored.filters.date).toEqual([built.doc.querySelector('.facts time')!.getAttribute('datetime')]);
+  });
+
+  it('splits each language into index chunks of about INDEX_CHUNK_SIZE word positions, so a search loads part of it', () => {
+    expect(INDEX_CHUNK_SIZE).toBe(4000);
+    const chunks = fs.readdirSync(path.join(bundle, 'index'));
+    for (const locale of locales) {
+      // At Pagefind's default (20,000) each language of the fixture fits in one chunk.
+      expect(chunks.filter((f) => f.startsWith(`${locale.tag.toLowerCase()}_`)).length, locale.code).toBeGreaterThan(1);
+    }
+  });
+
+  it('has a Brotli copy of the script, each WASM and each index metadata file, holding the decoded bytes', () => {
+    const files = fs.readdirSync(bundle);
+    const firstSearch = files.filter((f) => f === 'pagefind.js' || /^wasm\..+\.pagefind$/.test(f) || f.endsWith('.pf_meta'));
+    expect(firstSearch.filter((f) => f.endsWith('.pf_meta'))).toHaveLength(locales.length);
+    for (const file of firstSearch) {
+      expect(files, file).toContain(`${file}.br`);
+      const original = fs.readFileSync(path.join(bundle, file));
+      const copy = zlib.brotliDecompressSync(fs.readFileSync(path.join(bundle, `${file}.br`)));
+      if (file.endsWith('.js')) {
+        expect(copy.equals(original), file).toBe(true);
+      } else {
+        expect(copy.subarray(0, SIGNATURE.length).toString(), file).toBe(SIGNATURE);
+        expect(copy.equals(zlib.gunzipSync(original)), file).toBe(true);
+      }
+    }
+    expect(files.filter((f) => f.endsWith('.br')).sort()).toEqual(firstSearch.map((f) => `${f}.br`).sort());
   });
 
   it('is Pagefind 1.6.0, pinned exactly, without its default UI files', () => {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/browser.ts';
+import { measureSearch } from '../../scripts/lib/search-transfer.ts';
 import { allPages, page, site, type Page } from './helpers.ts';
 
 let browser: Browser;
@@ -268,6 +269,18 @@ describe('the search page', () => {
 });
 
 describe('loading search on demand', () => {
+  it('costs at most 100 KB for a first search in each language, everything Pagefind sends included', async () => {
+    const queries = { en: 'cooperation', zh: '合作', ar: 'التعاون', es: 'conocimientos', fr: 'connaissances' };
+    for (const [locale, query] of Object.entries(queries)) {
+      const transfer = await measureSearch(browser, site.url, locale, query);
+      expect(transfer.results, locale).toBeGreaterThan(0);
+      expect(transfer.wasm, locale).toBeGreaterThan(0);
+      expect(transfer.index, locale).toBeGreaterThan(0);
+      expect(transfer.fragments, locale).toBeGreaterThan(0);
+      expect(transfer.total, `${locale}: ${JSON.stringify(transfer)}`).toBeLessThanOrEqual(100 * 1024);
+    }
+  });
+
   it('requests nothing from Pagefind on a content page until the reader searches', async () => {
     // A context of its own: its request events include those of workers.
     const fresh = await browser.newContext();

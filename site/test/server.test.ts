@@ -1,4 +1,7 @@
-/** The static server: types, directory index, 404 pages, gzip, ranges, no escape from the folder. */
+/** The static server: types, directory index, 404 pages, compression, ranges, no escape from the folder. */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { site } from './helpers.ts';
@@ -36,7 +39,30 @@ describe('serveStatic', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const vtt = await get('/media/hybrid-rice-webinar.ar.vtt');
     expect(vtt.headers.get('content-type')).toMatch(/^text\/vtt/);
-    expect(zlib.gunzipSync(zlib.gzipSync('x')).toString()).toBe('x');
+  });
+
+  it('sends the Brotli copy of a file that has one to clients accepting Brotli, and the file itself to the others', async () => {
+    /** The body as it came over the wire (fetch would decode it). */
+    const raw = (urlPath: string, acceptEncoding: string) =>
+      new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${site.url}${urlPath}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const wasm = fs.readdirSync(path.join(site.dir, 'pagefind')).find((f) => f.startsWith('wasm.en.'))!;
+    expect(wasm).toMatch(/\.pagefind$/);
+    const file = fs.readFileSync(path.join(site.dir, 'pagefind', wasm));
+    const brotli = await raw(`/pagefind/${wasm}`, 'gzip, deflate, br');
+    expect(brotli.encoding).toBe('br');
+    expect(brotli.vary).toBe('Accept-Encoding');
+    expect(zlib.brotliDecompressSync(brotli.body).equals(zlib.gunzipSync(file))).toBe(true);
+    const plain = await raw(`/pagefind/${wasm}`, 'gzip, deflate');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.equals(file)).toBe(true);
   });
 
   it('honours byte ranges for media', async () => {

@@ -12,6 +12,14 @@ import { entriesOf, itemDate, listItems, resolve, themes, type Item, type Theme 
 export const SEARCH_FILTERS = ['type', 'theme', 'country', 'year'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
+/**
+ * Values the results list shows, stored as Pagefind filters rather than metadata so
+ * their words are not searchable (see SearchData.astro): the page's date (YYYY-MM-DD)
+ * and the URL of its small image.
+ */
+export const RESULT_DATE = 'date';
+export const RESULT_IMAGE = 'image';
+
 /** The `type` filter value of theme pages (items use their content type's name). */
 export const THEME_PAGE_TYPE = 'theme';
 

@@ -13,7 +13,8 @@ interface PagefindResult {
   url: string;
   /** HTML: Pagefind escapes the text and adds <mark> elements, so it is safe as innerHTML. */
   excerpt: string;
-  meta: Partial<Record<'title' | 'summary' | 'date' | 'image' | 'image_alt', string>>;
+  meta: Partial<Record<'title' | 'summary', string>>;
+  /** The search filters, plus the page's `date` and `image`, which travel as filters (see SearchData.astro). */
   filters: Partial<Record<string, string[]>>;
 }
 
@@ -91,9 +92,10 @@ function text(tag: string, content: string, className?: string): HTMLElement {
 
 function renderResult(result: PagefindResult, withExcerpt: boolean): HTMLLIElement {
   const item = document.createElement('li');
-  if (result.meta.image) {
+  const [imageUrl] = result.filters.image ?? [];
+  if (imageUrl) {
     const image = document.createElement('img');
-    image.src = result.meta.image;
+    image.src = imageUrl;
     image.alt = '';
     image.loading = 'lazy';
     image.decoding = 'async';
@@ -106,9 +108,10 @@ function renderResult(result: PagefindResult, withExcerpt: boolean): HTMLLIEleme
   facts.className = 'meta';
   const type = result.filters.type?.[0];
   if (type) facts.append(typeLabels.get(type) ?? type);
-  if (result.meta.date) {
-    const time = text('time', dateFormat.format(new Date(`${result.meta.date}T00:00:00Z`)));
-    time.setAttribute('datetime', result.meta.date);
+  const [date] = result.filters.date ?? [];
+  if (date) {
+    const time = text('time', dateFormat.format(new Date(`${date}T00:00:00Z`)));
+    time.setAttribute('datetime', date);
     facts.append(type ? ' · ' : '', time);
   }
   item.append(facts);
