@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { locales } from '@ssc/content-schemas';
+import { writeDateOrders } from './search-date-order.ts';
 import { precompressSearchBundle } from './search-precompress.ts';
 
 /** The folder of the site that holds Pagefind's files (its default, so pagefind.js finds its bundle itself). */
@@ -98,6 +99,7 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexRepo
   }
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(outputPath, file), { force: true });
   precompressSearchBundle(outputPath);
+  writeDateOrders(outputPath);
 
   const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const known = new Set(locales.map((l) => l.tag.toLowerCase()));

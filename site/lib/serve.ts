@@ -53,7 +53,14 @@ function isFile(file: string): fs.Stats | null {
   }
 }
 
-export async function serveStatic(dir: string, options: { host?: string; port: number }): Promise<StaticServer> {
+export interface ServeOptions {
+  host?: string;
+  port: number;
+  /** Send the `.br` copies of files that have one (default true); false serves like a host that knows nothing of them. */
+  precompressed?: boolean;
+}
+
+export async function serveStatic(dir: string, options: ServeOptions): Promise<StaticServer> {
   const served = path.resolve(dir);
   fs.realpathSync(served); // fail now, not on the first request, when there is nothing to serve
   const host = options.host ?? '127.0.0.1';
@@ -92,7 +99,7 @@ export async function serveStatic(dir: string, options: { host?: string; port: n
     };
     const acceptEncoding = String(req.headers['accept-encoding'] ?? '');
     const acceptsGzip = /\bgzip\b/.test(acceptEncoding);
-    const brotliCopy = status === 200 ? isFile(file + PRECOMPRESSED_SUFFIX) : null;
+    const brotliCopy = status === 200 && options.precompressed !== false ? isFile(file + PRECOMPRESSED_SUFFIX) : null;
     if (COMPRESSIBLE.test(type) || brotliCopy) headers.Vary = 'Accept-Encoding';
     if (brotliCopy && /\bbr\b/.test(acceptEncoding)) {
       res.writeHead(status, { ...headers, 'Content-Encoding': 'br', 'Content-Length': brotliCopy.size });

@@ -87,7 +87,8 @@ describe('the search index', () => {
     );
     // Only the summary is metadata: Pagefind makes every word of a metadata value searchable.
     expect(meta).toEqual({ summary: policy.summary });
-    expect(built.doc.querySelector('[data-pagefind-sort]')!.getAttribute('data-pagefind-sort')).toBe(`date:${date}`);
+    // Pagefind would keep a sort in the metadata every first search downloads: the date order is a file of its own.
+    expect(built.doc.querySelector('[data-pagefind-sort]')).toBeNull();
   });
 
   it('gives results a small image that the page already has', () => {
@@ -98,13 +99,15 @@ describe('the search index', () => {
     expect(fs.existsSync(path.join(site.dir, image))).toBe(true);
   });
 
-  it('makes no word searchable that the page does not show: fact labels and values stay apart, file names and dates stay out', () => {
+  it('indexes fact values as words of their own, without the labels every page repeats, image file names or date digits', () => {
     const built = page('/en/policies/kenya-agricultural-sector-transformation-growth-strategy-2019-2029/');
     const stored = fragments('en').find((f) => f.url === built.url)!;
     expect(stored).toBeDefined();
     const facts = built.doc.querySelectorAll('.facts dt').map((dt) => [dt.textContent.trim(), dt.nextElementSibling!.textContent.trim()]);
     expect(facts.length).toBeGreaterThan(3);
-    for (const [term, value] of facts) expect(stored.content, term).toContain(`${term} ${value}`);
+    const values = facts.map(([, value]) => value);
+    expect(stored.content).toContain(` ${values.join(' ')} `);
+    for (const [term] of facts) expect(stored.content, term).not.toContain(`${term} `);
     expect(Object.keys(stored.meta).sort()).toEqual(['summary', 'title']);
     expect(stored.filters.date).toEqual([built.doc.querySelector('.facts time')!.getAttribute('datetime')]);
   });
@@ -115,6 +118,26 @@ describe('the search index', () => {
     for (const locale of locales) {
       // At Pagefind's default (20,000) each language of the fixture fits in one chunk.
       expect(chunks.filter((f) => f.startsWith(`${locale.tag.toLowerCase()}_`)).length, locale.code).toBeGreaterThan(1);
+    }
+  });
+
+  it('lists the dated pages of each language newest first, by their result ids, in a file of their own', () => {
+    for (const locale of locales) {
+      const language = locale.tag.toLowerCase();
+      const order = JSON.parse(fs.readFileSync(path.join(bundle, `date-order.${language}.json`), 'utf8')) as string[];
+      const stored = new Map(
+        fs
+          .readdirSync(path.join(bundle, 'fragment'))
+          .filter((f) => f.startsWith(`${language}_`))
+          .map((f) => [f.replace('.pf_fragment', ''), JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(bundle, 'fragment', f))).subarray(SIGNATURE.length).toString('utf8')) as { url: string; filters: Record<string, string[]> }]),
+      );
+      const dated = [...stored].filter(([, f]) => f.filters.date).map(([id]) => id);
+      expect(order.slice().sort(), locale.code).toEqual(dated.sort());
+      expect(dated.length, locale.code).toBeGreaterThan(1);
+      const dates = order.map((id) => stored.get(id)!.filters.date[0]);
+      expect(dates, locale.code).toEqual([...dates].sort().reverse());
+      // Theme pages have no date.
+      expect(order.some((id) => /\/themes\//.test(stored.get(id)!.url)), locale.code).toBe(false);
     }
   });
 

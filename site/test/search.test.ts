@@ -171,12 +171,17 @@ describe('search filters and sorting', () => {
     expect(courses.urls.every((u) => all.urls.includes(u) && u.startsWith('/en/courses/'))).toBe(true);
   });
 
-  it('sorts by date, newest first', async () => {
-    const dateOf = (url: string) => page(url).doc.querySelector('[data-pagefind-sort]')!.getAttribute('data-pagefind-sort')!.slice('date:'.length);
-    const found = await searchPage('en', { type: 'news', sort: 'date' });
-    const dates = found.urls.map(dateOf);
-    expect(dates.length).toBeGreaterThan(1);
-    expect(dates).toEqual([...dates].sort().reverse());
+  it('sorts by date, newest first, the same results as by relevance', async () => {
+    const dateOf = (url: string) => page(url).doc.querySelector('.facts time')!.getAttribute('datetime')!;
+    for (const [locale, params] of [['en', { type: 'news' }], ['ar', { q: 'التعاون' }]] as const) {
+      const byRelevance = await searchPage(locale, params);
+      const found = await searchPage(locale, { ...params, sort: 'date' });
+      const dates = found.urls.map(dateOf);
+      expect(dates.length, locale).toBeGreaterThan(1);
+      expect(dates, locale).toEqual([...dates].sort().reverse());
+      // Theme pages have no date and so no place in a date order.
+      expect([...found.urls].sort(), locale).toEqual(byRelevance.urls.filter((u) => !u.includes('/themes/')).sort());
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * What the search index knows about a page beyond its text: the filter values
- * (type, themes, countries, year), the sort key (date) and the metadata the results
+ * (type, themes, countries, year), the date and the metadata the results
  * list shows. Filter values are stable keys (type names, slugs, years), never
  * translated labels, so a shared `?theme=…` URL means the same in every language;
  * the search page turns them into labels (see `searchChoices`).
@@ -12,20 +12,14 @@ import { entriesOf, itemDate, listItems, resolve, themes, type Item, type Theme 
 export const SEARCH_FILTERS = ['type', 'theme', 'country', 'year'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
-/**
- * Values the results list shows, stored as Pagefind filters rather than metadata so
- * their words are not searchable (see SearchData.astro): the page's date (YYYY-MM-DD)
- * and the URL of its small image.
- */
-export const RESULT_DATE = 'date';
-export const RESULT_IMAGE = 'image';
+export { RESULT_DATE, RESULT_IMAGE } from './search-result-fields.ts';
 
 /** The `type` filter value of theme pages (items use their content type's name). */
 export const THEME_PAGE_TYPE = 'theme';
 
 export interface SearchFacets {
   filters: Record<SearchFilter, string[]>;
-  /** YYYY-MM-DD, also the `date` sort key; null for pages without a date. */
+  /** YYYY-MM-DD, what "newest first" sorts by; null for pages without a date. */
   date: string | null;
   summary: string;
 }

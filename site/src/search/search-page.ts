@@ -9,12 +9,14 @@
  * fall back to the index of another language.
  */
 
+import { RESULT_DATE, RESULT_IMAGE } from '../lib/search-result-fields.ts';
+
 interface PagefindResult {
   url: string;
   /** HTML: Pagefind escapes the text and adds <mark> elements, so it is safe as innerHTML. */
   excerpt: string;
   meta: Partial<Record<'title' | 'summary', string>>;
-  /** The search filters, plus the page's `date` and `image`, which travel as filters (see SearchData.astro). */
+  /** The search filters, plus the page's date and image, which travel as filters (see SearchData.astro). */
   filters: Partial<Record<string, string[]>>;
 }
 
@@ -24,7 +26,6 @@ interface PagefindSearch {
 
 interface PagefindSearchOptions {
   filters: Record<string, string>;
-  sort?: Record<string, 'asc' | 'desc'>;
 }
 
 /** The part of pagefind.js (Pagefind 1.6) this page uses. */
@@ -35,6 +36,8 @@ interface Pagefind {
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Ids of this language's dated pages, newest first (written by site/lib/search-date-order.ts). */
+const DATE_ORDER_URL = `/pagefind/date-order.${document.documentElement.lang.toLowerCase()}.json`;
 /** Results shown at first and per "more": each costs the reader one fragment (~1–2 KB) of Pagefind's. */
 const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 200;
@@ -66,6 +69,24 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+let dateOrder: Promise<Map<string, number>> | undefined;
+/** The place of each dated page in "newest first", fetched the first time a reader sorts by date. */
+function loadDateOrder(): Promise<Map<string, number>> {
+  dateOrder ??= fetch(DATE_ORDER_URL)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${DATE_ORDER_URL}: HTTP ${response.status}`);
+      return response.json() as Promise<string[]>;
+    })
+    .then((ids) => new Map(ids.map((id, place) => [id, place])));
+  dateOrder.catch(() => (dateOrder = undefined));
+  return dateOrder;
+}
+
+/** Newest first; pages without a date (theme pages) are left out, as a date has no place for them. */
+function newestFirst<T extends { id: string }>(found: T[], order: Map<string, number>): T[] {
+  return found.filter((r) => order.has(r.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
 /** The form's non-empty fields, in order. */
 function fields(): [string, string][] {
   return [...new FormData(form)].map(([name, value]) => [name, String(value).trim()] as [string, string]).filter(([, value]) => value !== '');
@@ -92,7 +113,7 @@ function text(tag: string, content: string, className?: string): HTMLElement {
 
 function renderResult(result: PagefindResult, withExcerpt: boolean): HTMLLIElement {
   const item = document.createElement('li');
-  const [imageUrl] = result.filters.image ?? [];
+  const [imageUrl] = result.filters[RESULT_IMAGE] ?? [];
   if (imageUrl) {
     const image = document.createElement('img');
     image.src = imageUrl;
@@ -108,7 +129,7 @@ function renderResult(result: PagefindResult, withExcerpt: boolean): HTMLLIEleme
   facts.className = 'meta';
   const type = result.filters.type?.[0];
   if (type) facts.append(typeLabels.get(type) ?? type);
-  const [date] = result.filters.date ?? [];
+  const [date] = result.filters[RESULT_DATE] ?? [];
   if (date) {
     const time = text('time', dateFormat.format(new Date(`${date}T00:00:00Z`)));
     time.setAttribute('datetime', date);
@@ -158,9 +179,11 @@ async function search(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   try {
     const api = await loadPagefind();
-    const found = await api.debouncedSearch(q || null, { filters, ...(sort === 'date' ? { sort: { date: 'desc' } } : {}) }, DEBOUNCE_MS);
+    const found = await api.debouncedSearch(q || null, { filters }, DEBOUNCE_MS);
     if (found === null || mine !== generation) return;
-    results = found.results;
+    const order = sort === 'date' ? await loadDateOrder() : undefined;
+    if (mine !== generation) return;
+    results = order ? newestFirst(found.results, order) : found.results;
     shown = 0;
     withExcerpts = q !== '';
     list.replaceChildren();
