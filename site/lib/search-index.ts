@@ -38,6 +38,9 @@ export const FOREIGN_TEXT_SELECTOR = '[data-pagefind-body] [lang], [data-pagefin
 export const INDEX_CHUNK_SIZE = 4000;
 const INDEX_CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
+/** Where the Brotli copies of Pagefind's script and WASM are kept between builds (git-ignored). */
+const PRECOMPRESSED_CACHE_DIR = fileURLToPath(new URL('../.astro/search-brotli/', import.meta.url));
+
 /** Pagefind's ready-made interfaces: never loaded (the site has its own small results list), so not shipped. */
 const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',
@@ -98,7 +101,7 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexRepo
     await pagefind.close();
   }
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(outputPath, file), { force: true });
-  precompressSearchBundle(outputPath);
+  precompressSearchBundle(outputPath, PRECOMPRESSED_CACHE_DIR);
   writeDateOrders(outputPath);
 
   const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;

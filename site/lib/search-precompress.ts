@@ -14,6 +14,7 @@
  * index metadata): maximum-quality Brotli over every chunk and fragment of a
  * 10,000-page site would cost minutes of build time.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -37,13 +38,33 @@ function decoded(file: string, data: Buffer): Buffer {
   return file.endsWith('.js') ? data : zlib.gunzipSync(data);
 }
 
+/**
+ * Pagefind's script and WASM are the same in every build of one Pagefind version, and
+ * compressing them at maximum quality takes about 2 s: their copies are kept in
+ * `cacheDir` under the digest of what they hold. (The index metadata changes with the
+ * content and takes milliseconds, so it is not cached.)
+ */
+const SAME_IN_EVERY_BUILD = /^(pagefind\.js|wasm\.[a-z-]+\.pagefind)$/;
+
+function cachedBrotli(data: Buffer, cacheDir: string): Buffer {
+  const cached = path.join(cacheDir, `${createHash('sha256').update(data).digest('hex')}.br`);
+  if (fs.existsSync(cached)) return fs.readFileSync(cached);
+  const compressed = brotli(data);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const partial = `${cached}.${process.pid}.partial`;
+  fs.writeFileSync(partial, compressed);
+  fs.renameSync(partial, cached);
+  return compressed;
+}
+
 /** Writes `<file>.br` next to each first-search file of the bundle; returns the files written. */
-export function precompressSearchBundle(bundleDir: string): string[] {
+export function precompressSearchBundle(bundleDir: string, cacheDir: string): string[] {
   const written: string[] = [];
   for (const name of fs.readdirSync(bundleDir)) {
     if (!FIRST_SEARCH_FILES.test(name)) continue;
     const file = path.join(bundleDir, name);
-    fs.writeFileSync(file + PRECOMPRESSED_SUFFIX, brotli(decoded(file, fs.readFileSync(file))));
+    const data = decoded(file, fs.readFileSync(file));
+    fs.writeFileSync(file + PRECOMPRESSED_SUFFIX, SAME_IN_EVERY_BUILD.test(name) ? cachedBrotli(data, cacheDir) : brotli(data));
     written.push(file + PRECOMPRESSED_SUFFIX);
   }
   return written;

@@ -10,7 +10,9 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getLocale, localeCodes, locales } from '@ssc/content-schemas';
+import { createHash } from 'node:crypto';
 import { INDEX_CHUNK_SIZE, searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
+import { precompressSearchBundle } from '../lib/search-precompress.ts';
 import { allPages, page, site } from './helpers.ts';
 import { fixtureSnapshot } from './global-setup.ts';
 
@@ -157,6 +159,26 @@ describe('the search index', () => {
       }
     }
     expect(files.filter((f) => f.endsWith('.br')).sort()).toEqual(firstSearch.map((f) => `${f}.br`).sort());
+  });
+
+  it('compresses the script and WASM once per Pagefind version, keeping their copies between builds', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-precompress-'));
+    try {
+      const bundleDir = path.join(dir, 'pagefind');
+      const cacheDir = path.join(dir, 'cache');
+      fs.mkdirSync(bundleDir);
+      const script = fs.readFileSync(path.join(bundle, 'pagefind.js'));
+      fs.writeFileSync(path.join(bundleDir, 'pagefind.js'), script);
+      expect(precompressSearchBundle(bundleDir, cacheDir)).toEqual([path.join(bundleDir, 'pagefind.js.br')]);
+      const cached = path.join(cacheDir, `${createHash('sha256').update(script).digest('hex')}.br`);
+      expect(fs.readdirSync(cacheDir)).toEqual([path.basename(cached)]);
+      // The next build takes the kept copy instead of compressing again.
+      fs.writeFileSync(cached, zlib.brotliCompressSync('kept copy'));
+      precompressSearchBundle(bundleDir, cacheDir);
+      expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(bundleDir, 'pagefind.js.br'))).toString()).toBe('kept copy');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is Pagefind 1.6.0, pinned exactly, without its default UI files', () => {
