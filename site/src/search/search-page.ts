@@ -3,12 +3,12 @@
  * Pagefind (its JS, WASM and this language's index) is imported when this page
  * opens, never on other pages. The form's fields are the state: they are filled
  * from the URL on load and written back to it on every change, so `?q=…&theme=…`
- * can be shared. Every select other than `sort` is a Pagefind filter of that name.
- * The number of results is announced through the role="status" element. A locale
- * with nothing indexed yet (data-empty) never loads Pagefind, which would otherwise
- * fall back to the index of another language.
+ * can be shared. Every select other than `sort` is a Pagefind filter of that name;
+ * `sort=date` orders Pagefind's results by this language's date order file, fetched
+ * the first time a reader asks for it. The number of results is announced through
+ * the role="status" element. A locale with nothing indexed yet (data-empty) never
+ * loads Pagefind, which would otherwise fall back to the index of another language.
  */
-
 import { RESULT_DATE, RESULT_IMAGE } from '../lib/search-result-fields.ts';
 
 interface PagefindResult {
