@@ -16,15 +16,24 @@ import zlib from 'node:zlib';
 import { RESULT_DATE } from '../src/lib/search-result-fields.ts';
 
 /** The bytes in front of every decoded Pagefind file. */
-const SIGNATURE = 'pagefind_dcd';
+export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 const FRAGMENT = /^(.+)_([0-9a-f]+)\.pf_fragment$/;
 
 export function dateOrderFile(language: string): string {
   return `date-order.${language}.json`;
 }
 
-interface StoredPage {
-  filters?: Record<string, string[]>;
+/** What Pagefind stored about one indexed page (a fragment file), as far as this site reads it. */
+export interface StoredPage {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** Decodes a fragment file of a Pagefind bundle (gzip, signature, JSON). */
+export function readStoredPage(file: string): StoredPage {
+  return JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).subarray(PAGEFIND_SIGNATURE.length).toString('utf8')) as StoredPage;
 }
 
 /** Writes the date order of each language indexed in `bundleDir`; returns how many pages each lists. */
@@ -34,8 +43,7 @@ export function writeDateOrders(bundleDir: string): Record<string, number> {
   for (const name of fs.readdirSync(fragmentDir)) {
     const match = FRAGMENT.exec(name);
     if (!match) continue;
-    const stored = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(fragmentDir, name))).subarray(SIGNATURE.length).toString('utf8')) as StoredPage;
-    const date = stored.filters?.[RESULT_DATE]?.[0];
+    const date = readStoredPage(path.join(fragmentDir, name)).filters[RESULT_DATE]?.[0];
     if (!dated.has(match[1])) dated.set(match[1], []);
     if (date) dated.get(match[1])!.push({ id: `${match[1]}_${match[2]}`, date });
   }

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { getLocale, localeCodes, locales } from '@ssc/content-schemas';
 import { createHash } from 'node:crypto';
 import { INDEX_CHUNK_SIZE, searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
+import { PAGEFIND_SIGNATURE, readStoredPage, type StoredPage } from '../lib/search-date-order.ts';
 import { precompressSearchBundle } from '../lib/search-precompress.ts';
 import { allPages, page, site } from './helpers.ts';
 import { fixtureSnapshot } from './global-setup.ts';
@@ -25,16 +26,13 @@ const indexed = allPages().filter((p) => p.doc.querySelector('[data-pagefind-bod
 const isItem = (url: string) => /^\/[a-z]{2}\/(news|videos|reports|policies|courses)\/[a-z0-9-]+\/$/.test(url);
 const isTheme = (url: string) => /^\/[a-z]{2}\/themes\/[a-z0-9-]+\/$/.test(url);
 
-/** Pagefind's binary files are gzip, and once decoded start with this signature. */
-const SIGNATURE = 'pagefind_dcd';
-
-/** What Pagefind stored about each indexed page of a language (its fragment files). */
-function fragments(tag: string): { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[] {
+/** What Pagefind stored about each indexed page of a language (its fragment files), with the page's result id. */
+function fragments(tag: string): (StoredPage & { id: string })[] {
   const dir = path.join(bundle, 'fragment');
   return fs
     .readdirSync(dir)
     .filter((f) => f.startsWith(`${tag.toLowerCase()}_`))
-    .map((f) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, f))).subarray(SIGNATURE.length).toString('utf8')));
+    .map((f) => ({ ...readStoredPage(path.join(dir, f)), id: f.replace('.pf_fragment', '') }));
 }
 
 function readFixture<T>(file: string): T {
@@ -127,12 +125,7 @@ describe('the search index', () => {
     for (const locale of locales) {
       const language = locale.tag.toLowerCase();
       const order = JSON.parse(fs.readFileSync(path.join(bundle, `date-order.${language}.json`), 'utf8')) as string[];
-      const stored = new Map(
-        fs
-          .readdirSync(path.join(bundle, 'fragment'))
-          .filter((f) => f.startsWith(`${language}_`))
-          .map((f) => [f.replace('.pf_fragment', ''), JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(bundle, 'fragment', f))).subarray(SIGNATURE.length).toString('utf8')) as { url: string; filters: Record<string, string[]> }]),
-      );
+      const stored = new Map(fragments(language).map((f) => [f.id, f]));
       const dated = [...stored].filter(([, f]) => f.filters.date).map(([id]) => id);
       expect(order.slice().sort(), locale.code).toEqual(dated.sort());
       expect(dated.length, locale.code).toBeGreaterThan(1);
@@ -154,7 +147,7 @@ describe('the search index', () => {
       if (file.endsWith('.js')) {
         expect(copy.equals(original), file).toBe(true);
       } else {
-        expect(copy.subarray(0, SIGNATURE.length).toString(), file).toBe(SIGNATURE);
+        expect(copy.subarray(0, PAGEFIND_SIGNATURE.length).toString(), file).toBe(PAGEFIND_SIGNATURE);
         expect(copy.equals(zlib.gunzipSync(original)), file).toBe(true);
       }
     }
