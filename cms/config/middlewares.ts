@@ -22,8 +22,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Forces published-only reads and default populate on every content-API route.
   'global::published-only',
   'strapi::body',
+  // Every uploaded file, on every route: allowed type, checked by content (lib/media-policy.ts).
+  'global::upload-guard',
   'strapi::session',
   'strapi::favicon',
+  // nosniff, a sandboxing CSP and downloads for /uploads.
+  'global::media-headers',
   'strapi::public',
 ];
 

@@ -8,9 +8,14 @@ import { registerLocaleGuard } from './lib/locale-guard';
 import { ensureSiteRebuildWebhook } from './lib/site-rebuild-webhook';
 import { reconcileAll, registerChangeRecorder } from './lib/syndication/recorder';
 import { registerPartnerTokenGuard, watchTokenChanges } from './lib/syndication/tokens';
+import { registerPublishedOnlyReads } from './lib/published-only-reads';
+import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
+import { registerMediaGuard } from './lib/media-guard';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    closePluginContentApiRoutes(strapi);
+    registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
     registerPartnerTokenGuard(strapi);
@@ -22,6 +27,8 @@ export default {
     await ensureLocales(strapi);
     await ensureEditorRoles(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
+    await disablePublicRegistration(strapi);
+    registerMediaGuard(strapi);
     await ensureDemoAdmin(strapi);
     await ensureSiteRebuildWebhook(strapi);
     watchTokenChanges(strapi);

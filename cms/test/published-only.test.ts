@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, localeCodes, strapiUid } from '@ssc/content-schemas';
-import { adminApi, contentApi, contentManager } from './support/http.ts';
+import { adminApi, cms, contentApi, contentManager } from './support/http.ts';
 import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
@@ -17,6 +17,32 @@ function draftPaths(node: unknown, at = '$'): string[] {
 
 /** Query-string tricks that make stock Strapi 5 return drafts. */
 const STATUS_TRICKS = ['status=draft', 'status=DRAFT', 'status=anything', 'status[]=draft', 'status=draft&status=published', 'status=', 'status[$ne]=published'];
+
+/** Query tricks for the matrix: status values, old v4 parameters, publication filters, every locale, deep populate. */
+const MATRIX_QUERIES = [
+  'locale=en',
+  'locale=en&status=draft',
+  'locale=fr&status=DRAFT',
+  'locale=*&status=draft',
+  'locale=all&status=draft',
+  'locale[0]=en&locale[1]=fr&status=draft',
+  'publicationState=preview&locale=en',
+  'locale=en&filters[publishedAt][$null]=true&status=draft',
+  'locale=en&hasPublishedVersion=false&status=draft',
+  'locale=en&publicationFilter=never-published',
+  'locale=en&publicationFilter=modified&status=draft',
+  'locale=en&populate=*&status=draft',
+  'locale=en&populate[localizations][populate]=*&status=draft',
+  'locale=en&populate[relatedNews][populate]=*&populate[relatedNews][filters][publishedAt][$null]=true',
+  'locale=en&status[$ne]=published',
+];
+
+/** A new API token of the given type; `custom` gets the listed content-API actions. */
+async function apiToken(type: 'full-access' | 'custom', permissions: string[] = []): Promise<string> {
+  const res = await adminApi('POST', '/admin/api-tokens', { name: `matrix-${type}-${Date.now()}`, type, lifespan: null, permissions: type === 'custom' ? permissions : undefined });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.data.accessKey;
+}
 
 describe('the content API never returns a draft', () => {
   let neverPublished: string;
@@ -117,6 +143,37 @@ describe('the content API never returns a draft', () => {
         expect(JSON.stringify(res.body)).not.toContain('SECRET DRAFT');
       }
     }
+  });
+
+  it('never returns a draft whatever the path\'s case or encoding, the query or the token type', async () => {
+    const tokens: Record<string, string | null> = {
+      'read-only token': cms().apiToken,
+      'full-access token': await apiToken('full-access'),
+      'custom token (news find)': await apiToken('custom', [`${NEWS}.find`, `${NEWS}.findOne`]),
+      'no token': null,
+    };
+    const paths = ['/api/news', '/API/news', '/Api/News', '/api/NEWS', '/aPi/nEwS', '/api/news/', '/api/%6Eews', '/%61pi/news', '/api//news'];
+    const one = (p: string, documentId: string) => `${p.replace(/\/$/, '')}/${documentId}`;
+    let reached = 0;
+    for (const [tokenName, token] of Object.entries(tokens)) {
+      for (const basePath of paths) {
+        for (const path of [basePath, one(basePath, pendingEdit), one(basePath, neverPublished)]) {
+          for (const query of MATRIX_QUERIES) {
+            const res = await fetch(`${cms().url}${path}?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+            const text = await res.text();
+            const where = `${tokenName} GET ${path}?${query} → ${res.status}`;
+            expect(text, where).not.toContain('SECRET DRAFT');
+            if (path.endsWith(neverPublished)) expect(res.status, where).not.toBe(200);
+            if (res.status === 200) {
+              reached++;
+              expect(draftPaths(JSON.parse(text)), where).toEqual([]);
+            }
+          }
+        }
+      }
+    }
+    // The variants really reached the content API (a matrix of 404s would prove nothing).
+    expect(reached).toBeGreaterThan(paths.length * MATRIX_QUERIES.length);
   });
 
   it('answers 404 in a locale where the document exists only as a draft', async () => {

@@ -32,6 +32,17 @@ export function parseEnv(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * Writes a file that holds secrets, readable by its owner only. `mode` in
+ * writeFileSync applies only when the file is created, so a file copied from
+ * .env.example (world-readable) is narrowed before the secrets go in.
+ */
+export function writeSecretFile(file: string, text: string): void {
+  if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
 /** Creates or completes the .env file; returns the names of the secrets it added. */
 export function ensureEnvFile(file = cmsEnvFile): string[] {
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
@@ -40,7 +51,7 @@ export function ensureEnvFile(file = cmsEnvFile): string[] {
   if (!added.length) return [];
   const lines = added.map((k) => `${k}=${SECRET_GENERATORS[k]()}`);
   const header = text ? '' : '# Generated on first start. Keep it secret; never commit it. See .env.example for every setting.\n';
-  fs.writeFileSync(file, `${header}${text}${text && !text.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`, { mode: 0o600 });
+  writeSecretFile(file, `${header}${text}${text && !text.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`);
   return added;
 }
 
@@ -55,5 +66,5 @@ export function setEnvValue(key: string, value: string, file = cmsEnvFile): void
   const line = `${key}=${value}`;
   const pattern = new RegExp(`^\\s*${key}\\s*=.*$`, 'm');
   const next = pattern.test(text) ? text.replace(pattern, () => line) : `${text}${text && !text.endsWith('\n') ? '\n' : ''}${line}\n`;
-  fs.writeFileSync(file, next, { mode: 0o600 });
+  writeSecretFile(file, next);
 }

@@ -27,7 +27,10 @@ const changed = generateCmsSchemas();
 if (changed.length) console.log(`[start] regenerated ${changed.length} CMS schema file(s) from content-schemas`);
 await ensureCmsBuilt();
 
-const prepared = await prepareCms(pipelineConfig().env, { seedIfEmpty: (pipelineConfig().env.SEED_DEMO_CONTENT ?? 'true') !== 'false' });
+const production = process.env.NODE_ENV === 'production';
+// Demo content is for trying the product: in production an empty database stays empty unless asked.
+const seedIfEmpty = (pipelineConfig().env.SEED_DEMO_CONTENT ?? (production ? 'false' : 'true')) === 'true';
+const prepared = await prepareCms(pipelineConfig().env, { seedIfEmpty });
 if (prepared.buildToken) {
   setEnvValue('CMS_BUILD_TOKEN', prepared.buildToken);
   console.log('[start] stored a new read-only build token in cms/.env (CMS_BUILD_TOKEN)');
@@ -80,9 +83,11 @@ if (fs.existsSync(config.releases.liveLink)) {
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-const adminHint = config.env.ADMIN_EMAIL
-  ? `log in as ${config.env.ADMIN_EMAIL} with ADMIN_PASSWORD`
-  : 'log in as admin@example.org with the password printed above on first start (or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start)';
+const adminHint = production
+  ? 'production mode: no demo admin; the first visit creates the first administrator'
+  : config.env.ADMIN_EMAIL
+    ? `log in as ${config.env.ADMIN_EMAIL} with ADMIN_PASSWORD`
+    : 'log in as admin@example.org with the password printed above on first start (or set ADMIN_EMAIL/ADMIN_PASSWORD before the first start)';
 console.log(
   [
     '',

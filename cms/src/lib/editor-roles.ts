@@ -22,13 +22,22 @@ interface Permission {
   conditions?: string[];
 }
 
-const MEDIA_PERMISSIONS: Permission[] = [
-  'plugin::upload.read',
-  'plugin::upload.assets.create',
-  'plugin::upload.assets.update',
-  'plugin::upload.assets.download',
-  'plugin::upload.assets.copy-link',
-].map((action) => ({ action, conditions: [] }));
+const MEDIA_ACTIONS = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+/** `assets.update` covers replacing, editing and deleting a file. */
+const MEDIA_UPDATE = 'plugin::upload.assets.update';
+
+/** The chief editor manages every file in the media library. */
+const CHIEF_MEDIA_PERMISSIONS: Permission[] = [...MEDIA_ACTIONS, MEDIA_UPDATE].map((action) => ({ action, conditions: [] }));
+
+/**
+ * Language editors see and upload media, but replace, edit or delete only files
+ * they uploaded; lib/media-guard.ts also refuses files another language's
+ * published entry uses.
+ */
+const LANGUAGE_MEDIA_PERMISSIONS: Permission[] = [
+  ...MEDIA_ACTIONS.map((action) => ({ action, conditions: [] })),
+  { action: MEDIA_UPDATE, conditions: ['admin::is-creator'] },
+];
 
 /** Every content-manager permission on our collections, with nested field paths. */
 function allCollectionPermissions(strapi: Core.Strapi): Permission[] {
@@ -47,7 +56,7 @@ const PARTNER_TOKEN_PERMISSIONS: Permission[] = [
 ];
 
 function chiefEditorPermissions(base: Permission[]): Permission[] {
-  return [...base.map((p) => ({ ...p, properties: { ...p.properties, locales: [...localeCodes] } })), ...MEDIA_PERMISSIONS, ...PARTNER_TOKEN_PERMISSIONS];
+  return [...base.map((p) => ({ ...p, properties: { ...p.properties, locales: [...localeCodes] } })), ...CHIEF_MEDIA_PERMISSIONS, ...PARTNER_TOKEN_PERMISSIONS];
 }
 
 function localeEditorPermissions(base: Permission[], locale: string): Permission[] {
@@ -69,7 +78,7 @@ function localeEditorPermissions(base: Permission[], locale: string): Permission
     }
     out.push({ ...p, properties });
   }
-  return [...out, ...MEDIA_PERMISSIONS];
+  return [...out, ...LANGUAGE_MEDIA_PERMISSIONS];
 }
 
 async function upsertRole(strapi: Core.Strapi, code: string, name: string, description: string, permissions: Permission[]) {
@@ -83,7 +92,31 @@ async function upsertRole(strapi: Core.Strapi, code: string, name: string, descr
   return role;
 }
 
+/** Strapi's stock roles, which keep create, read, update and delete on every content type (partner tokens included). */
+export const STOCK_ROLE_CODES = ['strapi-editor', 'strapi-author'];
+
+/**
+ * Removes Strapi's stock Editor and Author roles. A stock role that still has users
+ * is kept but emptied of every permission, so nobody is locked out silently: an
+ * administrator moves those users to one of the roles above.
+ */
+export async function removeStockRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role');
+  for (const code of STOCK_ROLE_CODES) {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!role) continue;
+    if ((await roles.getUsersCount(role.id)) === 0) {
+      await roles.deleteByIds([role.id]);
+      strapi.log.info(`[roles] removed Strapi's stock role "${role.name}"`);
+    } else {
+      await roles.assignPermissions(role.id, []);
+      strapi.log.warn(`[roles] Strapi's stock role "${role.name}" still has users: it keeps no permission; give them an editor role`);
+    }
+  }
+}
+
 export async function ensureEditorRoles(strapi: Core.Strapi): Promise<void> {
+  await removeStockRoles(strapi);
   const base = allCollectionPermissions(strapi);
   await upsertRole(
     strapi,

@@ -20,6 +20,8 @@ const ACTION_FOR: Record<string, CheckerAction> = {
   publish: 'publish',
   unpublish: 'unpublish',
   discardDraft: 'discard',
+  // Duplicating a document (the content manager's clone) creates one in the target locale.
+  clone: 'create',
 };
 
 function targetLocales(locale: unknown): string[] {
@@ -45,7 +47,7 @@ export function registerLocaleGuard(strapi: Core.Strapi): void {
         if (!exists) check = 'create';
       }
       if (checker.cannot[check]({ locale })) {
-        throw new errors.ForbiddenError(`Your role may not ${check} ${collection.name} in the "${locale}" locale`);
+        throw new errors.PolicyError(`Your role may not ${check} ${collection.name} in the "${locale}" locale`);
       }
     }
     return next();

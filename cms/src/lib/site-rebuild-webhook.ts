@@ -1,14 +1,16 @@
 /**
  * Publish → live without a developer: when SITE_REBUILD_URL is set, a Strapi
  * webhook named "Site rebuild" calls the pipeline's rebuild service whenever an
- * entry is published, unpublished or deleted. It is an ordinary webhook, so admins
+ * entry is published, unpublished or deleted, or a media file is replaced, edited
+ * or deleted. It is an ordinary webhook, so admins
  * see it (and can trigger or disable it) under Settings → Webhooks. It is kept in
  * step with SITE_REBUILD_URL and SITE_REBUILD_SECRET on every boot.
  */
 import type { Core } from '@strapi/strapi';
 
 export const SITE_REBUILD_WEBHOOK = 'Site rebuild';
-const EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete'];
+// Media: a replaced file, new alt text or a deleted file changes published pages too.
+const EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.update', 'media.delete'];
 
 interface Webhook {
   id: string;

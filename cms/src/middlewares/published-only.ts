@@ -1,9 +1,12 @@
 /**
- * Published-only guard for the content API (`/api/...`), in two layers:
- * 1. every read is forced to `status=published`, whatever the client asked
- *    (Strapi 5 returns drafts for `status=draft` or any value but `published`);
- * 2. the response is walked and any nested entry without `publishedAt`
- *    (a draft reached through a relation or `localizations`) is removed.
+ * Second line of the published-only rule for the content API (the first, which
+ * does not depend on the URL, is the Document Service guard in
+ * lib/published-only-reads.ts):
+ * 1. every read of a path under `/api/` (compared case-insensitively and decoded,
+ *    since Strapi's router matches `/API/news` too) is forced to `status=published`;
+ * 2. after any non-admin route has answered, the response is walked and any nested
+ *    entry without `publishedAt` (a draft reached through a relation or
+ *    `localizations`) is removed.
  * It also applies each collection's default populate (generated from the model)
  * when the client gives none, so that an entry arrives whole in one request.
  */
@@ -29,14 +32,30 @@ function isDraft(node: Node): boolean {
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
+/** The request path as the router sees it: decoded where it can be, lower case, slashes collapsed. */
+export function normalizedPath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // keep the raw path: the router will not match it either
+  }
+  return decoded.toLowerCase().replace(/\/+/g, '/');
+}
+
 export default (_config: unknown, { strapi: _strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: any, next: () => Promise<void>) => {
-    if (!ctx.path.startsWith('/api/') || !READ_METHODS.has(ctx.method)) return next();
-    const query = { ...ctx.query, status: 'published' };
-    const collection = collectionByPluralName.get(ctx.path.split('/')[2]);
-    if (collection && query.populate === undefined) query.populate = collection.populate;
-    ctx.query = query;
+    if (!READ_METHODS.has(ctx.method)) return next();
+    const path = normalizedPath(ctx.path);
+    if (path.startsWith('/api/')) {
+      const query = { ...ctx.query, status: 'published' };
+      const collection = collectionByPluralName.get(path.split('/')[2]);
+      if (collection && query.populate === undefined) query.populate = collection.populate;
+      ctx.query = query;
+    }
     await next();
+    const routeType = ctx.state?.route?.info?.type;
+    if (routeType === 'admin' || (!routeType && !path.startsWith('/api/'))) return;
     if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body) && typeof ctx.body.pipe !== 'function') {
       ctx.body = stripDrafts(ctx.body);
     }

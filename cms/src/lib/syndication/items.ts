@@ -32,13 +32,13 @@ export interface ItemsQuery {
 }
 
 function slugs(name: string, value: unknown): string[] {
-  const values = list(value);
+  const values = list(name, value);
   for (const v of values) if (!SLUG.test(v)) throw new errors.ValidationError(`${name}: "${v}" is not a slug`);
   return [...new Set(values)].sort();
 }
 
 export function parseItemsQuery(query: Record<string, unknown>, settings: SyndicationSettings): ItemsQuery {
-  const locales = list(query.locale);
+  const locales = list('locale', query.locale);
   const all = locales.length === 0 || locales.includes('all') || locales.includes('*');
   const updatedSince = single('updatedSince', query.updatedSince);
   if (updatedSince !== undefined && Number.isNaN(Date.parse(updatedSince))) throw new errors.ValidationError('updatedSince: an ISO 8601 date-time');
@@ -47,7 +47,7 @@ export function parseItemsQuery(query: Record<string, unknown>, settings: Syndic
   if (cursor && page) throw new errors.ValidationError('give either cursor or page, not both');
   return {
     locales: all ? [] : [...new Set(oneOf('locale', locales, localeCodes))].sort(),
-    types: [...new Set(oneOf('type', list(query.type), contentCollections.map((c) => c.name)))].sort(),
+    types: [...new Set(oneOf('type', list('type', query.type), contentCollections.map((c) => c.name)))].sort(),
     themes: slugs('theme', query.theme),
     countries: slugs('country', query.country),
     updatedSince: updatedSince ? new Date(updatedSince).toISOString() : null,

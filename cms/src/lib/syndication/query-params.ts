@@ -1,9 +1,19 @@
 /** Reading the partner API's query parameters: lists may be repeated or comma-separated. */
 import { errors } from '@strapi/utils';
 
-export function list(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.flatMap((v) => (typeof v === 'string' ? v.split(',') : [])).map((v) => v.trim()).filter(Boolean);
+/** Most values one filter takes; a longer list is refused rather than turned into a huge query. */
+export const MAX_LIST_VALUES = 50;
+/** Longest single value of a list filter (slugs, locale codes, type names). */
+export const MAX_LIST_VALUE_LENGTH = 100;
+
+export function list(name: string, value: unknown): string[] {
+  const raw = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  if (raw.some((v) => typeof v !== 'string')) throw new errors.ValidationError(`${name}: give values as text, repeated or comma-separated`);
+  const values = (raw as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (values.length > MAX_LIST_VALUES) throw new errors.ValidationError(`${name}: at most ${MAX_LIST_VALUES} values (got ${values.length})`);
+  const long = values.find((v) => v.length > MAX_LIST_VALUE_LENGTH);
+  if (long !== undefined) throw new errors.ValidationError(`${name}: a value is longer than ${MAX_LIST_VALUE_LENGTH} characters`);
+  return values;
 }
 
 export function single(name: string, value: unknown): string | undefined {

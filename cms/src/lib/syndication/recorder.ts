@@ -62,7 +62,8 @@ interface Planned {
   stored?: StoredItemRow;
 }
 
-function plan(rows: Row[], stored: StoredItemRow[]): Planned[] {
+/** `force`: keys (document id, locale) recorded as updated even when their row is unchanged (a replaced media file). */
+function plan(rows: Row[], stored: StoredItemRow[], force?: ReadonlySet<string>): Planned[] {
   const published = new Map<string, Row>();
   const anyRow = new Set<string>();
   for (const row of rows) {
@@ -74,7 +75,7 @@ function plan(rows: Row[], stored: StoredItemRow[]): Planned[] {
   for (const [k, row] of published) {
     const s = storedByKey.get(k);
     if (!s) out.push({ kind: 'publish', documentId: row.documentId, locale: row.locale, row });
-    else if (s.version !== versionOf(row)) out.push({ kind: 'update', documentId: row.documentId, locale: row.locale, row, stored: s });
+    else if (s.version !== versionOf(row) || force?.has(k)) out.push({ kind: 'update', documentId: row.documentId, locale: row.locale, row, stored: s });
   }
   for (const [k, s] of storedByKey) {
     if (published.has(k)) continue;
@@ -102,7 +103,7 @@ async function loadEntries(strapi: Core.Strapi, collection: RuntimeCollection, p
   return out;
 }
 
-async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, documentIds: string[]): Promise<number> {
+async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, documentIds: string[], force?: ReadonlySet<string>): Promise<number> {
   const rows = (await strapi.db.query(collection.uid as any).findMany({
     where: { documentId: { $in: documentIds } },
     select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt'],
@@ -111,7 +112,7 @@ async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, doc
     where: { contentType: collection.name, itemDocumentId: { $in: documentIds } },
     select: ['id', 'itemDocumentId', 'itemLocale', 'version'],
   })) as StoredItemRow[];
-  const planned = plan(rows, stored);
+  const planned = plan(rows, stored, force);
   if (!planned.length) return 0;
   const items = await loadEntries(strapi, collection, planned);
   const now = new Date();
@@ -146,16 +147,32 @@ async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, doc
 }
 
 /** Records what changed for these documents; runs in the caller's transaction when there is one. */
-export async function syncDocuments(strapi: Core.Strapi, collection: RuntimeCollection, documentIds: string[]): Promise<number> {
+export async function syncDocuments(strapi: Core.Strapi, collection: RuntimeCollection, documentIds: string[], force?: ReadonlySet<string>): Promise<number> {
   const unique = [...new Set(documentIds)];
   let recorded = 0;
   for (let i = 0; i < unique.length; i += BATCH) {
     const chunk = unique.slice(i, i + BATCH);
     recorded += await strapi.db.transaction(async ({ trx }) => {
       await lockChangeLog(strapi, trx);
-      return syncChunk(strapi, collection, chunk);
+      return syncChunk(strapi, collection, chunk, force);
     });
   }
+  return recorded;
+}
+
+/**
+ * Records an update for published entries whose content changed without their row
+ * changing: a media file they use was replaced, edited or deleted.
+ */
+export async function recordMediaChange(strapi: Core.Strapi, uses: { uid: string; documentId: string; locale: string }[]): Promise<number> {
+  let recorded = 0;
+  for (const collection of contentCollections) {
+    const mine = uses.filter((u) => u.uid === collection.uid);
+    if (!mine.length) continue;
+    const force = new Set(mine.map((u) => key(u.documentId, u.locale)));
+    recorded += await syncDocuments(strapi, collection, mine.map((u) => u.documentId), force);
+  }
+  if (recorded) markChanged();
   return recorded;
 }
 

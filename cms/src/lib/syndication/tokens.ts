@@ -80,14 +80,19 @@ export function watchTokenChanges(strapi: Core.Strapi): void {
 }
 
 /**
- * Keys are made only by `npm run partner:token`, which shows the key once: a token
- * created in the admin panel would have no key anyone knows, so creating one there
- * is refused, and the stored hash cannot be edited.
+ * Keys are made only by `npm run partner:token`, which shows the key once and runs
+ * outside any HTTP request. Inside a request (the admin panel, any API), creating
+ * a token is refused whatever the request carries, a stored hash is never changed,
+ * and reads never return the hash, not even to a super admin.
  */
 export function registerPartnerTokenGuard(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     if (ctx.uid !== PARTNER_TOKEN_UID) return next();
+    const inRequest = !!strapi.requestContext.get();
     const params = ctx.params as { data?: Record<string, unknown> };
+    if (inRequest && (ctx.action === 'create' || ctx.action === 'clone')) {
+      throw new errors.PolicyError('Partner tokens are created with `npm run partner:token -- --name "<partner>"`, which shows the key once.');
+    }
     if (ctx.action === 'create' && !params.data?.tokenHash) {
       throw new errors.ValidationError('Partner tokens are created with `npm run partner:token -- --name "<partner>"`, which shows the key once.');
     }
@@ -95,6 +100,20 @@ export function registerPartnerTokenGuard(strapi: Core.Strapi): void {
       const { tokenHash: _hash, keyPrefix: _prefix, ...rest } = params.data;
       params.data = rest;
     }
-    return next();
+    const result = await next();
+    return inRequest ? withoutHashes(result) : result;
   });
+}
+
+function withoutHashes<T>(result: T): T {
+  const strip = (entry: unknown) => {
+    if (entry && typeof entry === 'object' && 'tokenHash' in entry) delete (entry as Record<string, unknown>).tokenHash;
+  };
+  if (Array.isArray(result)) result.forEach(strip);
+  else if (result && typeof result === 'object') {
+    strip(result);
+    const nested = (result as { entries?: unknown; versions?: unknown }).entries ?? (result as { versions?: unknown }).versions;
+    if (Array.isArray(nested)) nested.forEach(strip);
+  }
+  return result;
 }
