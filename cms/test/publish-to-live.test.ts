@@ -51,10 +51,10 @@ describe('publishing in the CMS rebuilds the live site', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it('registers the "Site rebuild" webhook for publish, unpublish and delete', async () => {
+  it('registers the "Site rebuild" webhook for publish, unpublish and delete, and for media replaced or deleted', async () => {
     const res = await adminApi('GET', '/admin/webhooks');
     const hook = res.body.data.find((w: { name: string }) => w.name === 'Site rebuild');
-    expect(hook).toMatchObject({ url: service.url, isEnabled: true, events: ['entry.publish', 'entry.unpublish', 'entry.delete'] });
+    expect(hook).toMatchObject({ url: service.url, isEnabled: true, events: ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.update', 'media.delete'] });
   });
 
   it('refuses calls without the shared secret', async () => {

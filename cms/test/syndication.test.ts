@@ -247,7 +247,8 @@ describe('partner API: tokens', () => {
 
   it('refuses to create a token in the admin panel, where its key could not be shown', async () => {
     const res = await adminApi('POST', TOKENS, { name: 'made in the admin', revoked: false });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/npm run partner:token/);
   });
 
   it('answers 429 with Retry-After past the token\'s rate limit', async () => {

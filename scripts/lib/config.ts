@@ -36,3 +36,14 @@ export function pipelineConfig(): PipelineConfig {
     rebuildPort: Number(env.REBUILD_PORT ?? 4322),
   };
 }
+
+/**
+ * Whether `npm start` loads the demo content into an empty database: SEED_DEMO_CONTENT
+ * when set, otherwise yes, except in production (NODE_ENV=production), where an
+ * empty database stays empty unless asked.
+ */
+export function wantsDemoContent(env: NodeJS.ProcessEnv): boolean {
+  const setting = env.SEED_DEMO_CONTENT?.trim().toLowerCase();
+  if (setting) return setting === 'true';
+  return env.NODE_ENV !== 'production';
+}

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cmsEnvFile, ensureEnvFile, setEnvValue } from '../lib/env-file.ts';
 import { ensureCmsBuilt, generateCmsSchemas, prepareCms, startCms } from '../lib/cms.ts';
-import { pipelineConfig } from '../lib/config.ts';
+import { pipelineConfig, wantsDemoContent } from '../lib/config.ts';
 import { stopProcess } from '../lib/processes.ts';
 import { pullSnapshot } from '../lib/pull.ts';
 import { buildRelease } from '../lib/site-release.ts';
@@ -28,9 +28,7 @@ if (changed.length) console.log(`[start] regenerated ${changed.length} CMS schem
 await ensureCmsBuilt();
 
 const production = process.env.NODE_ENV === 'production';
-// Demo content is for trying the product: in production an empty database stays empty unless asked.
-const seedIfEmpty = (pipelineConfig().env.SEED_DEMO_CONTENT ?? (production ? 'false' : 'true')) === 'true';
-const prepared = await prepareCms(pipelineConfig().env, { seedIfEmpty });
+const prepared = await prepareCms(pipelineConfig().env, { seedIfEmpty: wantsDemoContent(pipelineConfig().env) });
 if (prepared.buildToken) {
   setEnvValue('CMS_BUILD_TOKEN', prepared.buildToken);
   console.log('[start] stored a new read-only build token in cms/.env (CMS_BUILD_TOKEN)');
