@@ -140,6 +140,21 @@ interface InstanceView {
   uploads: Record<string, string>;
 }
 
+/**
+ * Strapi lists a document's `localizations` in whatever order the database returns
+ * them (no ORDER BY); PostgreSQL's order follows where rows sit on disk, which a
+ * restore changes. The order carries no data, so they are compared sorted by id.
+ */
+function sortLocalizations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortLocalizations);
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k === 'localizations' && Array.isArray(v) ? [...v].sort((a, b) => a.id - b.id).map(sortLocalizations) : sortLocalizations(v);
+  }
+  return out;
+}
+
 /** What an instance shows; its own origin (as 127.0.0.1 or localhost) is replaced by ORIGIN so that two instances compare. */
 async function viewOf(base: string, jwt: string, uploadsDir: string): Promise<InstanceView> {
   const view: InstanceView = {
@@ -152,7 +167,7 @@ async function viewOf(base: string, jwt: string, uploadsDir: string): Promise<In
     uploads: await fileHashes(uploadsDir),
   };
   const port = new URL(base).port;
-  return JSON.parse(JSON.stringify(view).replace(new RegExp(`https?://(127\\.0\\.0\\.1|localhost):${port}`, 'g'), 'ORIGIN'));
+  return sortLocalizations(JSON.parse(JSON.stringify(view).replace(new RegExp(`https?://(127\\.0\\.0\\.1|localhost):${port}`, 'g'), 'ORIGIN'))) as InstanceView;
 }
 
 async function adminLoginAt(base: string): Promise<string> {
