@@ -38,7 +38,7 @@ const listProblems = (problems: string[]) =>
  * (RestoreRefused) with a message naming what is wrong.
  */
 export async function extractArchive(file: string, dir: string): Promise<Manifest> {
-  if (!fs.existsSync(file)) throw damaged(`${file} does not exist`);
+  if (!fs.existsSync(file)) throw new Error(`there is no archive at ${file}`);
   const entries = new Map<string, string>();
   try {
     await tar.x({
