@@ -45,15 +45,22 @@ function checkFits(manifest: Manifest, instance: Instance): void {
   }
 }
 
-async function checkEmpty(instance: Instance, force: boolean): Promise<string[]> {
+interface TargetContents {
+  databaseHasData: boolean;
+  /** What --force will replace, for the log. */
+  replaced: string[];
+}
+
+async function checkEmpty(instance: Instance, force: boolean): Promise<TargetContents> {
   const db = instance.database;
-  const full: string[] = [];
-  if (!(db.client === 'sqlite' ? isSqliteEmpty(db.filename) : await isPostgresEmpty(db))) full.push(`the database (${describeDatabase(db)}) holds tables`);
-  if (!isUploadsEmpty(instance.uploadsDir)) full.push(`the uploads folder ${instance.uploadsDir} holds files`);
-  if (full.length && !force) {
-    throw new RestoreRefused('not-empty', `the target is not empty: ${full.join(', and ')}. Restore replaces them only with --force (stop the CMS first).`);
+  const databaseHasData = !(db.client === 'sqlite' ? isSqliteEmpty(db.filename) : await isPostgresEmpty(db));
+  const replaced: string[] = [];
+  if (databaseHasData) replaced.push(`the database (${describeDatabase(db)}) holds tables`);
+  if (!isUploadsEmpty(instance.uploadsDir)) replaced.push(`the uploads folder ${instance.uploadsDir} holds files`);
+  if (replaced.length && !force) {
+    throw new RestoreRefused('not-empty', `the target is not empty: ${replaced.join(', and ')}. Restore replaces them only with --force (stop the CMS first).`);
   }
-  return full;
+  return { databaseHasData, replaced };
 }
 
 function checkSecrets(manifest: Manifest, instance: Instance, acceptNewSecrets: boolean): string[] {
@@ -86,13 +93,13 @@ export async function restoreBackup(archive: string, instance: Instance, options
     const manifest = await extractArchive(path.resolve(archive), work);
     log(`[restore] ${path.basename(archive)}: intact (${manifest.members.length + 1} members checked), made ${manifest.createdAt} on Strapi ${manifest.strapiVersion}`);
     checkFits(manifest, instance);
-    const replacing = await checkEmpty(instance, !!options.force);
+    const contents = await checkEmpty(instance, !!options.force);
     const warnings = checkSecrets(manifest, instance, !!options.acceptNewSecrets);
     const installed = installedStrapiVersion();
     if (installed !== manifest.strapiVersion) {
       warnings.push(`the archive was made with Strapi ${manifest.strapiVersion} and this checkout has Strapi ${installed}: Strapi migrates the database when it boots, and an older Strapi may not read a newer database`);
     }
-    for (const line of replacing) log(`[restore] --force: ${line}, which will be replaced`);
+    for (const line of contents.replaced) log(`[restore] --force: ${line}, which will be replaced`);
 
     const stagedUploads = stageUploadsBeside(path.join(work, 'uploads'), instance.uploadsDir);
     try {
@@ -100,7 +107,7 @@ export async function restoreBackup(archive: string, instance: Instance, options
       if (db.client === 'sqlite' && manifest.database.client === 'sqlite') {
         await restoreSqlite(path.join(work, manifest.database.member), db.filename, { fileSha256: manifest.database.fileSha256, tables: manifest.counts.tables });
       } else if (db.client === 'postgres') {
-        await restorePostgres(db, path.join(work, manifest.database.member), manifest.counts.tables, { replace: replacing.length > 0 });
+        await restorePostgres(db, path.join(work, manifest.database.member), manifest.counts.tables, { replace: contents.databaseHasData });
       }
       log(`[restore] database restored into ${describeDatabase(db)} (${Object.keys(manifest.counts.tables).length} tables, row counts checked)`);
       swapUploadsIn(stagedUploads, instance.uploadsDir);
