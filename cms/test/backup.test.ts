@@ -241,9 +241,12 @@ beforeAll(async () => {
     while (backingUp) statuses.push((await fetch(`${cms().url}/api/news?locale=en`, { headers: { authorization: `Bearer ${cms().apiToken}` } })).status);
     return statuses;
   })();
-  backup = await runTask('backup', ['--out', archive], cms().env);
-  backingUp = false;
-  readsDuringBackup = await reader;
+  try {
+    backup = await runTask('backup', ['--out', archive], cms().env);
+  } finally {
+    backingUp = false;
+    readsDuringBackup = await reader;
+  }
   timings.backup = backup.seconds;
   if (backup.code !== 0) throw new Error(`backup failed:\n${backup.stdout}\n${backup.stderr}`);
   source = await viewOf(cms().url, cms().adminJwt, instanceFromEnv(cms().env).uploadsDir);
