@@ -9,6 +9,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: env.array('APP_KEYS')!,
   },
   cron: { enabled: false },
+  // Strapi's public folder; the local upload provider keeps media in its uploads/ subfolder.
+  // Relative to cms/. Backups read the uploads from here and restores write them here.
+  dirs: { public: env('PUBLIC_DIR', './public') },
 });
 
 export default config;

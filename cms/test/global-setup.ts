@@ -1,8 +1,9 @@
 /**
  * Boots one real Strapi for the CMS tests: a fresh database (SQLite in a temp
  * folder, or a fresh PostgreSQL database when TEST_POSTGRES_URL is set), fresh
- * secrets, the demo seed, then `strapi start` on a free port. It never reads or
- * writes cms/.env or cms/data.
+ * secrets, a public folder of its own (so uploads go to a temp folder, not
+ * cms/public/uploads), the demo seed, then `strapi start` on a free port. It never
+ * reads or writes cms/.env or cms/data, and writes nothing into cms/public.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -59,12 +60,16 @@ export default async function setup(project: TestProject) {
   } else {
     dbEnv = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'cms.db') };
   }
+  const publicDir = path.join(tmp, 'public');
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  fs.copyFileSync(path.join(cmsDir, 'public', 'robots.txt'), path.join(publicDir, 'robots.txt'));
   const secrets = Object.fromEntries(Object.entries(SECRET_GENERATORS).map(([k, make]) => [k, make()]));
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...secrets,
     ...dbEnv,
     ENV_PATH: path.join(tmp, 'no.env'),
+    PUBLIC_DIR: publicDir,
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),

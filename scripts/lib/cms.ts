@@ -10,7 +10,7 @@ import readline from 'node:readline';
 import { strapiFiles } from '@ssc/content-schemas';
 import { writeGeneratedFiles } from './generated-files.ts';
 import { cmsDir, repoRoot } from './paths.ts';
-import { run, spawnService, waitForHttp } from './processes.ts';
+import { run, spawnService, stopProcess, waitForHttp } from './processes.ts';
 
 const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const buildStamp = path.join(cmsDir, 'dist', '.ssc-build-stamp');
@@ -102,6 +102,12 @@ export async function startCms(env: NodeJS.ProcessEnv, options: { quiet?: boolea
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
   const url = `http://${host}:${port}`;
-  await waitForHttp(`${url}/_health`, child);
+  try {
+    await waitForHttp(`${url}/_health`, child);
+  } catch (error) {
+    // A CMS that never became ready (a timeout) must not be left running.
+    await stopProcess(child);
+    throw error;
+  }
   return { url, child };
 }
