@@ -11,10 +11,12 @@ import { registerPartnerTokenGuard, watchTokenChanges } from './lib/syndication/
 import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
+import { registerSiteAdminRoutes } from './lib/site-admin';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     closePluginContentApiRoutes(strapi);
+    registerSiteAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);

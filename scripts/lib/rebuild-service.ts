@@ -4,6 +4,10 @@
  * secret, gathered for a short quiet period, and run one rebuild at a time: calls
  * that arrive during a rebuild lead to exactly one more rebuild after it, so the
  * last change always reaches the live site and two builds never race.
+ *
+ * With the same secret, the CMS's "Site" page reads `GET /status` (whether a build
+ * is running or queued, the last failure, and what the `status` option reports:
+ * the releases) and asks for `POST /rollback` with `{ "release": "<id>" }`.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -15,9 +19,22 @@ export interface RebuildServiceOptions {
   /** Callers must send `Authorization: Bearer <secret>`. */
   secret: string;
   rebuild: () => Promise<void>;
+  /** What `GET /status` adds to the service's own state (e.g. the releases); none when absent. */
+  status?: () => Promise<Record<string, unknown>>;
+  /** Switches the live site to release `id` (`POST /rollback`); refused when absent. */
+  rollback?: (id: string) => Promise<void>;
   /** How long to wait for more calls before rebuilding (ms). */
   quietMs?: number;
   log?: (line: string) => void;
+}
+
+/** The service's own state, as `GET /status` reports it. */
+export interface RebuildState {
+  building: boolean;
+  queued: boolean;
+  /** The last rebuild that failed, when the last rebuild did not succeed. */
+  lastFailure: { at: string; message: string } | null;
+  finished: number;
 }
 
 export interface RebuildService {
@@ -43,6 +60,7 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
   let running: Promise<void> | undefined;
   let again = false;
   let finished = 0;
+  let lastFailure: RebuildState['lastFailure'] = null;
   let waiters: (() => void)[] = [];
 
   const settleIfIdle = () => {
@@ -59,7 +77,13 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
     }
     running = options
       .rebuild()
-      .catch((error: Error) => log(`[rebuild] failed: ${error.message}`))
+      .then(() => {
+        lastFailure = null;
+      })
+      .catch((error: Error) => {
+        lastFailure = { at: new Date().toISOString(), message: error.message };
+        log(`[rebuild] failed: ${error.message}`);
+      })
       .finally(() => {
         running = undefined;
         finished += 1;
@@ -75,8 +99,24 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
     timer = setTimeout(runOnce, quietMs);
   };
 
+  const state = (): RebuildState => ({ building: !!running, queued: !!timer || again, lastFailure, finished });
+
+  const json = (res: http.ServerResponse, status: number, value: unknown) =>
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
+
+  const readBody = (req: http.IncomingMessage): Promise<string> =>
+    new Promise((resolve) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => {
+        if (body.length < 4096) body += chunk;
+      });
+      req.on('end', () => resolve(body));
+    });
+
   const server = http.createServer((req, res) => {
-    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://x').pathname !== '/rebuild') {
+    const route = `${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`;
+    if (!['POST /rebuild', 'GET /status', 'POST /rollback'].includes(route)) {
       res.writeHead(404).end();
       return;
     }
@@ -84,12 +124,34 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
       res.writeHead(401).end();
       return;
     }
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      if (body.length < 4096) body += chunk;
-    });
-    req.on('end', () => {
+    if (route === 'GET /status') {
+      (options.status ?? (async () => ({})))()
+        .then((extra) => json(res, 200, { ...state(), ...extra }))
+        .catch((error: Error) => json(res, 500, { error: error.message }));
+      return;
+    }
+    if (route === 'POST /rollback') {
+      void readBody(req).then(async (body) => {
+        let id: unknown;
+        try {
+          id = (JSON.parse(body) as { release?: unknown }).release;
+        } catch {
+          // answered below
+        }
+        if (typeof id !== 'string' || !id) return json(res, 400, { error: 'give the release to go back to: {"release": "<id>"}' });
+        if (!options.rollback) return json(res, 501, { error: 'this rebuild service cannot roll back' });
+        if (running) return json(res, 409, { error: 'a build is running; roll back when it has finished' });
+        try {
+          await options.rollback(id);
+          log(`[rebuild] rolled the live site back to release ${id}`);
+          json(res, 200, { live: id });
+        } catch (error) {
+          json(res, 400, { error: (error as Error).message });
+        }
+      });
+      return;
+    }
+    void readBody(req).then((body) => {
       let event = 'a call';
       try {
         const payload = JSON.parse(body) as { event?: string; model?: string; entry?: { locale?: string } };

@@ -18,6 +18,8 @@ import { pullSnapshot } from '../lib/pull.ts';
 import { buildRelease } from '../lib/site-release.ts';
 import { rebuildFromCms } from '../lib/rebuild.ts';
 import { startRebuildService } from '../lib/rebuild-service.ts';
+import { readSiteStatus } from '../lib/site-status.ts';
+import { switchLive } from '../lib/release.ts';
 import { serveStatic, type StaticServer } from '../../site/lib/serve.ts';
 
 const started = Date.now();
@@ -43,6 +45,8 @@ const rebuilder = await startRebuildService({
     const { seconds } = await rebuildFromCms(config, console.log);
     console.log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s)`);
   },
+  status: async () => ({ ...readSiteStatus(config.releases) }),
+  rollback: async (id) => switchLive(config.releases, id),
 });
 const cms = await startCms({ ...config.env, SITE_REBUILD_URL: config.env.SITE_REBUILD_URL || rebuilder.url });
 let site: StaticServer | undefined;

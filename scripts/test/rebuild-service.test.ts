@@ -70,4 +70,59 @@ describe('rebuild service', () => {
     expect(overlapped).toBe(false);
     expect(service!.finished).toBe(2);
   });
+
+  const base = (s: RebuildService) => s.url.replace(/\/rebuild$/, '');
+  const auth = { authorization: `Bearer ${secret}` };
+
+  it('reports a failed rebuild in its status until a rebuild succeeds, and the releases the status callback gives', async () => {
+    let fail = true;
+    service = await startRebuildService({
+      port: 0,
+      secret,
+      quietMs: 10,
+      rebuild: async () => {
+        if (fail) throw new Error('the CMS is unreachable');
+      },
+      status: async () => ({ live: 'r2', releases: [{ id: 'r1' }, { id: 'r2' }] }),
+    });
+    expect((await fetch(`${base(service)}/status`)).status).toBe(401);
+    await call(service);
+    await new Promise((r) => setTimeout(r, 30));
+    await service.idle();
+    let status = await (await fetch(`${base(service)}/status`, { headers: auth })).json();
+    expect(status).toMatchObject({ building: false, queued: false, live: 'r2', releases: [{ id: 'r1' }, { id: 'r2' }] });
+    expect(status.lastFailure.message).toBe('the CMS is unreachable');
+    fail = false;
+    await call(service);
+    await new Promise((r) => setTimeout(r, 30));
+    await service.idle();
+    status = await (await fetch(`${base(service)}/status`, { headers: auth })).json();
+    expect(status.lastFailure).toBeNull();
+  });
+
+  it('rolls back to the release it is given, and refuses a call without one, an unknown one or a wrong secret', async () => {
+    const known = new Set(['r1', 'r2']);
+    let live = 'r2';
+    service = await startRebuildService({
+      port: 0,
+      secret,
+      quietMs: 10,
+      rebuild: async () => {},
+      rollback: async (id) => {
+        if (!known.has(id)) throw new Error(`no release ${id}`);
+        live = id;
+      },
+    });
+    const rollback = (body: string, headers: Record<string, string> = auth) =>
+      fetch(`${base(service!)}/rollback`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+    expect((await rollback('{"release":"r1"}', { authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await rollback('{}')).status).toBe(400);
+    const unknown = await rollback('{"release":"r9"}');
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error).toBe('no release r9');
+    expect(live).toBe('r2');
+    const done = await rollback('{"release":"r1"}');
+    expect(done.status).toBe(200);
+    expect(live).toBe('r1');
+  });
 });

@@ -1,0 +1,56 @@
+/**
+ * What the CMS's "Site" page shows about the static site: the live release and
+ * the last releases, each with what triggered it, when it was built, how long it
+ * took, its page count and the entries left out of it (read from the build
+ * reports kept beside the releases).
+ */
+import fs from 'node:fs';
+import type { EntryProblem } from '@ssc/content-schemas';
+import { currentRelease, listReleases, type ReleasePaths } from './release.ts';
+import { buildReportFile, type BuildReport } from './site-release.ts';
+
+export interface ReleaseSummary {
+  id: string;
+  live: boolean;
+  trigger: string | null;
+  /** When the content the release was built from was read from the CMS. */
+  snapshotCreatedAt: string | null;
+  seconds: number | null;
+  pages: number | null;
+  /** Entries left out of this release, each with its type, document, locale, field and reason. */
+  leftOut: EntryProblem[];
+}
+
+export interface SiteStatus {
+  live: string | null;
+  releases: ReleaseSummary[];
+}
+
+function readReport(releases: ReleasePaths, id: string): (BuildReport & { trigger?: string; leftOut?: EntryProblem[] }) | null {
+  try {
+    return JSON.parse(fs.readFileSync(buildReportFile(releases, id), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The newest `limit` releases, newest first. */
+export function readSiteStatus(releases: ReleasePaths, limit = 10): SiteStatus {
+  const live = currentRelease(releases);
+  const ids = listReleases(releases).reverse().slice(0, limit);
+  return {
+    live,
+    releases: ids.map((id) => {
+      const report = readReport(releases, id);
+      return {
+        id,
+        live: id === live,
+        trigger: report?.trigger ?? null,
+        snapshotCreatedAt: report?.snapshot?.createdAt ?? null,
+        seconds: report?.seconds?.total ?? null,
+        pages: report?.pages ?? null,
+        leftOut: report?.leftOut ?? report?.warnings ?? [],
+      };
+    }),
+  };
+}
