@@ -18,6 +18,7 @@ import type {
   StringField,
   TextField,
 } from './fields.ts';
+import { isWebUrl } from './fields.ts';
 import { localeCodes, type LocaleCode } from './locales.ts';
 import { collections, components, getCollection, type CollectionName } from './model.ts';
 
@@ -52,6 +53,8 @@ function valueSchema(field: FieldDefinition): z.ZodType {
     case 'string': {
       let s = z.string().min(field.minLength ?? (field.required ? 1 : 0));
       if (field.maxLength) s = s.max(field.maxLength);
+      // A URL field: its pattern is part of isWebUrl, so one problem is reported, not two.
+      if (field.format === 'url') return s.refine(isWebUrl, 'must be an absolute http(s) URL that new URL() parses');
       if (field.pattern) s = s.regex(new RegExp(field.pattern), `must match ${field.pattern}`);
       return s;
     }
