@@ -42,7 +42,15 @@ export const referenceSchema = z.object({
 });
 export type SnapshotReference = z.infer<typeof referenceSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar day: 2024-02-30 matches the pattern, but the site could not format it (Intl throws on an invalid date). */
+const isCalendarDay = (value: string) => {
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+};
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isCalendarDay, 'not a day of the calendar');
 const isoDateTime = z.iso.datetime({ offset: true });
 const localeSchema = z.enum(localeCodes as [LocaleCode, ...LocaleCode[]]);
 

@@ -34,3 +34,15 @@ describe('URL fields', () => {
     }
   });
 });
+
+describe('date fields', () => {
+  it('refuse a date that matches YYYY-MM-DD but is no day of the calendar (the site could not format it)', () => {
+    const policy = frenchPolicy();
+    expect(validateEntry('policy', policy).ok).toBe(true);
+    for (const date of ['2021-13-01', '2021-02-30', '2021-00-10']) {
+      const result = validateEntry('policy', { ...policy, dateIssued: date });
+      expect(result.ok, date).toBe(false);
+      if (!result.ok) expect(result.problems.map((p) => p.field)).toEqual(['dateIssued']);
+    }
+  });
+});
