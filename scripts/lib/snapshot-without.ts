@@ -84,8 +84,10 @@ export function entriesWithout(files: RawFile[], leftOut: LeftOutEntry[]): RawFi
         if (Array.isArray(raw.translations)) {
           value.translations = (raw.translations as string[]).filter((l) => !gone.has(entryKey({ type: file.collection, locale: l, documentId: raw.documentId })));
         }
-        if (dropped.length && !validateEntry(file.collection, value).ok) {
-          invalid.push({ stage: 'validation', type: file.collection, documentId: raw.documentId, locale: file.locale, field: dropped[0], reason: `its required link ${dropped[0]} points at an entry that was left out` });
+        const check = dropped.length ? validateEntry(file.collection, value) : { ok: true as const };
+        if (!check.ok) {
+          const field = check.problems.map((p) => p.field).find((f) => dropped.includes(f)) ?? check.problems[0].field;
+          invalid.push({ stage: 'validation', type: file.collection, documentId, locale: file.locale, field, reason: `its required link ${field} points at an entry that was left out` });
         }
         entries.push(value as RawEntry);
       }
