@@ -3,8 +3,9 @@
  * its weight (HTML + CSS, gzip) against the first-round-trip budget, internal links
  * and assets that do not resolve, links that leave the page's locale without saying
  * so (hreflang), and hreflang alternates that point at a missing page or a page in
- * another language. The build refuses to publish a release with problems; the
- * weight of each page is reported.
+ * another language. Each problem names its page (`pageProblems`), so that the
+ * release step can leave out the entry the page belongs to, or refuse the release
+ * when no entry owns it. The weight of each page is reported.
  */
 import fs from 'node:fs';
 import path from 'node:path';
