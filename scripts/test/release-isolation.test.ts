@@ -44,6 +44,8 @@ const livePage = (paths: ReleasePaths, url: string) => path.join(paths.liveLink,
 const ENGLISH_NEWS = 'a34c8e66181691c19f6f2a9c'; // cloud-school-hybrid-rice-webinar-2022, English only
 const POLICY = '0f218380892a0a3b78ec93f5'; // china-rural-revitalization-promotion-law-2021, every locale
 const POLICY_SLUG = 'china-rural-revitalization-promotion-law-2021';
+const LAUNCH_NEWS = 'd4164eb8afaf032180f9defe'; // every locale
+const LAUNCH_SLUG = 'ssc-platform-launch-2022';
 
 describe('one bad entry never blocks publishing', { timeout: 600_000 }, () => {
   it('leaves out an invalid URL, a render failure, a broken body link and an over-budget page, names each in the report, and puts everything else live', async () => {
@@ -99,7 +101,7 @@ describe('one bad entry never blocks publishing', { timeout: 600_000 }, () => {
     expect(fs.readdirSync(paths.releasesDir).filter((n) => n.startsWith('.snapshot-'))).toEqual([]);
   });
 
-  it('puts an unpublish live while a broken entry is published', async () => {
+  it('puts an unpublish live while a broken entry is published, and never serves the earlier version of an entry it leaves out', async () => {
     const paths = releasesAt('unpublish');
     const before = new VariantSnapshot(root, 'release-n');
     await buildRelease({ snapshotDir: before.dir, siteUrl: SITE_URL, releases: paths, cacheDir });
@@ -109,10 +111,22 @@ describe('one bad entry never blocks publishing', { timeout: 600_000 }, () => {
     const after = new VariantSnapshot(root, 'release-n-plus-1');
     const brokenB = after.addCopyOf('news', 'en', ENGLISH_NEWS, 'published-but-broken', (e) => (e.body += '\n\n[Gone](/en/courses/no-such-course/)'));
     after.remove('news', ENGLISH_NEWS);
+    // And an item that was live in release N, edited into a broken one: its earlier version must not stay live.
+    after.edit('news', 'en', LAUNCH_NEWS, (e) => (e.body += '\n\n[Gone too](/en/videos/no-such-video/)'));
+    expect(fs.existsSync(livePage(paths, `/en/news/${LAUNCH_SLUG}/`))).toBe(true);
     const report = await buildRelease({ snapshotDir: after.dir, siteUrl: SITE_URL, releases: paths, cacheDir });
 
     expect(currentRelease(paths)).toBe(report.release);
-    expect(report.leftOut).toEqual([expect.objectContaining({ stage: 'audit', type: 'news', documentId: brokenB.documentId, locale: 'en' })]);
+    expect(report.leftOut).toHaveLength(2);
+    expect(report.leftOut).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ stage: 'audit', type: 'news', documentId: LAUNCH_NEWS, locale: 'en' }),
+        expect.objectContaining({ stage: 'audit', type: 'news', documentId: brokenB.documentId, locale: 'en' }),
+      ]),
+    );
+    expect(fs.existsSync(livePage(paths, `/en/news/${LAUNCH_SLUG}/`))).toBe(false);
+    expect(filesMentioning(paths.liveLink, `/en/news/${LAUNCH_SLUG}/`)).toEqual([]);
+    expect(fs.existsSync(livePage(paths, `/fr/news/${LAUNCH_SLUG}/`))).toBe(true);
     expect(fs.existsSync(livePage(paths, '/en/news/cloud-school-hybrid-rice-webinar-2022/'))).toBe(false);
     expect(filesMentioning(paths.liveLink, 'cloud-school-hybrid-rice-webinar-2022')).toEqual([]);
     expect(fs.existsSync(livePage(paths, '/en/news/published-but-broken/'))).toBe(false);
