@@ -15,6 +15,17 @@ describe('pulling a content snapshot from the CMS', () => {
   let snapshotsDir: string;
   let snapshot: Snapshot;
   let invalidPolicy: string;
+  let unparsableLinkPolicy: string;
+  const policyData = (slug: string) => ({
+    slug: uniqueSlug(slug),
+    title: 'Policy',
+    summary: 'Left out of the snapshot',
+    license: 'CC-BY-4.0',
+    attribution: 'Test',
+    issuingBody: 'Nobody',
+    dateIssued: '2020-01-01',
+    documentType: 'law',
+  });
 
   beforeAll(async () => {
     snapshotsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-snapshots-'));
@@ -33,6 +44,11 @@ describe('pulling a content snapshot from the CMS', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     invalidPolicy = created.body.data.documentId;
     expect((await contentManager.publish(POLICY, invalidPolicy, 'en')).status).toBe(200);
+    // A French official link that Strapi's pattern lets through but new URL() refuses (no such IPv4 address).
+    const unparsable = await contentManager.create(POLICY, 'fr', { ...policyData('policy-unparsable-link'), officialLink: 'https://999.999.1.1/' });
+    expect(unparsable.status, JSON.stringify(unparsable.body)).toBe(201);
+    unparsableLinkPolicy = unparsable.body.data.documentId;
+    expect((await contentManager.publish(POLICY, unparsableLinkPolicy, 'fr')).status).toBe(200);
     const { dir } = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir, pageSize: 7 });
     snapshot = readSnapshot(dir);
   });
@@ -76,6 +92,20 @@ describe('pulling a content snapshot from the CMS', () => {
   it('leaves out an invalid entry and names its type, document, locale and field in the manifest', () => {
     expect(snapshot.entries.policy.en.map((e) => e.documentId)).not.toContain(invalidPolicy);
     expect(snapshot.manifest.warnings).toContainEqual(expect.objectContaining({ type: 'policy', documentId: invalidPolicy, locale: 'en', field: 'country' }));
+  });
+
+  it('leaves out an entry whose URL new URL() cannot parse, naming the field', () => {
+    expect(snapshot.entries.policy.fr.map((e) => e.documentId)).not.toContain(unparsableLinkPolicy);
+    expect(snapshot.manifest.warnings).toContainEqual(expect.objectContaining({ type: 'policy', documentId: unparsableLinkPolicy, locale: 'fr', field: 'officialLink' }));
+  });
+
+  it('has the CMS refuse to publish an official link that is not a URL, such as https://[', async () => {
+    // Strapi checks patterns when a draft is published, not when it is saved.
+    const draft = await contentManager.create(POLICY, 'fr', { ...policyData('policy-bracket-link'), officialLink: 'https://[' });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const refused = await contentManager.publish(POLICY, draft.body.data.documentId, 'fr');
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('officialLink');
   });
 
   it('fails loudly on a refused token and keeps the earlier snapshot as latest', async () => {

@@ -7,8 +7,23 @@
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 /** A BCP-47 language tag, loosely: `en`, `zh-Hans`, `pt-BR`. */
 export const LANGUAGE_TAG_PATTERN = '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$';
-/** An absolute http(s) URL. */
-export const URL_PATTERN = '^https?://[^\\s]+$';
+/**
+ * An absolute http(s) URL, as far as a pattern can say: a host name (or a bracketed
+ * IPv6 address), an optional port, then a path, query or fragment without spaces.
+ * Strapi checks it when an editor saves; `isWebUrl` has the last word (see `format: 'url'`).
+ */
+export const URL_PATTERN = '^https?://(?:[^\\s/?#@:\\[\\]\\\\<>^|%"]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?(?:[/?#]\\S*)?$';
+
+/** Does the WHATWG URL parser (`new URL()`, what the site renders with) accept `value` as an http(s) URL? */
+export function isWebUrl(value: string): boolean {
+  if (!new RegExp(URL_PATTERN).test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 export type MediaKind = 'images' | 'files' | 'videos' | 'audios';
 
@@ -24,6 +39,8 @@ export interface StringField extends FieldBase {
   readonly maxLength?: number;
   readonly minLength?: number;
   readonly pattern?: string;
+  /** 'url': an absolute http(s) URL that `new URL()` parses (give it `pattern: URL_PATTERN` too, for Strapi). */
+  readonly format?: 'url';
   readonly unique?: boolean;
 }
 export interface TextField extends FieldBase {

@@ -181,7 +181,7 @@ const partner = {
     description: f.text({ maxLength: 1000 }),
     kind: f.enum({ required: true, values: PARTNER_KINDS }),
     logo: f.media({ localized: false, multiple: false, allowedTypes: ['images'] }),
-    website: f.string({ localized: false, pattern: URL_PATTERN, maxLength: 500 }),
+    website: f.string({ localized: false, pattern: URL_PATTERN, format: 'url', maxLength: 500 }),
   },
 } as const satisfies CollectionDefinition;
 
@@ -234,7 +234,7 @@ const video = {
     spokenLanguage: f.string({ localized: false, required: true, pattern: LANGUAGE_TAG_PATTERN, maxLength: 20 }),
     poster: f.component({ component: 'shared.captioned-image', repeatable: false, required: true }),
     videoFile: f.media({ localized: false, multiple: false, allowedTypes: ['videos'], description: 'Preferred: many readers cannot reach external video hosts.' }),
-    externalUrl: f.string({ localized: false, pattern: URL_PATTERN, maxLength: 500, description: 'An extra way to watch, never the only one if a file can be uploaded.' }),
+    externalUrl: f.string({ localized: false, pattern: URL_PATTERN, format: 'url', maxLength: 500, description: 'An extra way to watch, never the only one if a file can be uploaded.' }),
     captions: f.component({ component: 'shared.caption-track', repeatable: true }),
     transcript: f.richtext({}),
     partners: f.relation({ target: 'partner', multiple: true }),
@@ -276,7 +276,7 @@ const policy = {
     documentType: f.enum({ required: true, values: POLICY_DOCUMENT_TYPES }),
     body: f.richtext({}),
     attachments: f.component({ component: 'shared.file-attachment', repeatable: true }),
-    officialLink: f.string({ localized: false, pattern: URL_PATTERN, maxLength: 500 }),
+    officialLink: f.string({ localized: false, pattern: URL_PATTERN, format: 'url', maxLength: 500 }),
   },
 } as const satisfies CollectionDefinition;
 

@@ -18,6 +18,7 @@ import type {
   StringField,
   TextField,
 } from './fields.ts';
+import { isWebUrl } from './fields.ts';
 import { localeCodes, type LocaleCode } from './locales.ts';
 import { collections, components, getCollection, type CollectionName } from './model.ts';
 
@@ -41,7 +42,15 @@ export const referenceSchema = z.object({
 });
 export type SnapshotReference = z.infer<typeof referenceSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar day: 2024-02-30 matches the pattern, but the site could not format it (Intl throws on an invalid date). */
+const isCalendarDay = (value: string) => {
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+};
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isCalendarDay, 'not a day of the calendar');
 const isoDateTime = z.iso.datetime({ offset: true });
 const localeSchema = z.enum(localeCodes as [LocaleCode, ...LocaleCode[]]);
 
@@ -52,6 +61,8 @@ function valueSchema(field: FieldDefinition): z.ZodType {
     case 'string': {
       let s = z.string().min(field.minLength ?? (field.required ? 1 : 0));
       if (field.maxLength) s = s.max(field.maxLength);
+      // A URL field: its pattern is part of isWebUrl, so one problem is reported, not two.
+      if (field.format === 'url') return s.refine(isWebUrl, 'must be an absolute http(s) URL that new URL() parses');
       if (field.pattern) s = s.regex(new RegExp(field.pattern), `must match ${field.pattern}`);
       return s;
     }

@@ -1,16 +1,32 @@
 /**
  * Snapshot → live site: builds the static site from a snapshot into a new release,
  * audits it (language and direction, page weight, links, hreflang), writes the
- * build report beside it, and only then switches `live` to it. A build or
- * an audit that fails leaves the live site as it was.
+ * build report beside it, and only then switches `live` to it.
+ *
+ * One bad entry never blocks a release. An entry that fails validation, makes the
+ * build throw (a page of its own, or a media file of its own) or whose page fails
+ * the audit is left out: the site is built again from a copy of the snapshot
+ * without it and without every link to it (see snapshot-without.ts), so every other
+ * change, an unpublish above all, still goes live. The previous version of a
+ * left-out entry is never served in its place: it is simply not on the site. The
+ * report names each left-out entry, its stage and its reason.
+ *
+ * Only a failure tied to no entry (a code error, a problem on a page no entry owns,
+ * a full disk) leaves the live site as it was, with an error that says so.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readManifest, type EntryProblem } from '@ssc/content-schemas';
 import { buildSite } from '../../site/lib/build.ts';
-import { auditSite, type AuditedPage } from '../../site/lib/audit.ts';
+import { SiteBuildError } from '../../site/lib/build-failure.ts';
+import { auditSite, type AuditedPage, type SiteAudit } from '../../site/lib/audit.ts';
+import { invalidEntries } from './entry-validation.ts';
+import { EntryPages } from './entry-pages.ts';
+import { addLeftOut, formatLeftOut, type LeftOutEntry } from './left-out.ts';
+import { readRawEntries } from './raw-snapshot.ts';
 import { publishRelease, type ReleasePaths } from './release.ts';
+import { writeSnapshotWithout } from './snapshot-without.ts';
 
 /** The build report of release <id>: kept beside the releases, never served with the site. */
 export function buildReportFile(releases: ReleasePaths, id: string): string {
@@ -22,19 +38,33 @@ export interface BuildReport {
   snapshot: { id: string; dir: string; source: string; createdAt: string };
   siteUrl: string;
   pages: number;
-  /** Seconds spent in each step (the pull is added by the caller when there was one). */
+  /** Seconds spent in each step (the pull is added by the caller when there was one); Astro and audit summed over the builds. */
   seconds: { astro: number; audit: number; total: number; pull?: number };
+  /** How many times the site was built (1, plus one per round of entries left out). */
+  builds: number;
   largestPage: AuditedPage;
   /** Entries the pull left out, each naming its type, document, locale and field. */
   warnings: EntryProblem[];
+  /** Entries this release left out (validation, render or audit), each naming its type, document, locale, field when known, and reason. */
+  leftOut: LeftOutEntry[];
 }
 
 export class SiteAuditError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`the built site has ${problems.length} problem(s); the live site was left as it was:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? '\n  …' : ''}`);
+    super(
+      `the built site has ${problems.length} problem(s) on pages that belong to no entry; the live site was left as it was:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? '\n  …' : ''}`,
+    );
     this.name = 'SiteAuditError';
     this.problems = problems;
+  }
+}
+
+/** A build failure that no entry can be blamed for: the release is refused. */
+export class ReleaseRefusedError extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`the release was refused and the live site was left as it was: ${reason}`, options);
+    this.name = 'ReleaseRefusedError';
   }
 }
 
@@ -43,38 +73,106 @@ export interface BuildReleaseOptions {
   siteUrl: string;
   releases: ReleasePaths;
   log?: (line: string) => void;
+  /** Astro's cache folder (default: the site's own). */
+  cacheDir?: string;
+}
+
+/** At most this many builds for one release: each one after the first leaves out at least one more entry. */
+const MAX_BUILDS = 6;
+
+/** The entries to blame for a failed build, or none. */
+function blameBuildFailure(error: unknown, pages: EntryPages): LeftOutEntry[] {
+  const failedPages = error instanceof SiteBuildError ? error.failedPages : [];
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  const text = [error instanceof Error ? error.message : String(error), cause instanceof Error ? (cause.stack ?? cause.message) : '', error instanceof SiteBuildError ? error.log : ''].join('\n');
+  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n').find((l) => l.trim() && !/^Build failed/.test(l))?.trim() ?? 'the build threw';
+  const blamed: LeftOutEntry[] = [];
+  for (const page of failedPages) {
+    const owner = pages.ownerOf(page);
+    if (owner) blamed.push({ stage: 'render', ...owner, page, reason: `rendering its page threw: ${reason}` });
+  }
+  for (const { entry, by } of pages.namedIn(text)) blamed.push({ stage: 'render', ...entry, reason: `the build failed on ${by}: ${reason}` });
+  return blamed;
+}
+
+/** The entries whose pages have audit problems, and the problems that belong to no entry. */
+function blameAudit(audit: SiteAudit, pages: EntryPages): { blamed: LeftOutEntry[]; unowned: string[] } {
+  const blamed: LeftOutEntry[] = [];
+  const unowned: string[] = [];
+  for (const problem of audit.pageProblems) {
+    const owner = pages.ownerOf(problem.page);
+    if (owner) blamed.push({ stage: 'audit', ...owner, page: problem.page, reason: problem.message });
+    else unowned.push(`${problem.page}: ${problem.message}`);
+  }
+  return { blamed, unowned };
 }
 
 export async function buildRelease(options: BuildReleaseOptions): Promise<BuildReport & { dir: string }> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  // The manifest is enough here: the site's content loader validates every entry as it builds.
   const snapshotDir = path.resolve(options.snapshotDir);
   const manifest = readManifest(snapshotDir);
-  const { id, dir, result } = await publishRelease(options.releases, async (outDir) => {
-    log(`[build] building the site from snapshot ${manifest.id}`);
-    const built = await buildSite({ snapshotDir, outDir, siteUrl: options.siteUrl });
-    const auditStarted = performance.now();
-    const audit = auditSite(outDir, options.siteUrl);
-    if (audit.problems.length) throw new SiteAuditError(audit.problems);
-    const report: Omit<BuildReport, 'release'> = {
+  const files = readRawEntries(snapshotDir);
+  const pages = new EntryPages(files);
+  const leftOut: LeftOutEntry[] = [];
+  addLeftOut(leftOut, invalidEntries(snapshotDir, files));
+  // The view the site is built from when entries are left out: beside the releases, removed afterwards.
+  const filteredDir = path.join(options.releases.releasesDir, `.snapshot-${process.pid}-${Date.now()}`);
+  const seconds = { astro: 0, audit: 0 };
+  let builds = 0;
+
+  try {
+    const { id, dir, result } = await publishRelease(options.releases, async (outDir) => {
+      for (;;) {
+        if (builds >= MAX_BUILDS) throw new ReleaseRefusedError(`still failing after ${MAX_BUILDS} builds, ${leftOut.length} entries left out`);
+        builds += 1;
+        const from = leftOut.length ? writeSnapshotWithout(snapshotDir, filteredDir, leftOut, files) : snapshotDir;
+        log(`[build] building the site from snapshot ${manifest.id}${leftOut.length ? ` without ${leftOut.length} entr${leftOut.length === 1 ? 'y' : 'ies'}` : ''}`);
+        try {
+          const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir });
+          seconds.astro += built.seconds;
+        } catch (error) {
+          const added = addLeftOut(leftOut, blameBuildFailure(error, pages));
+          if (!added.length) throw new ReleaseRefusedError(`the site build failed, and no entry could be blamed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
+          continue;
+        }
+        const auditStarted = performance.now();
+        const audit = auditSite(outDir, options.siteUrl);
+        seconds.audit += (performance.now() - auditStarted) / 1000;
+        if (!audit.problems.length) return { audit };
+        const { blamed, unowned } = blameAudit(audit, pages);
+        const added = addLeftOut(leftOut, blamed);
+        // Problems on pages no entry owns may come from an entry left out now (a list linking to it): build again first.
+        if (!added.length) throw new SiteAuditError(unowned.length ? unowned : audit.problems);
+        for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
+      }
+    });
+    const report: BuildReport = {
+      release: id,
       snapshot: { id: manifest.id, dir: snapshotDir, source: manifest.source, createdAt: manifest.createdAt },
       siteUrl: options.siteUrl,
-      pages: audit.pages.length,
-      seconds: { astro: built.seconds, audit: (performance.now() - auditStarted) / 1000, total: (performance.now() - started) / 1000 },
-      largestPage: audit.largest,
+      pages: result.audit.pages.length,
+      seconds: { ...seconds, total: (performance.now() - started) / 1000 },
+      builds,
+      largestPage: result.audit.largest,
       warnings: manifest.warnings,
+      leftOut,
     };
-    return report;
-  });
-  const report: BuildReport = { release: id, ...result };
-  const reportFile = buildReportFile(options.releases, id);
-  fs.mkdirSync(path.dirname(reportFile), { recursive: true });
-  fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
-  for (const w of report.warnings) log(`[build] left out: ${w.type} ${w.documentId} [${w.locale}] ${w.field}: ${w.message}`);
-  log(
-    `[build] release ${id} is live: ${report.pages} pages in ${report.seconds.astro.toFixed(1)} s (Astro) + ${report.seconds.audit.toFixed(1)} s (audit); ` +
-      `largest page ${report.largestPage.url} ${report.largestPage.bytes} bytes gzip; ${report.warnings.length} entr${report.warnings.length === 1 ? 'y' : 'ies'} left out`,
-  );
-  return { ...report, dir };
+    const reportFile = buildReportFile(options.releases, id);
+    fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+    fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
+    for (const w of report.warnings) log(`[build] left out by the pull: ${w.type} ${w.documentId} [${w.locale}] ${w.field}: ${w.message}`);
+    for (const e of report.leftOut) log(`[build] left out of the release: ${formatLeftOut(e)}`);
+    log(
+      `[build] release ${id} is live: ${report.pages} pages in ${report.seconds.astro.toFixed(1)} s (Astro, ${builds} build${builds === 1 ? '' : 's'}) + ${report.seconds.audit.toFixed(1)} s (audit); ` +
+        `largest page ${report.largestPage.url} ${report.largestPage.bytes} bytes gzip; ${report.warnings.length + report.leftOut.length} entr${report.warnings.length + report.leftOut.length === 1 ? 'y' : 'ies'} left out`,
+    );
+    return { ...report, dir };
+  } catch (error) {
+    log(`[build] ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  } finally {
+    fs.rmSync(filteredDir, { recursive: true, force: true });
+  }
 }

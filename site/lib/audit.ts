@@ -3,8 +3,9 @@
  * its weight (HTML + CSS, gzip) against the first-round-trip budget, internal links
  * and assets that do not resolve, links that leave the page's locale without saying
  * so (hreflang), and hreflang alternates that point at a missing page or a page in
- * another language. The build refuses to publish a release with problems; the
- * weight of each page is reported.
+ * another language. Each problem names its page (`pageProblems`), so that the
+ * release step can leave out the entry the page belongs to, or refuse the release
+ * when no entry owns it. The weight of each page is reported.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,11 +24,19 @@ export interface AuditedPage {
   bytes: number;
 }
 
+/** One problem of one page: the page's site path and what is wrong with it. */
+export interface PageProblem {
+  page: string;
+  message: string;
+}
+
 export interface SiteAudit {
   pages: AuditedPage[];
   largest: AuditedPage;
-  /** Each problem names the page and what is wrong with it. */
+  /** Each problem names the page and what is wrong with it (`<page>: <message>`). */
   problems: string[];
+  /** The same problems, with the page apart (to find the entry a page belongs to). */
+  pageProblems: PageProblem[];
 }
 
 interface ParsedPage {
@@ -83,7 +92,8 @@ export function auditSite(dir: string, siteUrl: string): SiteAudit {
   const origin = new URL(siteUrl).origin;
   const pages = readPages(dir);
   const byUrl = new Map(pages.map((p) => [p.url, p]));
-  const problems: string[] = [];
+  const pageProblems: PageProblem[] = [];
+  const report = (page: string, message: string) => pageProblems.push({ page, message });
   const gzipCache = new Map<string, number>();
 
   /** The file a site path names in the build, or undefined. */
@@ -119,7 +129,7 @@ export function auditSite(dir: string, siteUrl: string): SiteAudit {
     const html = page.doc.querySelector('html');
     const expected = getLocale(page.locale ?? 'en');
     if (html?.getAttribute('lang') !== expected.tag || html.getAttribute('dir') !== expected.dir) {
-      problems.push(`${page.url}: <html lang="${html?.getAttribute('lang')}" dir="${html?.getAttribute('dir')}">, expected lang="${expected.tag}" dir="${expected.dir}"`);
+      report(page.url, `<html lang="${html?.getAttribute('lang')}" dir="${html?.getAttribute('dir')}">, expected lang="${expected.tag}" dir="${expected.dir}"`);
     }
 
     let bytes = zlib.gzipSync(page.html).length;
@@ -129,13 +139,13 @@ export function auditSite(dir: string, siteUrl: string): SiteAudit {
       if (file) bytes += gzipOf(file);
     }
     audited.push({ url: page.url, locale: page.locale, bytes });
-    if (bytes > PAGE_BUDGET_BYTES) problems.push(`${page.url}: ${bytes} bytes of HTML + CSS (gzip), over the ${PAGE_BUDGET_BYTES}-byte budget`);
+    if (bytes > PAGE_BUDGET_BYTES) report(page.url, `${bytes} bytes of HTML + CSS (gzip), over the ${PAGE_BUDGET_BYTES}-byte budget`);
 
     for (const link of linksOf(page.doc)) {
       const target = internalPath(link.value, page.url);
       if (target === null) continue;
       if (!fileFor(target)) {
-        problems.push(`${page.url}: broken link ${link.value}`);
+        report(page.url, `broken link ${link.value}`);
         continue;
       }
       if (!page.locale || !isPagePath(target)) continue;
@@ -143,9 +153,9 @@ export function auditSite(dir: string, siteUrl: string): SiteAudit {
       if (link.hreflang) {
         const targetPage = byUrl.get(target);
         const lang = targetPage?.doc.querySelector('html')?.getAttribute('lang');
-        if (isLocaleCode(targetLocale) && lang !== link.hreflang) problems.push(`${page.url}: link ${link.value} says hreflang="${link.hreflang}" but the page is lang="${lang}"`);
+        if (isLocaleCode(targetLocale) && lang !== link.hreflang) report(page.url, `link ${link.value} says hreflang="${link.hreflang}" but the page is lang="${lang}"`);
       } else if (isLocaleCode(targetLocale) && targetLocale !== page.locale) {
-        problems.push(`${page.url}: link ${link.value} leaves the page's language without hreflang`);
+        report(page.url, `link ${link.value} leaves the page's language without hreflang`);
       }
     }
 
@@ -154,13 +164,13 @@ export function auditSite(dir: string, siteUrl: string): SiteAudit {
       const target = internalPath(alternate.getAttribute('href') ?? '', page.url);
       const targetPage = target ? byUrl.get(target) : undefined;
       if (!targetPage) {
-        problems.push(`${page.url}: hreflang="${lang}" alternate ${alternate.getAttribute('href')} is not a page of this site`);
+        report(page.url, `hreflang="${lang}" alternate ${alternate.getAttribute('href')} is not a page of this site`);
       } else if (lang !== 'x-default' && targetPage.doc.querySelector('html')?.getAttribute('lang') !== lang) {
-        problems.push(`${page.url}: hreflang="${lang}" alternate ${target} is not in that language`);
+        report(page.url, `hreflang="${lang}" alternate ${target} is not in that language`);
       }
     }
   }
-  if (!audited.length) problems.push(`${dir}: no pages`);
+  if (!audited.length) report(dir, 'no pages');
   const largest = audited.reduce((a, b) => (b.bytes > a.bytes ? b : a), audited[0] ?? { url: '-', locale: undefined, bytes: 0 });
-  return { pages: audited, largest, problems };
+  return { pages: audited, largest, problems: pageProblems.map((p) => `${p.page}: ${p.message}`), pageProblems };
 }

@@ -8,11 +8,14 @@
  * Astro drops that data store whenever its configuration changes, and the output
  * folder is part of it; so Astro always writes into the same folder inside the
  * cache, and the finished site is then moved to `outDir`.
+ *
+ * A failed build throws a SiteBuildError naming the pages whose rendering threw.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
+import { withFailedPagesNoted } from './build-failure.ts';
 import { withLock } from './build-lock.ts';
 import { createAstroConfig, siteRoot } from './config.ts';
 
@@ -97,10 +100,12 @@ export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; s
       // Astro would otherwise try to report usage over the network, which is not available here.
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
       await inScratchDirectory(() =>
-        build({
-          ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL }),
-          logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
-        }),
+        withFailedPagesNoted(() =>
+          build({
+            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL }),
+            logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
+          }),
+        ),
       );
       moveFolder(stagingDir, outDir);
       return { pages: countPages(outDir), seconds: (performance.now() - started) / 1000 };

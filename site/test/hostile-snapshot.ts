@@ -20,6 +20,7 @@ import {
   ENTRIES_DIR,
   entriesFile,
   getComponent,
+  isWebUrl,
   localeCodes,
   MEDIA_DIR,
   type CollectionName,
@@ -131,6 +132,7 @@ function fitsRules(field: FieldDefinition, value: string): boolean {
     if (field.maxLength !== undefined && value.length > field.maxLength) return false;
     if (field.minLength !== undefined && value.length < field.minLength) return false;
     if (field.pattern && !new RegExp(field.pattern).test(value)) return false;
+    if (field.format === 'url' && !isWebUrl(value)) return false;
     return true;
   }
   if (field.kind === 'text') return field.maxLength === undefined || value.length <= field.maxLength;
