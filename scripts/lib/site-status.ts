@@ -8,6 +8,13 @@ import fs from 'node:fs';
 import type { EntryProblem } from '@ssc/content-schemas';
 import { currentRelease, listReleases, type ReleasePaths } from './release.ts';
 import { buildReportFile, type BuildReport } from './site-release.ts';
+import { entryKey, type LeftOutEntry } from './left-out.ts';
+
+/** One entry left out of a release, at the pull (invalid in the CMS) or by the build. */
+export interface LeftOutSummary extends EntryProblem {
+  stage: 'pull' | LeftOutEntry['stage'];
+  page?: string;
+}
 
 export interface ReleaseSummary {
   id: string;
@@ -17,8 +24,8 @@ export interface ReleaseSummary {
   snapshotCreatedAt: string | null;
   seconds: number | null;
   pages: number | null;
-  /** Entries left out of this release, each with its type, document, locale, field and reason. */
-  leftOut: EntryProblem[];
+  /** Entries left out of this release, each with its stage, type, document, locale, field and reason. */
+  leftOut: LeftOutSummary[];
 }
 
 export interface SiteStatus {
@@ -26,12 +33,21 @@ export interface SiteStatus {
   releases: ReleaseSummary[];
 }
 
-function readReport(releases: ReleasePaths, id: string): (BuildReport & { trigger?: string; leftOut?: EntryProblem[] }) | null {
+function readReport(releases: ReleasePaths, id: string): (Partial<BuildReport> & { trigger?: string }) | null {
   try {
     return JSON.parse(fs.readFileSync(buildReportFile(releases, id), 'utf8'));
   } catch {
     return null;
   }
+}
+
+function leftOutOf(report: Partial<BuildReport>): LeftOutSummary[] {
+  const out = new Map<string, LeftOutSummary>();
+  for (const e of report.leftOut ?? []) {
+    out.set(entryKey(e), { stage: e.stage, type: e.type, documentId: e.documentId, locale: e.locale, field: e.field ?? '(entry)', message: e.reason, ...(e.page ? { page: e.page } : {}) });
+  }
+  for (const w of report.warnings ?? []) if (!out.has(entryKey(w))) out.set(entryKey(w), { stage: 'pull', ...w });
+  return [...out.values()];
 }
 
 /** The newest `limit` releases, newest first. */
@@ -49,7 +65,7 @@ export function readSiteStatus(releases: ReleasePaths, limit = 10): SiteStatus {
         snapshotCreatedAt: report?.snapshot?.createdAt ?? null,
         seconds: report?.seconds?.total ?? null,
         pages: report?.pages ?? null,
-        leftOut: report?.leftOut ?? report?.warnings ?? [],
+        leftOut: report ? leftOutOf(report) : [],
       };
     }),
   };

@@ -9,6 +9,8 @@ import { Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } 
 import { useFetchClient } from '@strapi/strapi/admin';
 
 interface LeftOut {
+  /** Where it was left out: at the pull (invalid in the CMS), or by the build (validation, render, audit). */
+  stage?: string;
   type: string;
   documentId: string;
   locale: string;
@@ -160,7 +162,7 @@ export default function SitePage() {
                 live.leftOut.map((e) => (
                   <Typography key={`${e.type}:${e.documentId}:${e.locale}:${e.field}`} data-testid="site-left-out">
                     {e.editPath ? <Link to={e.editPath}>{`${e.type} ${e.documentId} [${e.locale}]`}</Link> : `${e.type} ${e.documentId} [${e.locale}]`}
-                    {` — ${e.field}: ${e.message}`}
+                    {` — ${e.stage ? `${e.stage}, ` : ''}${e.field}: ${e.message}`}
                   </Typography>
                 ))
               ) : (
