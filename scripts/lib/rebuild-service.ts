@@ -14,7 +14,8 @@ export interface RebuildServiceOptions {
   port: number;
   /** Callers must send `Authorization: Bearer <secret>`. */
   secret: string;
-  rebuild: () => Promise<void>;
+  /** Runs one rebuild; `events` are the calls it answers (e.g. "entry.publish api::news.news [ar]"). */
+  rebuild: (events: string[]) => Promise<void>;
   /** How long to wait for more calls before rebuilding (ms). */
   quietMs?: number;
   log?: (line: string) => void;
@@ -42,6 +43,7 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let events: string[] = [];
   let finished = 0;
   let waiters: (() => void)[] = [];
 
@@ -57,8 +59,10 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
       again = true;
       return;
     }
+    const answered = events;
+    events = [];
     running = options
-      .rebuild()
+      .rebuild(answered)
       .catch((error: Error) => log(`[rebuild] failed: ${error.message}`))
       .finally(() => {
         running = undefined;
@@ -98,6 +102,7 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
         // a bare call (e.g. "Trigger" in the admin): rebuild all the same
       }
       log(`[rebuild] ${event}: rebuilding the site`);
+      if (events.length < 20) events.push(event);
       schedule();
       res.writeHead(202, { 'Content-Type': 'application/json' }).end('{"accepted":true}');
     });

@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { readManifest, type EntryProblem } from '@ssc/content-schemas';
 import { buildSite } from '../../site/lib/build.ts';
 import { auditSite, type AuditedPage } from '../../site/lib/audit.ts';
-import { publishRelease, type ReleasePaths } from './release.ts';
+import { currentRelease, publishRelease, type ReleasePaths } from './release.ts';
+import { shareReleaseFiles } from './release-media.ts';
 
 /** The build report of release <id>: kept beside the releases, never served with the site. */
 export function buildReportFile(releases: ReleasePaths, id: string): string {
@@ -27,6 +28,8 @@ export interface BuildReport {
   largestPage: AuditedPage;
   /** Entries the pull left out, each naming its type, document, locale and field. */
   warnings: EntryProblem[];
+  /** What started the build, when known (e.g. `npm start`, `npm run build`, the rebuild webhook's events). */
+  trigger?: string;
 }
 
 export class SiteAuditError extends Error {
@@ -43,6 +46,12 @@ export interface BuildReleaseOptions {
   siteUrl: string;
   releases: ReleasePaths;
   log?: (line: string) => void;
+  /** Recorded in the build report. */
+  trigger?: string;
+  /** How many releases to keep (default 5, see release.ts). */
+  keep?: number;
+  /** Seconds the pull before this build took, recorded in the report. */
+  pullSeconds?: number;
 }
 
 export async function buildRelease(options: BuildReleaseOptions): Promise<BuildReport & { dir: string }> {
@@ -57,6 +66,10 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     const auditStarted = performance.now();
     const audit = auditSite(outDir, options.siteUrl);
     if (audit.problems.length) throw new SiteAuditError(audit.problems);
+    const live = currentRelease(options.releases);
+    const shared = shareReleaseFiles({ releaseDir: outDir, snapshotDir, previousReleaseDir: live && path.join(options.releases.releasesDir, live) });
+    log(`[build] ${shared.linked} files (${(shared.bytes / 1e6).toFixed(1)} MB) shared with the snapshot and the previous release by hard links`);
+    if (shared.copies) log(`[build] ${shared.copies} files copied, not linked: the release and the snapshot or previous release are on different file systems`);
     const report: Omit<BuildReport, 'release'> = {
       snapshot: { id: manifest.id, dir: snapshotDir, source: manifest.source, createdAt: manifest.createdAt },
       siteUrl: options.siteUrl,
@@ -64,9 +77,11 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
       seconds: { astro: built.seconds, audit: (performance.now() - auditStarted) / 1000, total: (performance.now() - started) / 1000 },
       largestPage: audit.largest,
       warnings: manifest.warnings,
+      ...(options.trigger ? { trigger: options.trigger } : {}),
     };
+    if (options.pullSeconds !== undefined) report.seconds.pull = options.pullSeconds;
     return report;
-  });
+  }, options.keep);
   const report: BuildReport = { release: id, ...result };
   const reportFile = buildReportFile(options.releases, id);
   fs.mkdirSync(path.dirname(reportFile), { recursive: true });

@@ -39,8 +39,8 @@ const rebuilder = await startRebuildService({
   port: config.rebuildPort,
   secret: config.env.SITE_REBUILD_SECRET!,
   log: console.log,
-  rebuild: async () => {
-    const { seconds } = await rebuildFromCms(config, console.log);
+  rebuild: async (events) => {
+    const { seconds } = await rebuildFromCms(config, console.log, { trigger: `rebuild webhook: ${events.join(', ') || 'a call'}` });
     console.log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s)`);
   },
 });
@@ -58,7 +58,7 @@ cms.child.on('exit', (code) => process.exit(code ?? 0));
 
 let snapshotDir: string | undefined;
 try {
-  snapshotDir = (await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, log: console.log })).dir;
+  snapshotDir = (await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, log: console.log })).dir;
 } catch (error) {
   console.error(`[pull] failed: ${(error as Error).message}`);
   const latest = path.join(config.snapshotsDir, 'latest');
@@ -69,7 +69,7 @@ try {
 }
 if (snapshotDir) {
   try {
-    await buildRelease({ snapshotDir, siteUrl: config.siteUrl, releases: config.releases, log: console.log });
+    await buildRelease({ snapshotDir, siteUrl: config.siteUrl, releases: config.releases, keep: config.keep.releases, trigger: 'npm start', log: console.log });
   } catch (error) {
     console.error(`[build] failed: ${(error as Error).message}`);
   }
