@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeStalePartials } from './stale-partials.ts';
 
 export interface ReleasePaths {
   releasesDir: string;
@@ -63,7 +64,8 @@ export function releaseReportsDir(paths: ReleasePaths): string {
 
 /**
  * Keeps the newest `keep` releases and the live one, and the build reports of the
- * releases kept; removes the rest. Returns the ids removed.
+ * releases kept; removes the rest (and day-old leftovers of killed builds). Returns
+ * the ids removed.
  */
 export function pruneReleases(paths: ReleasePaths, keep: number): string[] {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`releases to keep must be a whole number of at least 1, not ${keep}`);
@@ -71,6 +73,7 @@ export function pruneReleases(paths: ReleasePaths, keep: number): string[] {
   const all = listReleases(paths);
   const removed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
   for (const id of removed) fs.rmSync(path.join(paths.releasesDir, id), { recursive: true, force: true });
+  removeStalePartials(paths.releasesDir);
   const kept = new Set(listReleases(paths));
   const reports = releaseReportsDir(paths);
   if (fs.existsSync(reports)) {

@@ -1,10 +1,12 @@
 /**
  * Snapshots kept on disk: the newest `keep` of them, and always the one `latest`
- * points at. Media no snapshot or release links to any more leave the media store.
+ * points at. Media no snapshot or release links to any more leave the media store, and
+ * day-old leftovers of killed pulls go too.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pruneMediaStore } from './media-store.ts';
+import { removeStalePartials } from './stale-partials.ts';
 
 /** Snapshot ids in `snapshotsDir`, oldest first (ids are ISO times; dot names and `latest` are not snapshots). */
 export function listSnapshots(snapshotsDir: string): string[] {
@@ -31,5 +33,6 @@ export function pruneSnapshots(snapshotsDir: string, keep: number): { removed: s
   const all = listSnapshots(snapshotsDir);
   const removed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== latest);
   for (const id of removed) fs.rmSync(path.join(snapshotsDir, id), { recursive: true, force: true });
+  removeStalePartials(snapshotsDir);
   return { removed, media: pruneMediaStore(snapshotsDir) };
 }

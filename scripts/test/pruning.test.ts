@@ -96,6 +96,17 @@ describe('snapshot pruning', () => {
     expect(fs.existsSync(path.join(snapshotsDir, 'latest', 'media', 'shared.jpg'))).toBe(true);
   });
 
+  it('removes a killed pull\'s day-old partial folder, and leaves a running one alone', () => {
+    const old = path.join(snapshotsDir, '.partial-2026-01-01T00-00-00-000Z-abc');
+    const running = path.join(snapshotsDir, '.partial-2026-01-02T00-00-00-000Z-def');
+    fs.mkdirSync(old);
+    fs.mkdirSync(running);
+    const dayAndMore = (Date.now() - 25 * 3600 * 1000) / 1000;
+    fs.utimesSync(old, dayAndMore, dayAndMore);
+    pruneSnapshots(snapshotsDir, 5);
+    expect(fs.readdirSync(snapshotsDir).filter((n) => n.startsWith('.partial-'))).toEqual([path.basename(running)]);
+  });
+
   it('reads SNAPSHOTS_KEEP and RELEASES_KEEP as whole numbers of at least 1, 5 when unset', () => {
     expect(keepSetting({}, 'SNAPSHOTS_KEEP')).toBe(5);
     expect(keepSetting({ RELEASES_KEEP: ' 12 ' }, 'RELEASES_KEEP')).toBe(12);
