@@ -74,12 +74,13 @@ describe('rollback and the release list', () => {
     expect(lines[0]).toMatch(/release\s+time\s+trigger\s+duration\s+pages\s+left out/);
     expect(lines[2]).toMatch(new RegExp(`^\\*\\s+${ids[1]}\\s.*npm run build\\s+3\\.0 s\\s+1\\s+2$`));
     expect(lines[1].startsWith(' ')).toBe(true);
+    expect(lines.at(-1)).toBe('* live');
   });
 
   it('lists a release without a build report with dashes', () => {
     fs.rmSync(path.join(releaseReportsDir(paths), `${ids[0]}.json`));
     const row = describeReleases(paths).at(-1)!;
     expect(row).toEqual({ id: ids[0], time: releaseTime(ids[0]), live: false });
-    expect(formatReleases([row])).toMatch(/–\s+–\s+–\s+–$/);
+    expect(formatReleases([row]).split('\n')[1]).toMatch(/–\s+–\s+–\s+–$/);
   });
 });
