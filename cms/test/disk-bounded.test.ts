@@ -9,13 +9,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_STORE_DIR } from '../../scripts/lib/media-store.ts';
 import { pullSnapshot, type PullResult } from '../../scripts/lib/pull.ts';
 import { currentRelease, listReleases, releaseReportsDir, type ReleasePaths } from '../../scripts/lib/release.ts';
 import { buildRelease, type BuildReport } from '../../scripts/lib/site-release.ts';
 import { latestSnapshot, listSnapshots } from '../../scripts/lib/snapshot-prune.ts';
-import { cms } from './support/http.ts';
+import { contentTypes, readSnapshot, strapiUid } from '@ssc/content-schemas';
+import { adminApi, cms, contentManager } from './support/http.ts';
+import { newsData, uniqueSlug } from './support/fixtures.ts';
+import { pngBytes, replaceFile, uploadFiles } from './support/uploads.ts';
 
 const KEEP = 2;
 const PUBLISHES = 4;
@@ -127,5 +131,38 @@ describe('publishing again and again keeps the disk bounded', () => {
   it('records in each build report what triggered it', () => {
     const last = JSON.parse(fs.readFileSync(path.join(releaseReportsDir(releases), `${reports.at(-1)!.release}.json`), 'utf8')) as BuildReport;
     expect(last.trigger).toBe(`disk test ${PUBLISHES}`);
+  });
+});
+
+describe('the media store and a file replaced in the CMS', () => {
+  let snapshotsDir: string;
+  beforeAll(() => {
+    snapshotsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-media-replaced-'));
+  });
+  afterAll(() => fs.rmSync(snapshotsDir, { recursive: true, force: true }));
+
+  it('downloads a replaced file again (Strapi keeps its url) and still links every other file from the store', async () => {
+    const uploaded = await uploadFiles([{ name: 'replaced-later.png', bytes: await pngBytes([200, 10, 10]), type: 'image/png' }]);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    const image = uploaded.body[0];
+    const news = strapiUid(contentTypes.find((t) => t.name === 'news')!);
+    const slug = uniqueSlug('media-replaced');
+    const created = await contentManager.create(news, 'en', newsData(slug, 'en', image.id));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await contentManager.publish(news, created.body.data.documentId, 'en')).status).toBe(200);
+    const heroOf = (dir: string) => readSnapshot(dir).entries.news.en.find((e) => e.slug === slug)!.heroImage.image;
+
+    const first = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir });
+    const replaced = await replaceFile(image.id, { name: 'replaced-later.png', bytes: await pngBytes([10, 10, 200]), type: 'image/png' });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
+    expect((await adminApi('GET', `/upload/files/${image.id}`)).body.url).toBe(image.url);
+    const second = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir });
+
+    expect(second.media).toEqual({ downloaded: 1, reused: first.media.downloaded - 1 });
+    const [before, after] = [heroOf(first.dir), heroOf(second.dir)];
+    expect(after.path).not.toBe(before.path);
+    const pixel = async (dir: string, media: { path: string }) => [...(await sharp(path.join(dir, media.path)).raw().toBuffer()).subarray(0, 3)];
+    expect(await pixel(first.dir, before)).toEqual([200, 10, 10]);
+    expect(await pixel(second.dir, after)).toEqual([10, 10, 200]);
   });
 });
