@@ -330,14 +330,19 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     const dir = path.join(options.snapshotsDir, id);
     fs.renameSync(tmp, dir);
     pointLatestAt(options.snapshotsDir, id);
-    store.save();
     for (const w of warnings) log(`[pull] left out: ${w.type} ${w.documentId} [${w.locale}] ${w.field}: ${w.message}`);
     const { downloaded, reused, notLinked } = media.counts;
     if (notLinked) log(`[pull] ${notLinked} media file(s) copied, not linked: the file system refused hard links to ${store.dir}`);
     log(`[pull] snapshot ${id}: ${contentCount} content entries, ${warnings.length} warning(s), media ${downloaded} downloaded + ${reused} from the store, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (options.keep !== undefined) {
-      const pruned = pruneSnapshots(options.snapshotsDir, options.keep);
-      if (pruned.removed.length) log(`[pull] pruned ${pruned.removed.length} old snapshot(s); ${pruned.media.files} media file(s) no longer used (${pruned.media.bytes} bytes) left the store`);
+    // The snapshot is in place: what follows only saves work or disk later, and never fails the pull.
+    try {
+      store.save();
+      if (options.keep !== undefined) {
+        const pruned = pruneSnapshots(options.snapshotsDir, options.keep);
+        if (pruned.removed.length) log(`[pull] pruned ${pruned.removed.length} old snapshot(s); ${pruned.media.files} media file(s) no longer used (${pruned.media.bytes} bytes) left the store`);
+      }
+    } catch (error) {
+      log(`[pull] could not update the media store or prune old snapshots: ${(error as Error).message}`);
     }
     return { dir, manifest, media: { downloaded, reused } };
   } catch (error) {

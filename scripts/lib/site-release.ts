@@ -66,10 +66,14 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
     const auditStarted = performance.now();
     const audit = auditSite(outDir, options.siteUrl);
     if (audit.problems.length) throw new SiteAuditError(audit.problems);
-    const live = currentRelease(options.releases);
-    const shared = shareReleaseFiles({ releaseDir: outDir, snapshotDir, previousReleaseDir: live && path.join(options.releases.releasesDir, live) });
-    log(`[build] ${shared.linked} files (${(shared.bytes / 1e6).toFixed(1)} MB) shared with the snapshot and the previous release by hard links`);
-    if (shared.copies) log(`[build] ${shared.copies} files copied, not linked: the release and the snapshot or previous release are on different file systems`);
+    try {
+      const live = currentRelease(options.releases);
+      const shared = shareReleaseFiles({ releaseDir: outDir, snapshotDir, previousReleaseDir: live && path.join(options.releases.releasesDir, live) });
+      log(`[build] ${shared.linked} files (${(shared.bytes / 1e6).toFixed(1)} MB) shared with the snapshot and the previous release by hard links`);
+      if (shared.copies) log(`[build] ${shared.copies} files copied, not linked: the release and the snapshot or previous release are on different file systems`);
+    } catch (error) {
+      log(`[build] could not share files with the snapshot and the previous release (${(error as Error).message}); this release keeps its own copies`);
+    }
     const report: Omit<BuildReport, 'release'> = {
       snapshot: { id: manifest.id, dir: snapshotDir, source: manifest.source, createdAt: manifest.createdAt },
       siteUrl: options.siteUrl,
