@@ -17,6 +17,17 @@ export interface PipelineConfig {
   sitePort: number;
   /** The port of the rebuild service that `npm start` runs for the CMS's webhook. */
   rebuildPort: number;
+  /** How many snapshots and releases (with their build reports) to keep; older ones are pruned. */
+  keep: { snapshots: number; releases: number };
+}
+
+/** A "keep the newest N" setting: a whole number of at least 1, `fallback` when unset. */
+export function keepSetting(env: NodeJS.ProcessEnv, name: string, fallback = 5): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
+  return value;
 }
 
 export function pipelineConfig(): PipelineConfig {
@@ -34,6 +45,7 @@ export function pipelineConfig(): PipelineConfig {
     siteUrl: (env.SSC_SITE_URL || `http://127.0.0.1:${sitePort}`).replace(/\/+$/, ''),
     sitePort,
     rebuildPort: Number(env.REBUILD_PORT ?? 4322),
+    keep: { snapshots: keepSetting(env, 'SNAPSHOTS_KEEP'), releases: keepSetting(env, 'RELEASES_KEEP') },
   };
 }
 

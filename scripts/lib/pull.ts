@@ -30,6 +30,8 @@ import {
   type Fields,
   type SnapshotManifest,
 } from '@ssc/content-schemas';
+import { MediaStore } from './media-store.ts';
+import { pruneSnapshots } from './snapshot-prune.ts';
 
 export interface PullOptions {
   cmsUrl: string;
@@ -37,12 +39,16 @@ export interface PullOptions {
   /** Parent folder of the snapshots; the new one goes in `<snapshotsDir>/<id>`. */
   snapshotsDir: string;
   pageSize?: number;
+  /** Keep the newest `keep` snapshots and prune older ones (never the one `latest` points at); unset, none are pruned. */
+  keep?: number;
   log?: (line: string) => void;
 }
 
 export interface PullResult {
   dir: string;
   manifest: SnapshotManifest;
+  /** Media files downloaded from the CMS, and linked from the media store without a download. */
+  media: { downloaded: number; reused: number };
 }
 
 type Raw = Record<string, any>;
@@ -78,7 +84,6 @@ async function fetchAll(options: PullOptions, collection: CollectionDefinition, 
   }
 }
 
-/** Copies media files into the snapshot, once each, and describes them. */
 /**
  * A snapshot media file's name: readable (from the uploaded file's name) and
  * addressed by content, so the same bytes get the same name in every pull. Builds
@@ -98,27 +103,78 @@ export function mediaFileName(uploadedName: string, ext: string, bytes: Buffer):
   return `${base ? `${base}-` : ''}${digest}${ext}`;
 }
 
+/**
+ * Brings the media the entries reference into the snapshot, once each, and
+ * describes them. A file the media store already holds (the CMS still describes
+ * it the same way) is linked from the store without a download; a downloaded
+ * file is named by its content and linked into the store, so the same bytes are
+ * on disk once however many snapshots show them.
+ */
 class MediaCopier {
   private readonly copied = new Map<string, Promise<unknown>>();
   private readonly options: PullOptions;
   private readonly dir: string;
-  constructor(options: PullOptions, dir: string) {
+  private readonly store: MediaStore;
+  readonly counts = { downloaded: 0, reused: 0, notLinked: 0 };
+  constructor(options: PullOptions, dir: string, store: MediaStore) {
     this.options = options;
     this.dir = dir;
+    this.store = store;
   }
 
   async copy(file: Raw): Promise<unknown> {
     const key = String(file.url);
     let pending = this.copied.get(key);
     if (!pending) {
-      pending = this.download(file);
+      pending = this.bring(file);
       this.copied.set(key, pending);
     }
     return pending;
   }
 
-  private async download(file: Raw) {
-    const url = /^https?:/.test(file.url) ? file.url : `${this.options.cmsUrl}${file.url}`;
+  private target(name: string): string {
+    return path.join(this.dir, MEDIA_DIR, name);
+  }
+
+  /** Links the stored file `name` into the snapshot unless it is there already; false when the store lacks it. */
+  private linkFromStore(name: string): boolean {
+    if (fs.existsSync(this.target(name))) return true;
+    const outcome = this.store.linkOut(name, this.target(name));
+    if (outcome === 'copied') this.counts.notLinked += 1;
+    return outcome !== null;
+  }
+
+  private async bring(file: Raw) {
+    const known = this.store.known(file);
+    if (known && this.linkFromStore(known)) {
+      this.counts.reused += 1;
+      return this.describe(file, known, this.store.size(known));
+    }
+    const bytes = await this.download(file);
+    const name = mediaFileName(String(file.name ?? ''), this.extension(file), bytes);
+    // From here on no await: no other download of this pull can interleave.
+    if (!this.linkFromStore(name)) {
+      // Written under a temporary name and renamed: an existing file is never rewritten in place.
+      const fresh = path.join(this.dir, MEDIA_DIR, `.download-${crypto.randomBytes(6).toString('hex')}`);
+      fs.writeFileSync(fresh, bytes);
+      if (!this.store.adopt(name, fresh)) this.counts.notLinked += 1;
+      fs.renameSync(fresh, this.target(name));
+    }
+    this.store.remember(file, name);
+    this.counts.downloaded += 1;
+    return this.describe(file, name, bytes.length);
+  }
+
+  private url(file: Raw): string {
+    return /^https?:/.test(file.url) ? file.url : `${this.options.cmsUrl}${file.url}`;
+  }
+
+  private extension(file: Raw): string {
+    return path.extname(new URL(this.url(file)).pathname).toLowerCase() || String(file.ext ?? '');
+  }
+
+  private async download(file: Raw): Promise<Buffer> {
+    const url = this.url(file);
     let res: Response;
     try {
       res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
@@ -126,14 +182,14 @@ class MediaCopier {
       throw new PullError(`media ${url} unreachable: ${(error as Error).message}`);
     }
     if (!res.ok) throw new PullError(`media ${url} answered ${res.status}`);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const ext = path.extname(new URL(url).pathname).toLowerCase() || String(file.ext ?? '');
-    const name = mediaFileName(String(file.name ?? ''), ext, bytes);
-    fs.writeFileSync(path.join(this.dir, MEDIA_DIR, name), bytes);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  private describe(file: Raw, name: string, sizeBytes: number) {
     return {
       path: `${MEDIA_DIR}/${name}`,
       mime: String(file.mime),
-      sizeBytes: bytes.length,
+      sizeBytes,
       width: file.width ?? null,
       height: file.height ?? null,
       name: String(file.name ?? name),
@@ -206,7 +262,8 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
   try {
     fs.mkdirSync(path.join(tmp, ENTRIES_DIR));
     fs.mkdirSync(path.join(tmp, MEDIA_DIR));
-    const media = new MediaCopier(options, tmp);
+    const store = new MediaStore(options.snapshotsDir);
+    const media = new MediaCopier(options, tmp, store);
     const warnings: EntryProblem[] = [];
     const byKey = new Map<string, { collection: CollectionDefinition; entry: Raw }>();
 
@@ -274,8 +331,20 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     fs.renameSync(tmp, dir);
     pointLatestAt(options.snapshotsDir, id);
     for (const w of warnings) log(`[pull] left out: ${w.type} ${w.documentId} [${w.locale}] ${w.field}: ${w.message}`);
-    log(`[pull] snapshot ${id}: ${contentCount} content entries, ${warnings.length} warning(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { dir, manifest };
+    const { downloaded, reused, notLinked } = media.counts;
+    if (notLinked) log(`[pull] ${notLinked} media file(s) copied, not linked: the file system refused hard links to ${store.dir}`);
+    log(`[pull] snapshot ${id}: ${contentCount} content entries, ${warnings.length} warning(s), media ${downloaded} downloaded + ${reused} from the store, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // The snapshot is in place: what follows only saves work or disk later, and never fails the pull.
+    try {
+      store.save();
+      if (options.keep !== undefined) {
+        const pruned = pruneSnapshots(options.snapshotsDir, options.keep);
+        if (pruned.removed.length) log(`[pull] pruned ${pruned.removed.length} old snapshot(s); ${pruned.media.files} media file(s) no longer used (${pruned.media.bytes} bytes) left the store`);
+      }
+    } catch (error) {
+      log(`[pull] could not update the media store or prune old snapshots: ${(error as Error).message}`);
+    }
+    return { dir, manifest, media: { downloaded, reused } };
   } catch (error) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;

@@ -18,7 +18,8 @@ export interface RebuildServiceOptions {
   port: number;
   /** Callers must send `Authorization: Bearer <secret>`. */
   secret: string;
-  rebuild: () => Promise<void>;
+  /** Runs one rebuild; `events` are the calls it answers (e.g. "entry.publish api::news.news [ar]"). */
+  rebuild: (events: string[]) => Promise<void>;
   /** What `GET /status` adds to the service's own state (e.g. the releases); none when absent. */
   status?: () => Promise<Record<string, unknown>>;
   /** Switches the live site to release `id` (`POST /rollback`); refused when absent. */
@@ -59,6 +60,7 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let events: string[] = [];
   let finished = 0;
   let lastFailure: RebuildState['lastFailure'] = null;
   let waiters: (() => void)[] = [];
@@ -75,8 +77,10 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
       again = true;
       return;
     }
+    const answered = events;
+    events = [];
     running = options
-      .rebuild()
+      .rebuild(answered)
       .then(() => {
         lastFailure = null;
       })
@@ -160,6 +164,7 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
         // a bare call (e.g. "Trigger" in the admin): rebuild all the same
       }
       log(`[rebuild] ${event}: rebuilding the site`);
+      if (events.length < 20) events.push(event);
       schedule();
       res.writeHead(202, { 'Content-Type': 'application/json' }).end('{"accepted":true}');
     });

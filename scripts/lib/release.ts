@@ -1,10 +1,12 @@
 /**
  * Releases: every site build goes into its own folder under releases/, and going
  * live is one atomic symlink swap of `live` → releases/<id>. A failed build never
- * touches `live`. Older releases stay for rollback (the newest `keep` of them).
+ * touches `live`. Older releases stay for rollback (the newest `keep` of them,
+ * and always the live one); a pruned release's build report goes with it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeStalePartials } from './stale-partials.ts';
 
 export interface ReleasePaths {
   releasesDir: string;
@@ -55,10 +57,29 @@ export function currentRelease(paths: ReleasePaths): string | null {
   }
 }
 
-function pruneReleases(paths: ReleasePaths, keep: number): void {
+/** Where build reports are kept: beside the releases, never served with them. */
+export function releaseReportsDir(paths: ReleasePaths): string {
+  return path.join(paths.releasesDir, '.reports');
+}
+
+/**
+ * Keeps the newest `keep` releases and the live one, and the build reports of the
+ * releases kept; removes the rest (and day-old leftovers of killed builds). Returns
+ * the ids removed.
+ */
+export function pruneReleases(paths: ReleasePaths, keep: number): string[] {
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`releases to keep must be a whole number of at least 1, not ${keep}`);
   const live = currentRelease(paths);
   const all = listReleases(paths);
-  for (const id of all.slice(0, Math.max(0, all.length - keep))) {
-    if (id !== live) fs.rmSync(path.join(paths.releasesDir, id), { recursive: true, force: true });
+  const removed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
+  for (const id of removed) fs.rmSync(path.join(paths.releasesDir, id), { recursive: true, force: true });
+  removeStalePartials(paths.releasesDir);
+  const kept = new Set(listReleases(paths));
+  const reports = releaseReportsDir(paths);
+  if (fs.existsSync(reports)) {
+    for (const file of fs.readdirSync(reports)) {
+      if (file.endsWith('.json') && !kept.has(file.slice(0, -'.json'.length))) fs.rmSync(path.join(reports, file), { force: true });
+    }
   }
+  return removed;
 }

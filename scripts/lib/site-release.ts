@@ -25,7 +25,8 @@ import { invalidEntries } from './entry-validation.ts';
 import { EntryPages } from './entry-pages.ts';
 import { addLeftOut, formatLeftOut, type LeftOutEntry } from './left-out.ts';
 import { readRawEntries } from './raw-snapshot.ts';
-import { publishRelease, type ReleasePaths } from './release.ts';
+import { currentRelease, publishRelease, type ReleasePaths } from './release.ts';
+import { shareReleaseFiles } from './release-media.ts';
 import { writeSnapshotWithout } from './snapshot-without.ts';
 
 /** The build report of release <id>: kept beside the releases, never served with the site. */
@@ -47,6 +48,8 @@ export interface BuildReport {
   warnings: EntryProblem[];
   /** Entries this release left out (validation, render or audit), each naming its type, document, locale, field when known, and reason. */
   leftOut: LeftOutEntry[];
+  /** What started the build, when known (e.g. `npm start`, `npm run build`, the rebuild webhook's events). */
+  trigger?: string;
 }
 
 export class SiteAuditError extends Error {
@@ -75,6 +78,24 @@ export interface BuildReleaseOptions {
   log?: (line: string) => void;
   /** Astro's cache folder (default: the site's own). */
   cacheDir?: string;
+  /** Recorded in the build report. */
+  trigger?: string;
+  /** How many releases to keep (default 5, see release.ts). */
+  keep?: number;
+  /** Seconds the pull before this build took, recorded in the report. */
+  pullSeconds?: number;
+}
+
+/** Hard-links the release's media and unchanged hashed files to the snapshot's and the live release's; never fails the release. */
+function shareFiles(options: BuildReleaseOptions, outDir: string, snapshotDir: string, log: (line: string) => void): void {
+  try {
+    const live = currentRelease(options.releases);
+    const shared = shareReleaseFiles({ releaseDir: outDir, snapshotDir, previousReleaseDir: live && path.join(options.releases.releasesDir, live) });
+    log(`[build] ${shared.linked} files (${(shared.bytes / 1e6).toFixed(1)} MB) shared with the snapshot and the previous release by hard links`);
+    if (shared.copies) log(`[build] ${shared.copies} files copied, not linked: the release and the snapshot or previous release are on different file systems`);
+  } catch (error) {
+    log(`[build] could not share files with the snapshot and the previous release (${(error as Error).message}); this release keeps its own copies`);
+  }
 }
 
 /** At most this many builds for one release: each one after the first leaves out at least one more entry. */
@@ -140,24 +161,28 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
         const auditStarted = performance.now();
         const audit = auditSite(outDir, options.siteUrl);
         seconds.audit += (performance.now() - auditStarted) / 1000;
-        if (!audit.problems.length) return { audit };
+        if (!audit.problems.length) {
+          shareFiles(options, outDir, snapshotDir, log);
+          return { audit };
+        }
         const { blamed, unowned } = blameAudit(audit, pages);
         const added = addLeftOut(leftOut, blamed);
         // Problems on pages no entry owns may come from an entry left out now (a list linking to it): build again first.
         if (!added.length) throw new SiteAuditError(unowned.length ? unowned : audit.problems);
         for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
       }
-    });
+    }, options.keep);
     const report: BuildReport = {
       release: id,
       snapshot: { id: manifest.id, dir: snapshotDir, source: manifest.source, createdAt: manifest.createdAt },
       siteUrl: options.siteUrl,
       pages: result.audit.pages.length,
-      seconds: { ...seconds, total: (performance.now() - started) / 1000 },
+      seconds: { ...seconds, total: (performance.now() - started) / 1000, ...(options.pullSeconds !== undefined ? { pull: options.pullSeconds } : {}) },
       builds,
       largestPage: result.audit.largest,
       warnings: manifest.warnings,
       leftOut,
+      ...(options.trigger ? { trigger: options.trigger } : {}),
     };
     const reportFile = buildReportFile(options.releases, id);
     fs.mkdirSync(path.dirname(reportFile), { recursive: true });

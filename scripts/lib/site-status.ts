@@ -50,6 +50,14 @@ function leftOutOf(report: Partial<BuildReport>): LeftOutSummary[] {
   return [...out.values()];
 }
 
+/** A release's build report, or null when it has none (or it cannot be read). */
+export function readBuildReport(releases: ReleasePaths, id: string): (Partial<BuildReport> & { trigger?: string }) | null {
+  return readReport(releases, id);
+}
+
+/** Every entry a release left out, from its build report: at the pull, then by the build. */
+export const leftOutOfReport = (report: Partial<BuildReport>): LeftOutSummary[] => leftOutOf(report);
+
 /** The newest `limit` releases, newest first. */
 export function readSiteStatus(releases: ReleasePaths, limit = 10): SiteStatus {
   const live = currentRelease(releases);

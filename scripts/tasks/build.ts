@@ -15,10 +15,17 @@ const config = pipelineConfig();
 
 try {
   if (values.snapshot) {
-    const report = await buildRelease({ snapshotDir: path.resolve(values.snapshot), siteUrl: config.siteUrl, releases: config.releases, log: console.log });
+    const report = await buildRelease({
+      snapshotDir: path.resolve(values.snapshot),
+      siteUrl: config.siteUrl,
+      releases: config.releases,
+      keep: config.keep.releases,
+      trigger: 'npm run build -- --snapshot',
+      log: console.log,
+    });
     console.log(`[build] done in ${report.seconds.total.toFixed(1)} s; live: ${config.releases.liveLink} → ${report.dir}`);
   } else {
-    const { report, seconds } = await rebuildFromCms(config, console.log);
+    const { report, seconds } = await rebuildFromCms(config, console.log, { trigger: 'npm run build' });
     console.log(
       `[build] done in ${seconds.total.toFixed(1)} s (pull ${seconds.pull.toFixed(1)} s, astro ${report.seconds.astro.toFixed(1)} s, audit ${report.seconds.audit.toFixed(1)} s); live: ${config.releases.liveLink} → ${report.dir}`,
     );

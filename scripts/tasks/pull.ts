@@ -8,7 +8,7 @@ if (!config.buildToken) {
   process.exit(1);
 }
 try {
-  const { dir } = await pullSnapshot({ cmsUrl: config.cmsUrl, token: config.buildToken, snapshotsDir: config.snapshotsDir, log: console.log });
+  const { dir } = await pullSnapshot({ cmsUrl: config.cmsUrl, token: config.buildToken, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, log: console.log });
   console.log(`[pull] wrote ${dir}`);
 } catch (error) {
   console.error(`[pull] failed: ${(error as Error).message}`);

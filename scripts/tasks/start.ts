@@ -19,7 +19,7 @@ import { buildRelease } from '../lib/site-release.ts';
 import { rebuildFromCms } from '../lib/rebuild.ts';
 import { startRebuildService } from '../lib/rebuild-service.ts';
 import { readSiteStatus } from '../lib/site-status.ts';
-import { switchLive } from '../lib/release.ts';
+import { rollback } from '../lib/rollback.ts';
 import { serveStatic, type StaticServer } from '../../site/lib/serve.ts';
 
 const started = Date.now();
@@ -41,12 +41,12 @@ const rebuilder = await startRebuildService({
   port: config.rebuildPort,
   secret: config.env.SITE_REBUILD_SECRET!,
   log: console.log,
-  rebuild: async () => {
-    const { seconds } = await rebuildFromCms(config, console.log);
+  rebuild: async (events) => {
+    const { seconds } = await rebuildFromCms(config, console.log, { trigger: `rebuild webhook: ${events.join(', ') || 'a call'}` });
     console.log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s)`);
   },
   status: async () => ({ ...readSiteStatus(config.releases) }),
-  rollback: async (id) => switchLive(config.releases, id),
+  rollback: async (id) => void rollback(config.releases, id),
 });
 const cms = await startCms({ ...config.env, SITE_REBUILD_URL: config.env.SITE_REBUILD_URL || rebuilder.url });
 let site: StaticServer | undefined;
@@ -62,7 +62,7 @@ cms.child.on('exit', (code) => process.exit(code ?? 0));
 
 let snapshotDir: string | undefined;
 try {
-  snapshotDir = (await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, log: console.log })).dir;
+  snapshotDir = (await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, log: console.log })).dir;
 } catch (error) {
   console.error(`[pull] failed: ${(error as Error).message}`);
   const latest = path.join(config.snapshotsDir, 'latest');
@@ -73,7 +73,7 @@ try {
 }
 if (snapshotDir) {
   try {
-    await buildRelease({ snapshotDir, siteUrl: config.siteUrl, releases: config.releases, log: console.log });
+    await buildRelease({ snapshotDir, siteUrl: config.siteUrl, releases: config.releases, keep: config.keep.releases, trigger: 'npm start', log: console.log });
   } catch (error) {
     console.error(`[build] failed: ${(error as Error).message}`);
   }

@@ -33,6 +33,15 @@ describe('rebuild service', () => {
     expect(rebuilds).toBe(1);
   });
 
+  it('tells the rebuild which calls it answers, for the build report', async () => {
+    const answered: string[][] = [];
+    service = await startRebuildService({ port: 0, secret, quietMs: 50, rebuild: async (events) => void answered.push(events) });
+    await Promise.all([call(service), call(service)]);
+    await new Promise((r) => setTimeout(r, 20));
+    await service.idle();
+    expect(answered).toEqual([['entry.publish news-item', 'entry.publish news-item']]);
+  });
+
   it('runs one more rebuild, never two at once, for calls that arrive during a rebuild', async () => {
     let running = 0;
     let overlapped = false;

@@ -7,7 +7,8 @@
  *   the snapshot being built: the content layer stores image paths under it, so an
  *   entry that did not change between two snapshots keeps the same data (and digest)
  *   even though the snapshots live in different folders.
- * - After the build it copies every media file the entries reference to `<out>/media/…`,
+ * - After the build it puts every media file the entries reference at `<out>/media/…`
+ *   (a hard link to the snapshot's file where it can, else a copy),
  *   the same relative path it has in the snapshot, so a media `path` is also its URL
  *   path (feeds link files there, and the static JSON API keeps the snapshot's shape).
  *   Pages show raster images through astro:assets instead (AVIF/WebP variants, see
@@ -57,16 +58,27 @@ function referencedMedia(snapshotDir: string): Set<string> {
   return found;
 }
 
-/** Copies every media file the snapshot's entries reference into the build output. */
-function copyMedia(snapshotDir: string, outDir: string): number {
-  let copied = 0;
+/**
+ * Puts every media file the snapshot's entries reference into the build output: as
+ * a hard link to the snapshot's file (no bytes written), or as a copy where the two
+ * folders cannot share an inode (another file system).
+ */
+function copyMedia(snapshotDir: string, outDir: string): { linked: number; copied: number } {
+  const counts = { linked: 0, copied: 0 };
   for (const media of referencedMedia(snapshotDir)) {
+    const source = path.join(snapshotDir, media);
     const target = path.join(outDir, media);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(path.join(snapshotDir, media), target);
-    copied += 1;
+    fs.rmSync(target, { force: true });
+    try {
+      fs.linkSync(source, target);
+      counts.linked += 1;
+    } catch {
+      fs.copyFileSync(source, target);
+      counts.copied += 1;
+    }
   }
-  return copied;
+  return counts;
 }
 
 export function snapshotIntegration(options: { snapshotDir: string }): AstroIntegration {
@@ -98,8 +110,9 @@ export function snapshotIntegration(options: { snapshotDir: string }): AstroInte
         });
       },
       'astro:build:done': ({ dir, logger }) => {
-        const count = copyMedia(snapshotDir, fileURLToPath(dir));
-        logger.info(`copied ${count} media files from ${snapshotDir}`);
+        const { linked, copied } = copyMedia(snapshotDir, fileURLToPath(dir));
+        logger.info(`media from ${snapshotDir}: ${linked} linked, ${copied} copied`);
+        if (copied) logger.warn(`${copied} media files copied, not linked: the snapshot and the build output are on different file systems`);
       },
     },
   };
