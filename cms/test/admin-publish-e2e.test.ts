@@ -17,7 +17,8 @@ import { launchChromium } from '../../scripts/lib/browser.ts';
 import { repoRoot } from '../../scripts/lib/paths.ts';
 import { freePort } from '../../scripts/lib/processes.ts';
 import { pullSnapshot } from '../../scripts/lib/pull.ts';
-import { switchLive, type ReleasePaths } from '../../scripts/lib/release.ts';
+import type { ReleasePaths } from '../../scripts/lib/release.ts';
+import { rollback } from '../../scripts/lib/rollback.ts';
 import { startRebuildService, type RebuildService } from '../../scripts/lib/rebuild-service.ts';
 import { buildRelease } from '../../scripts/lib/site-release.ts';
 import { readSiteStatus } from '../../scripts/lib/site-status.ts';
@@ -58,9 +59,9 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
   const itemPath = `/ar/news/${slug}/`;
   let documentId = '';
 
-  async function rebuild(): Promise<void> {
+  async function rebuild(events: string[] = []): Promise<void> {
     const { dir } = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir: path.join(work, 'snapshots') });
-    await buildRelease({ snapshotDir: dir, siteUrl: SITE_URL, releases });
+    await buildRelease({ snapshotDir: dir, siteUrl: SITE_URL, releases, trigger: events.length ? `rebuild webhook: ${events.join(', ')}` : 'test setup' });
   }
 
   /** Waits until the service has finished more than `before` rebuilds and has nothing queued or running. */
@@ -145,7 +146,7 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
       quietMs: 300,
       rebuild,
       status: async () => ({ ...readSiteStatus(releases) }),
-      rollback: async (id) => switchLive(releases, id),
+      rollback: async (id) => void rollback(releases, id),
     });
     site = await serveStatic(releases.liveLink, { port: await freePort() });
     editor = await createEditorAccount('Arabic editor');
