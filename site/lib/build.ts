@@ -28,6 +28,12 @@ export interface BuildSiteOptions {
   siteUrl?: string;
   /** Astro's cache folder, kept between builds (default: site/.astro/build-cache). */
   cacheDir?: string;
+  /**
+   * Reuse what did not change since the last build with this cache folder: pages whose
+   * data and code are the same, and the search index of unchanged languages
+   * (default: on, unless SSC_INCREMENTAL_BUILD=0; see lib/config.ts).
+   */
+  incremental?: boolean;
 }
 
 export const DEFAULT_CACHE_DIR = path.join(siteRoot, '.astro', 'build-cache');
@@ -102,7 +108,7 @@ export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; s
       await inScratchDirectory(() =>
         withFailedPagesNoted(() =>
           build({
-            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL }),
+            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL, incremental: options.incremental }),
             logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
           }),
         ),
