@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,10 +23,15 @@ import { locales } from '@ssc/content-schemas';
 import { writeDateOrders } from './search-date-order.ts';
 import { precompressSearchBundle } from './search-precompress.ts';
 
-/** The installed Pagefind's version: a new one may write other files. */
-const PAGEFIND_VERSION = (
-  JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }
-).version;
+/** The installed Pagefind's version (its package.json, found the way Node finds the package): a new one may write other files. */
+function installedPagefindVersion(): string {
+  for (const dir of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    const file = path.join(dir, 'pagefind', 'package.json');
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  throw new Error('Pagefind is not installed');
+}
+const PAGEFIND_VERSION = installedPagefindVersion();
 
 /** The folder of the site that holds Pagefind's files (its default, so pagefind.js finds its bundle itself). */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
