@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSite } from '../../../site/lib/build.ts';
+import { incrementalByDefault } from '../../../site/lib/config.ts';
 import type { Benchmark } from '../benchmark.ts';
 import { ensureCorpus, ensureCorpusSnapshot } from '../corpus.ts';
 import { runHugo } from '../hugo.ts';
@@ -68,6 +69,8 @@ const benchmark: Benchmark = {
         documents,
         entries: documents * 5,
         snapshotDir,
+        // SSC_INCREMENTAL_BUILD=0 times the builds as they were before incremental builds (every page rendered every time).
+        incremental: incrementalByDefault(),
         build: { seconds: first.seconds, pages: first.pages },
         rebuild: { seconds: again.seconds, pages: again.pages },
         rebuildOneEntryEdited: { seconds: oneEdit.seconds, pages: oneEdit.pages },
