@@ -260,10 +260,19 @@ function htmlFiles(siteDir: string, under = ''): string[] {
   return files.sort();
 }
 
+/** The code that makes a language's bundle: a change to it makes every bundle again. */
+const BUNDLE_CODE = createHash('sha256')
+  .update(
+    ['./search-index.ts', './search-date-order.ts', './search-precompress.ts', '../src/lib/search-result-fields.ts']
+      .map((file) => fs.readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'))
+      .join('\n'),
+  )
+  .digest('hex');
+
 /** What a language's bundle is made from: the bytes of every HTML page in its folders, and the indexing settings. */
 function fingerprintOf(siteDir: string, folders: string[]): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([BUNDLE_FORMAT, PAGEFIND_VERSION, INDEX_CHUNK_SIZE, FOREIGN_TEXT_SELECTOR, UNUSED_BUNDLE_FILES, folders]));
+  hash.update(JSON.stringify([BUNDLE_FORMAT, PAGEFIND_VERSION, BUNDLE_CODE, INDEX_CHUNK_SIZE, FOREIGN_TEXT_SELECTOR, UNUSED_BUNDLE_FILES, folders]));
   for (const folder of folders) {
     for (const file of htmlFiles(siteDir, folder)) {
       hash.update(`\n${file}\n`);
