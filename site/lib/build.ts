@@ -17,7 +17,8 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { withFailedPagesNoted } from './build-failure.ts';
 import { withLock } from './build-lock.ts';
-import { createAstroConfig, siteRoot } from './config.ts';
+import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
+import { finishCachedBuild, startCachedBuild } from './incremental-cache.ts';
 
 export interface BuildSiteOptions {
   /** A snapshot directory (manifest.json, entries/, media/). */
@@ -28,6 +29,12 @@ export interface BuildSiteOptions {
   siteUrl?: string;
   /** Astro's cache folder, kept between builds (default: site/.astro/build-cache). */
   cacheDir?: string;
+  /**
+   * Reuse what did not change since the last build with this cache folder: pages whose
+   * data and code are the same, and the search index of unchanged languages
+   * (default: on, unless SSC_INCREMENTAL_BUILD=0; see lib/config.ts).
+   */
+  incremental?: boolean;
 }
 
 export const DEFAULT_CACHE_DIR = path.join(siteRoot, '.astro', 'build-cache');
@@ -97,16 +104,20 @@ export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; s
       const outDir = path.resolve(options.outDir);
       const cacheDir = path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
       const stagingDir = path.join(cacheDir, 'out');
+      const incremental = options.incremental ?? incrementalByDefault();
       // Astro would otherwise try to report usage over the network, which is not available here.
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
+      // Pages cached by a build that did not finish are not trusted (see incremental-cache.ts).
+      if (incremental) startCachedBuild(cacheDir);
       await inScratchDirectory(() =>
         withFailedPagesNoted(() =>
           build({
-            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL }),
+            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL, incremental }),
             logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
           }),
         ),
       );
+      if (incremental) finishCachedBuild(cacheDir);
       moveFolder(stagingDir, outDir);
       return { pages: countPages(outDir), seconds: (performance.now() - started) / 1000 };
     }),

@@ -21,6 +21,18 @@ export interface SiteConfigOptions {
   siteUrl?: string;
   /** Astro's cache folder (content layer data store, transformed images); Astro's default when unset. */
   cacheDir?: string;
+  /**
+   * Reuse pages whose data and code did not change since the last build with this
+   * cache folder (Astro's `experimental.incrementalBuild`, keys in src/lib/cache-keys.ts),
+   * and the search index of languages whose pages did not change. Default: on, unless
+   * SSC_INCREMENTAL_BUILD=0.
+   */
+  incremental?: boolean;
+}
+
+/** Whether builds are incremental when the caller does not say: SSC_INCREMENTAL_BUILD=0 turns it off. */
+export function incrementalByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SSC_INCREMENTAL_BUILD !== '0';
 }
 
 /** Reads SSC_SNAPSHOT_DIR (required) and SSC_SITE_URL from an environment. */
@@ -34,6 +46,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteConfig
 
 export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig {
   const siteUrl = (options.siteUrl || DEFAULT_SITE_URL).replace(/\/+$/, '');
+  const incremental = options.incremental ?? incrementalByDefault();
   return {
     root: siteRoot,
     configFile: false,
@@ -51,6 +64,8 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
     },
     image: { service: { entrypoint: 'astro/assets/services/sharp' } },
     devToolbar: { enabled: false },
+    // Pages are reused only when rendered one at a time (build.concurrency 1, Astro's default).
+    experimental: { incrementalBuild: incremental },
     integrations: [
       snapshotIntegration({ snapshotDir: options.snapshotDir }),
       sitemap({
@@ -59,7 +74,7 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
         i18n: { defaultLocale, locales: Object.fromEntries(locales.map((l) => [l.code, l.tag])) },
       }),
       // Last: it indexes the finished HTML.
-      searchIndexIntegration(),
+      searchIndexIntegration({ reuse: incremental }),
     ],
   };
 }

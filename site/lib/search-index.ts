@@ -10,7 +10,10 @@
  * `lang` inside indexed content is excluded here so it never pollutes the index of the
  * page's language.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +22,16 @@ import * as pagefind from 'pagefind';
 import { locales } from '@ssc/content-schemas';
 import { writeDateOrders } from './search-date-order.ts';
 import { precompressSearchBundle } from './search-precompress.ts';
+
+/** The installed Pagefind's version (its package.json, found the way Node finds the package): a new one may write other files. */
+function installedPagefindVersion(): string {
+  for (const dir of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    const file = path.join(dir, 'pagefind', 'package.json');
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  throw new Error('Pagefind is not installed');
+}
+const PAGEFIND_VERSION = installedPagefindVersion();
 
 /** The folder of the site that holds Pagefind's files (its default, so pagefind.js finds its bundle itself). */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -80,53 +93,212 @@ interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
 
-/** Indexes the built site in `siteDir` and writes the bundle to `<siteDir>/pagefind/`. */
-export async function writeSearchIndex(siteDir: string): Promise<SearchIndexReport> {
+/** Bump when what goes into a language's bundle changes, so cached bundles are made again. */
+const BUNDLE_FORMAT = 1;
+/** Where a language's bundle and its fingerprint are kept between builds, inside the build's cache folder. */
+const BUNDLES_DIR = 'search-index';
+const FINGERPRINT_FILE = '.fingerprint';
+const ENTRY_FILE = 'pagefind-entry.json';
+
+export interface SearchIndexOptions {
+  /** Keeps each language's bundle here and reuses it while that language's pages are unchanged; without it, every language is indexed. */
+  cacheDir?: string;
+}
+
+export interface SearchIndexRun extends SearchIndexReport {
+  /** Languages whose bundle was reused from the previous build. */
+  reused: string[];
+}
+
+/** Makes `target` hold the same bytes as `source`: a hard link where possible, else a copy. */
+function placeFile(source: string, target: string): void {
+  try {
+    fs.linkSync(source, target);
+  } catch {
+    fs.copyFileSync(source, target);
+  }
+}
+
+/** Puts every file of `from` (recursively) into `to`, except the names in `skip`. */
+function placeTree(from: string, to: string, skip: Set<string>): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      fs.mkdirSync(target, { recursive: true });
+      placeTree(source, target, new Set());
+    } else if (!fs.existsSync(target)) placeFile(source, target);
+  }
+}
+
+/**
+ * Indexes one language's pages (every HTML page under `folders`) into `bundleDir`,
+ * with Pagefind's unused interfaces removed, the date order written and the
+ * first-search files precompressed. Pagefind must index only that language there.
+ */
+async function indexLanguage(siteDir: string, language: string, folders: string[], bundleDir: string): Promise<void> {
+  fs.rmSync(bundleDir, { recursive: true, force: true });
+  const created = await withEnvironment(INDEX_CHUNK_SIZE_VARIABLE, String(INDEX_CHUNK_SIZE), () =>
+    // Pagefind starts its indexing process on the first call (synchronously), with this process's environment.
+    pagefind.createIndex({ excludeSelectors: [FOREIGN_TEXT_SELECTOR] }),
+  );
+  failOn('start', created.errors);
+  if (!created.index) throw new Error('Pagefind failed to start: no index was created');
+  const glob = `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.{html}`;
+  const added = await created.index.addDirectory({ path: siteDir, glob });
+  failOn(`index ${siteDir} (${glob})`, added.errors);
+  const written = await created.index.writeFiles({ outputPath: bundleDir });
+  failOn(`write ${bundleDir}`, written.errors);
+  await created.index.deleteIndex();
+  const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
+  const others = Object.keys(entry.languages).filter((lang) => lang !== language);
+  if (others.length > 0) throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages (${glob}): a page without the right <html lang>?`);
+  for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(bundleDir, file), { force: true });
+  precompressSearchBundle(bundleDir, PRECOMPRESSED_CACHE_DIR);
+  writeDateOrders(bundleDir);
+}
+
+/**
+ * Indexes the built site in `siteDir` and writes the bundle to `<siteDir>/pagefind/`.
+ *
+ * Each language is indexed on its own (Pagefind keeps languages apart anyway, so the
+ * files are the same as one run over the whole site would make) and the bundles are
+ * put together. With a `cacheDir`, a language whose pages did not change since the
+ * last build (the same HTML files with the same bytes) keeps its previous bundle:
+ * Pagefind has no incremental indexing, and one changed page changes most of its
+ * language's files, but never another language's.
+ */
+export async function writeSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexRun> {
   const started = performance.now();
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
   fs.rmSync(outputPath, { recursive: true, force: true });
-  try {
-    const created = await withEnvironment(INDEX_CHUNK_SIZE_VARIABLE, String(INDEX_CHUNK_SIZE), () =>
-      // Pagefind starts its indexing process here (synchronously), with this process's environment.
-      pagefind.createIndex({ excludeSelectors: [FOREIGN_TEXT_SELECTOR] }),
-    );
-    failOn('start', created.errors);
-    if (!created.index) throw new Error('Pagefind failed to start: no index was created');
-    const added = await created.index.addDirectory({ path: siteDir });
-    failOn(`index ${siteDir}`, added.errors);
-    if (added.page_count === 0) throw new Error(`Pagefind found no HTML page to index in ${siteDir}`);
-    const written = await created.index.writeFiles({ outputPath });
-    failOn(`write ${outputPath}`, written.errors);
-  } finally {
-    await pagefind.close();
-  }
-  for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(outputPath, file), { force: true });
-  precompressSearchBundle(outputPath, PRECOMPRESSED_CACHE_DIR);
-  writeDateOrders(outputPath);
-
-  const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const known = new Set(locales.map((l) => l.tag.toLowerCase()));
-  const strays = Object.keys(entry.languages).filter((lang) => !known.has(lang));
+  const pages = scanLanguages(siteDir);
+  const strays = [...pages.keys()].filter((lang) => !known.has(lang));
   if (strays.length > 0) {
     throw new Error(`Pagefind indexed pages in languages the site does not have: ${strays.join(', ')} (a page without the right <html lang>?)`);
   }
-  const languages = Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count]));
+  if (pages.size === 0) throw new Error(`Pagefind found no HTML page to index in ${siteDir}`);
+
+  const bundlesRoot = options.cacheDir ? path.join(options.cacheDir, BUNDLES_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-search-index-'));
+  const reused: string[] = [];
+  const languages = [...pages.keys()].sort();
+  try {
+    try {
+      for (const language of languages) {
+        const { folders } = pages.get(language)!;
+        const bundleDir = path.join(bundlesRoot, language);
+        const fingerprint = fingerprintOf(siteDir, folders);
+        const fingerprintFile = path.join(bundleDir, FINGERPRINT_FILE);
+        if (options.cacheDir && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint) {
+          reused.push(language);
+          continue;
+        }
+        await indexLanguage(siteDir, language, folders, bundleDir);
+        fs.writeFileSync(fingerprintFile, fingerprint);
+      }
+    } finally {
+      await pagefind.close();
+    }
+    // Put the languages' bundles together; Pagefind's script is the same in each.
+    fs.mkdirSync(outputPath, { recursive: true });
+    let merged: PagefindEntry | undefined;
+    for (const language of languages) {
+      const bundleDir = path.join(bundlesRoot, language);
+      placeTree(bundleDir, outputPath, new Set([ENTRY_FILE, FINGERPRINT_FILE]));
+      const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
+      merged = merged ? { ...merged, languages: { ...merged.languages, ...entry.languages } } : entry;
+    }
+    fs.writeFileSync(path.join(outputPath, ENTRY_FILE), JSON.stringify(merged));
+  } finally {
+    if (!options.cacheDir) fs.rmSync(bundlesRoot, { recursive: true, force: true });
+  }
+
+  const entry = JSON.parse(fs.readFileSync(path.join(outputPath, ENTRY_FILE), 'utf8')) as PagefindEntry;
+  const counts = Object.fromEntries(Object.entries(entry.languages).map(([lang, info]) => [lang, info.page_count]));
   return {
-    languages,
-    pages: Object.values(languages).reduce((sum, n) => sum + n, 0),
+    languages: counts,
+    pages: Object.values(counts).reduce((sum, n) => sum + n, 0),
     seconds: (performance.now() - started) / 1000,
+    reused,
   };
 }
 
-/** Builds the search index when Astro has written the site. */
-export function searchIndexIntegration(): AstroIntegration {
+interface LanguagePages {
+  /** The site's top-level folders that hold the language's indexed pages. */
+  folders: string[];
+}
+
+const HTML_LANG = /<html\b[^>]*\blang="([^"]+)"/i;
+
+/** The languages that have indexed pages (`data-pagefind-body`), by Pagefind's name for them (the lowercased `<html lang>`). */
+function scanLanguages(siteDir: string): Map<string, LanguagePages> {
+  const found = new Map<string, Set<string>>();
+  for (const file of htmlFiles(siteDir)) {
+    const html = fs.readFileSync(path.join(siteDir, file), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const lang = HTML_LANG.exec(html)?.[1]?.toLowerCase();
+    if (!lang) continue;
+    const top = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
+    if (!top) throw new Error(`The indexed page ${file} lies at the site's root: the search index is made per language folder`);
+    if (!found.has(lang)) found.set(lang, new Set());
+    found.get(lang)!.add(top);
+  }
+  return new Map([...found].map(([lang, folders]) => [lang, { folders: [...folders].sort() }]));
+}
+
+/** Every HTML file of the site (relative, `/`-separated, sorted), Pagefind's own folder left out. */
+function htmlFiles(siteDir: string, under = ''): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(path.join(siteDir, under), { withFileTypes: true })) {
+    const rel = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (rel !== SEARCH_BUNDLE_DIR) files.push(...htmlFiles(siteDir, rel));
+    } else if (entry.name.endsWith('.html')) files.push(rel);
+  }
+  return files.sort();
+}
+
+/** The code that makes a language's bundle: a change to it makes every bundle again. */
+const BUNDLE_CODE = createHash('sha256')
+  .update(
+    ['./search-index.ts', './search-date-order.ts', './search-precompress.ts', '../src/lib/search-result-fields.ts']
+      .map((file) => fs.readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'))
+      .join('\n'),
+  )
+  .digest('hex');
+
+/** What a language's bundle is made from: the bytes of every HTML page in its folders, and the indexing settings. */
+function fingerprintOf(siteDir: string, folders: string[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([BUNDLE_FORMAT, PAGEFIND_VERSION, BUNDLE_CODE, INDEX_CHUNK_SIZE, FOREIGN_TEXT_SELECTOR, UNUSED_BUNDLE_FILES, folders]));
+  for (const folder of folders) {
+    for (const file of htmlFiles(siteDir, folder)) {
+      hash.update(`\n${file}\n`);
+      hash.update(fs.readFileSync(path.join(siteDir, file)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the search index when Astro has written the site. With `reuse`, the bundles
+ * of unchanged languages are kept in Astro's cache folder and reused.
+ */
+export function searchIndexIntegration(options: { reuse?: boolean } = {}): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'ssc:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = options.reuse ? fileURLToPath(config.cacheDir) : undefined;
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const report = await writeSearchIndex(fileURLToPath(dir));
+        const report = await writeSearchIndex(fileURLToPath(dir), { cacheDir });
         const counts = Object.entries(report.languages).map(([lang, n]) => `${lang} ${n}`).join(', ');
-        logger.info(`indexed ${report.pages} pages (${counts}) in ${report.seconds.toFixed(1)} s`);
+        const reused = report.reused.length ? `; reused the unchanged ${report.reused.join(', ')}` : '';
+        logger.info(`indexed ${report.pages} pages (${counts}) in ${report.seconds.toFixed(1)} s${reused}`);
       },
     },
   };

@@ -2,17 +2,21 @@
  * `site`: builds the reference corpus (2,000 documents × 5 locales = 10,000 entries;
  * SSC_BENCH_DOCUMENTS changes the count) into the static site with buildSite(), then
  * with Hugo in the same run for a ratio, and records page count and sizes. The first
- * build starts from an empty content store; a second build of the same snapshot
- * measures a rebuild, where the content layer skips every entry whose digest did not
- * change. Both keep the cache of transformed images.
+ * build starts from an empty content store and an empty incremental cache (a full
+ * build); a second build of the same snapshot measures a rebuild where nothing
+ * changed (every page and every language's search index reused); a third builds a
+ * copy of the snapshot with one entry edited, what one publish costs. All keep the
+ * cache of transformed images.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSite } from '../../../site/lib/build.ts';
+import { incrementalByDefault } from '../../../site/lib/config.ts';
 import type { Benchmark } from '../benchmark.ts';
 import { ensureCorpus, ensureCorpusSnapshot } from '../corpus.ts';
 import { runHugo } from '../hugo.ts';
+import { snapshotWithOneEdit } from '../edited-snapshot.ts';
 import { benchCacheDir } from '../paths.ts';
 import { measureSite } from '../site-metrics.ts';
 
@@ -46,6 +50,13 @@ const benchmark: Benchmark = {
     fs.rmSync(outDir, { recursive: true, force: true });
     const again = await buildSite(options);
     log(`rebuilt ${again.pages} pages in ${again.seconds.toFixed(1)} s`);
+    const editedDir = path.join(benchCacheDir, 'site-edited-snapshot');
+    const edited = snapshotWithOneEdit(snapshotDir, editedDir);
+    log(`building again with one entry edited (news ${edited.documentId}, en)…`);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    const oneEdit = await buildSite({ ...options, snapshotDir: editedDir });
+    log(`rebuilt ${oneEdit.pages} pages in ${oneEdit.seconds.toFixed(1)} s`);
+    fs.rmSync(editedDir, { recursive: true, force: true });
 
     log('running Hugo on the same corpus…');
     const hugo = await runHugo(corpusFile);
@@ -58,14 +69,17 @@ const benchmark: Benchmark = {
         documents,
         entries: documents * 5,
         snapshotDir,
+        // SSC_INCREMENTAL_BUILD=0 times the builds as they were before incremental builds (every page rendered every time).
+        incremental: incrementalByDefault(),
         build: { seconds: first.seconds, pages: first.pages },
         rebuild: { seconds: again.seconds, pages: again.pages },
+        rebuildOneEntryEdited: { seconds: oneEdit.seconds, pages: oneEdit.pages },
         output: metrics,
         hugo,
         ratioToHugo: ratio,
       },
       summary: [
-        `build: ${first.seconds.toFixed(1)} s for ${metrics.pages} pages (${documents * 5} entries); rebuild of the same snapshot ${again.seconds.toFixed(1)} s`,
+        `build: ${first.seconds.toFixed(1)} s for ${metrics.pages} pages (${documents * 5} entries); rebuild of the same snapshot ${again.seconds.toFixed(1)} s; after one entry edited ${oneEdit.seconds.toFixed(1)} s`,
         `hugo ${hugo.version}: ${hugo.seconds.toFixed(1)} s for ${hugo.pages} pages; ratio ${ratio.toFixed(1)}×`,
         `largest page: ${metrics.largestPage.path} ${kb(metrics.largestPage.gzipBytes)} gzip (HTML + CSS)`,
         `output: ${mb(metrics.totalBytes)} in ${metrics.files} files`,

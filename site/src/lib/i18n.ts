@@ -30,6 +30,11 @@ void instance.init({
   interpolation: { escapeValue: false },
 });
 
+/** Every UI string of every locale, by file: part of every page's cache key (src/lib/cache-keys.ts). */
+export function uiStrings(): Record<string, Resource> {
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 /** One UI string in one locale, with optional {{placeholders}}. */
 export function t(locale: LocaleCode, key: string, values: Record<string, string | number> = {}): string {
   if (!instance.exists(key, { lng: locale })) throw new Error(`Missing UI string "${key}" for locale "${locale}"`);

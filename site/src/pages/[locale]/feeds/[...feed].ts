@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { localeCodes, type LocaleCode } from '@ssc/content-schemas';
 import { FEED_FORMATS, feedFormats, type FeedFormat } from '../../../lib/feeds/feed-model.ts';
-import { feedScopes, renderFeed, scopeSlug, type FeedScope } from '../../../lib/feeds/site-feeds.ts';
+import { FEED_SIZE, feedScopes, renderFeed, scopeItems, scopeSlug, type FeedScope } from '../../../lib/feeds/site-feeds.ts';
+import { itemKeysOf, keyOf, themeKey } from '../../../lib/cache-keys.ts';
 
 interface Props {
   locale: LocaleCode;
@@ -13,8 +14,16 @@ interface Props {
 export async function getStaticPaths() {
   const paths = [];
   for (const locale of localeCodes)
-    for (const scope of await feedScopes(locale))
-      for (const format of feedFormats) paths.push({ params: { locale, feed: `${scopeSlug(scope)}.${FEED_FORMATS[format].extension}` }, props: { locale, scope, format } });
+    for (const scope of await feedScopes(locale)) {
+      // A feed shows its newest FEED_SIZE items (and a theme feed its theme).
+      const data = [scope.kind === 'theme' ? await themeKey(scope.theme) : '', await itemKeysOf((await scopeItems(locale, scope)).slice(0, FEED_SIZE))];
+      for (const format of feedFormats)
+        paths.push({
+          params: { locale, feed: `${scopeSlug(scope)}.${FEED_FORMATS[format].extension}` },
+          props: { locale, scope, format },
+          cacheKey: keyOf('feed', locale, scopeSlug(scope), format, data),
+        });
+    }
   return paths;
 }
 

@@ -3,7 +3,8 @@ import type { APIRoute } from 'astro';
 import { contentTypes, localeCodes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
 import { listItems } from '../../../../lib/content.ts';
 import { typeSegment } from '../../../../lib/routes.ts';
-import { apiJson, apiPage, apiPageCount } from '../../../../lib/static-api.ts';
+import { API_PAGE_SIZE, apiJson, apiPage, apiPageCount } from '../../../../lib/static-api.ts';
+import { itemKeysOf, keyOf } from '../../../../lib/cache-keys.ts';
 
 interface Props {
   locale: LocaleCode;
@@ -15,8 +16,13 @@ export async function getStaticPaths() {
   const paths = [];
   for (const locale of localeCodes)
     for (const t of contentTypes) {
-      const pages = apiPageCount((await listItems(t.name, locale)).length);
-      for (let page = 1; page <= pages; page++) paths.push({ params: { locale, type: typeSegment(t.name), page: String(page) }, props: { locale, type: t.name, page } });
+      const items = await listItems(t.name, locale);
+      const pages = apiPageCount(items.length);
+      for (let page = 1; page <= pages; page++) {
+        // A page holds its items, the total and links to its neighbours.
+        const shown = await itemKeysOf(items.slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE));
+        paths.push({ params: { locale, type: typeSegment(t.name), page: String(page) }, props: { locale, type: t.name, page }, cacheKey: keyOf('api', locale, t.name, page, items.length, shown) });
+      }
     }
   return paths;
 }
