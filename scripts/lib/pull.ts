@@ -429,6 +429,15 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
   }
 }
 
+/** The snapshot `<snapshotsDir>/latest` points at, when there is one. */
+export function latestSnapshotDir(snapshotsDir: string): string | undefined {
+  try {
+    return fs.realpathSync(path.join(snapshotsDir, 'latest'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Atomically points `<snapshotsDir>/latest` at a snapshot (symlink swapped by rename). */
 export function pointLatestAt(snapshotsDir: string, id: string): void {
   const link = path.join(snapshotsDir, 'latest');

@@ -1,9 +1,7 @@
 /** Pull → build → audit → live, from the CMS the pipeline is configured for. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PipelineConfig } from './config.ts';
-import { pullSnapshot } from './pull.ts';
+import { latestSnapshotDir, pullSnapshot } from './pull.ts';
 import { mayPullIncrementally } from './pull-mode.ts';
 import { buildRelease, type BuildReport } from './site-release.ts';
 
@@ -21,20 +19,11 @@ export interface RebuildOptions {
   incremental?: boolean;
 }
 
-/** The snapshot `latest` points at, when there is one. */
-function latestSnapshot(snapshotsDir: string): string | undefined {
-  try {
-    return fs.realpathSync(path.join(snapshotsDir, 'latest'));
-  } catch {
-    return undefined;
-  }
-}
-
 export async function rebuildFromCms(config: PipelineConfig, log: (line: string) => void = () => {}, options: RebuildOptions = {}): Promise<Rebuilt> {
   const cmsUrl = options.cmsUrl ?? config.cmsUrl;
   if (!config.buildToken) throw new Error('CMS_BUILD_TOKEN is not set: `npm start` creates it in cms/.env, or create a read-only API token in the admin');
   const started = performance.now();
-  const previous = options.incremental ? latestSnapshot(config.snapshotsDir) : undefined;
+  const previous = options.incremental ? latestSnapshotDir(config.snapshotsDir) : undefined;
   const { dir } = await pullSnapshot({ cmsUrl, token: config.buildToken, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, previous, log });
   const pull = (performance.now() - started) / 1000;
   const report = await buildRelease({ snapshotDir: dir, siteUrl: config.siteUrl, releases: config.releases, keep: config.keep.releases, trigger: options.trigger, pullSeconds: pull, log });
