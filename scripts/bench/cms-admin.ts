@@ -3,7 +3,7 @@
  * routes, admin JWT), for benchmarks that act like editors.
  */
 export interface AdminClient {
-  jwt: string;
+  readonly jwt: string;
   request(method: string, pathAndQuery: string, body?: unknown): Promise<any>;
 }
 
@@ -28,15 +28,29 @@ export async function firstAdmin(cmsUrl: string, email = 'bench@example.org'): P
     body: JSON.stringify({ email, password, firstname: 'Bench', lastname: 'Editor' }),
   });
   if (res.status !== 200 && res.status !== 201) throw new Error(`registering the benchmark admin: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-  const jwt: string = res.body.data.token;
+  let jwt: string = res.body.data.token;
+  // Admin sessions are short (about 30 minutes): a long benchmark signs in again when refused.
+  const signIn = async () => {
+    const login = await call(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    if (login.status !== 200) throw new Error(`signing the benchmark admin in again: ${login.status} ${JSON.stringify(login.body).slice(0, 300)}`);
+    jwt = login.body.data.token;
+  };
+  const send = (method: string, pathAndQuery: string, body?: unknown) =>
+    call(`${cmsUrl}${pathAndQuery}`, {
+      method,
+      headers: { authorization: `Bearer ${jwt}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   return {
-    jwt,
+    get jwt() {
+      return jwt;
+    },
     async request(method, pathAndQuery, body) {
-      const answer = await call(`${cmsUrl}${pathAndQuery}`, {
-        method,
-        headers: { authorization: `Bearer ${jwt}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      let answer = await send(method, pathAndQuery, body);
+      if (answer.status === 401) {
+        await signIn();
+        answer = await send(method, pathAndQuery, body);
+      }
       if (answer.status >= 300) throw new Error(`${method} ${pathAndQuery}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
       return answer.body;
     },
