@@ -6,17 +6,21 @@
  * transaction (the document service would take many minutes for 10,000 entries).
  * The partner API's item set is then built the way the CMS catches up at boot
  * (reconcileAll). Also makes a Strapi read-only API token and a partner token.
+ * With --complete, every entry also gets what the site needs to render it (the
+ * required images, attachments, learning outcomes and a course module), so that a
+ * pull of this database gives a full 10,000-entry site (the publish benchmark).
  * Last line printed: JSON { entries, documents, seconds, apiToken, partnerToken, sample }.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { CorpusEntry } from '../../scripts/bench/corpus-snapshot.ts';
 import { cmsDir, runWithStrapi } from './strapi-app.ts';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, complete: { type: 'boolean', default: false } } });
 if (!values.corpus) throw new Error('usage: bench-corpus.ts --corpus <corpus.json>');
 const corpus = JSON.parse(fs.readFileSync(values.corpus, 'utf8')) as CorpusEntry[];
 
@@ -38,6 +42,30 @@ const FILLERS: Record<string, unknown> = {
   level: 'beginner',
   estimatedHours: 2,
 };
+/** A component row made through the database layer, ready to link from its owner (as the document service does). */
+async function component(strapi: any, uid: string, field: string, data: Record<string, unknown>) {
+  const row = await strapi.db.query(uid).create({ data });
+  return { id: row.id, __pivot: { field, component_type: uid } };
+}
+
+/** Uploads the few media files every completed entry shares: one illustration per theme and one PDF. */
+async function uploadSharedMedia(strapi: any, themeCount: number): Promise<{ images: number[]; pdf: { id: number; sizeBytes: number } }> {
+  const { MOTIFS, renderIllustration, renderPdf } = await import('../seed/media.ts');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-bench-media-'));
+  const upload = async (name: string, mime: string, bytes: Buffer) => {
+    const filepath = path.join(tmp, name);
+    fs.writeFileSync(filepath, bytes);
+    const [file] = await strapi.plugin('upload').service('upload').upload({ data: { fileInfo: { name, alternativeText: null, caption: null } }, files: { filepath, originalFilename: name, mimetype: mime, size: bytes.length } });
+    return file.id as number;
+  };
+  const images: number[] = [];
+  for (let i = 0; i < Math.max(1, themeCount); i++) images.push(await upload(`bench-illustration-${i + 1}.jpg`, 'image/jpeg', await renderIllustration({ motif: MOTIFS[i % MOTIFS.length], seed: i + 1, width: 1200, height: 675 })));
+  const pdfBytes = renderPdf({ title: 'Benchmark report', paragraphs: ['A small PDF attached to every report of the benchmark corpus.'] });
+  const pdf = { id: await upload('bench-report.pdf', 'application/pdf', pdfBytes), sizeBytes: pdfBytes.length };
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return { images, pdf };
+}
+
 const documentId = () => crypto.randomBytes(18).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 24);
 
 await runWithStrapi('bench-corpus', async (strapi) => {
@@ -59,6 +87,26 @@ await runWithStrapi('bench-corpus', async (strapi) => {
   };
   const themes = await taxonomyIds('theme', [...new Set(corpus.flatMap((e) => e.themes))].sort());
   const countries = await taxonomyIds('country', [...new Set(corpus.flatMap((e) => e.countries))].sort());
+
+  const themeOrder = [...themes.keys()];
+  const media = values.complete ? await uploadSharedMedia(strapi, themeOrder.length) : null;
+  /** The components (and their media) an entry of `collection` needs to render, made anew for each row. */
+  const completion = async (collection: { name: string; fields: Record<string, unknown> }, e: CorpusEntry): Promise<Record<string, unknown>> => {
+    if (!media) return {};
+    const image = media.images[Math.max(0, themeOrder.indexOf(e.themes[0])) % media.images.length];
+    const picture = (field: string) => component(strapi, 'shared.captioned-image', field, { image, alt: `Illustration: ${e.title}`.slice(0, 250) });
+    const out: Record<string, unknown> = {};
+    if ('heroImage' in collection.fields) out.heroImage = await picture('heroImage');
+    if ('poster' in collection.fields) out.poster = await picture('poster');
+    if ('cover' in collection.fields) out.cover = await picture('cover');
+    if (collection.name === 'report') out.attachments = [await component(strapi, 'shared.file-attachment', 'attachments', { file: media.pdf.id, title: 'Full report (PDF)', language: 'en', sizeBytes: media.pdf.sizeBytes, pageCount: 1 })];
+    if (collection.name === 'course') {
+      out.learningOutcomes = [await component(strapi, 'course.learning-outcome', 'learningOutcomes', { text: e.summary.slice(0, 300) })];
+      const lesson = await component(strapi, 'course.lesson', 'lessons', { title: e.title.slice(0, 200), kind: 'reading', reading: e.body });
+      out.modules = [await component(strapi, 'course.module', 'modules', { title: e.title.slice(0, 200), lessons: [lesson] })];
+    }
+    return out;
+  };
 
   const bySlug = new Map<string, CorpusEntry[]>();
   for (const e of corpus) bySlug.set(e.slug, [...(bySlug.get(e.slug) ?? []), e]);
@@ -84,7 +132,10 @@ await runWithStrapi('bench-corpus', async (strapi) => {
           if ('themes' in fields) data.themes = themeIds;
           if ('countries' in fields) data.countries = countryIds;
           else if ('country' in fields) data.country = countryIds[0];
-          for (const at of [null, publishedAt]) await strapi.db.query(collection.uid as any).create({ data: { ...data, publishedAt: at, createdAt: publishedAt, updatedAt: publishedAt } });
+          for (const at of [null, publishedAt]) {
+            const parts = await completion(collection as never, e);
+            await strapi.db.query(collection.uid as any).create({ data: { ...data, ...parts, publishedAt: at, createdAt: publishedAt, updatedAt: publishedAt } });
+          }
         }
       }
     });

@@ -55,7 +55,13 @@ export interface ApiBenchOptions {
   log?: (line: string) => void;
 }
 
-const cacheRoot = path.join(benchCacheDir, 'partner-api');
+/**
+ * Two loads of the corpus are cached side by side: `api` (text and taxonomy, what the
+ * partner API serves) and `site` (also the images, attachments and course modules a
+ * page needs, and the uploads folder they live in: what the publish benchmark builds).
+ */
+export type CorpusVariant = 'api' | 'site';
+const cacheRoots: Record<CorpusVariant, string> = { api: path.join(benchCacheDir, 'partner-api'), site: path.join(benchCacheDir, 'site-corpus') };
 
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
@@ -95,14 +101,20 @@ function runJson(script: string, args: string[], env: NodeJS.ProcessEnv): Promis
   });
 }
 
-/** The loaded corpus database, from the cache or freshly built. */
-export async function corpusDatabase(documents: number, log: (line: string) => void): Promise<{ cached: CachedCorpus; dbFile: string; fresh: boolean }> {
+/** The loaded corpus database, from the cache or freshly built; `publicDir` holds its uploads (`site` variant). */
+export async function corpusDatabase(
+  documents: number,
+  log: (line: string) => void,
+  variant: CorpusVariant = 'api',
+): Promise<{ cached: CachedCorpus; dbFile: string; publicDir: string; fresh: boolean }> {
   const corpusFile = await ensureCorpus(documents);
   const key = cacheKey(corpusFile);
+  const cacheRoot = cacheRoots[variant];
   const dir = path.join(cacheRoot, key);
+  const publicDir = path.join(dir, 'public');
   const metaFile = path.join(dir, 'corpus.json');
   const dbFile = path.join(dir, 'cms.db');
-  if (fs.existsSync(metaFile) && fs.existsSync(dbFile)) return { cached: JSON.parse(fs.readFileSync(metaFile, 'utf8')), dbFile, fresh: false };
+  if (fs.existsSync(metaFile) && fs.existsSync(dbFile)) return { cached: JSON.parse(fs.readFileSync(metaFile, 'utf8')), dbFile, publicDir, fresh: false };
   fs.rmSync(cacheRoot, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const env = {
@@ -112,13 +124,15 @@ export async function corpusDatabase(documents: number, log: (line: string) => v
     NODE_ENV: 'production',
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
-  log(`loading the reference corpus (${documents} documents × 5 locales) into a fresh CMS database in bulk (cached afterwards)…`);
-  const loaded = await runJson(path.join(cmsDir, 'tools', 'bench-corpus.ts'), ['--corpus', corpusFile], { ...process.env, ...env, ENV_PATH: path.join(dir, 'no.env') });
+  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  log(`loading the reference corpus (${documents} documents × 5 locales${variant === 'site' ? ', with images and attachments' : ''}) into a fresh CMS database in bulk (cached afterwards)…`);
+  const args = ['--corpus', corpusFile, ...(variant === 'site' ? ['--complete'] : [])];
+  const loaded = await runJson(path.join(cmsDir, 'tools', 'bench-corpus.ts'), args, { ...process.env, ...env, PUBLIC_DIR: publicDir, ENV_PATH: path.join(dir, 'no.env') });
   fs.renameSync(env.DATABASE_FILENAME, dbFile);
   const cached: CachedCorpus = { key, entries: loaded.entries, loadSeconds: loaded.seconds, env, apiToken: loaded.apiToken, partnerToken: loaded.partnerToken, sample: loaded.sample };
   fs.writeFileSync(metaFile, JSON.stringify(cached, null, 2), { mode: 0o600 });
   log(`loaded ${loaded.entries} entries in ${loaded.seconds.toFixed(1)} s`);
-  return { cached, dbFile, fresh: true };
+  return { cached, dbFile, publicDir, fresh: true };
 }
 
 const MB = 1024 * 1024;

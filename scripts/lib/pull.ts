@@ -22,16 +22,24 @@ import {
   getComponent,
   localeCodes,
   MANIFEST_FILE,
+  listMediaPaths,
   MEDIA_DIR,
   readSnapshot,
   validateEntry,
   type CollectionDefinition,
+  type CollectionName,
   type EntryProblem,
   type Fields,
+  type Snapshot,
   type SnapshotManifest,
 } from '@ssc/content-schemas';
+import { getJson, PullError } from './cms-read.ts';
+import { byDocumentId, changedDocuments, documentKey, documentsWithStaleLinks, entryKey, PULL_STATE_FILE, type EntryVersions, type PullState } from './pull-changes.ts';
+import { listEntryVersions } from './pull-listing.ts';
 import { MediaStore } from './media-store.ts';
 import { pruneSnapshots } from './snapshot-prune.ts';
+
+export { PullError };
 
 export interface PullOptions {
   cmsUrl: string;
@@ -42,6 +50,12 @@ export interface PullOptions {
   /** Keep the newest `keep` snapshots and prune older ones (never the one `latest` points at); unset, none are pruned. */
   keep?: number;
   log?: (line: string) => void;
+  /**
+   * A snapshot to build on (usually the one `latest` points at): only documents that
+   * changed since it are fetched, the rest is copied from it. Unset, or when it cannot
+   * be used (missing, invalid, from another CMS), every entry is fetched.
+   */
+  previous?: string;
 }
 
 export interface PullResult {
@@ -49,35 +63,30 @@ export interface PullResult {
   manifest: SnapshotManifest;
   /** Media files downloaded from the CMS, and linked from the media store without a download. */
   media: { downloaded: number; reused: number };
+  /** What an incremental pull fetched and kept; null for a full pull. */
+  incremental: { previous: string; fetchedDocuments: number; keptEntries: number } | null;
 }
 
 type Raw = Record<string, any>;
 
-export class PullError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PullError';
+/** Every published entry of one collection in one locale, page by page; only the given documents when `documentIds` is set. */
+async function fetchAll(options: PullOptions, collection: CollectionDefinition, locale: string, documentIds?: string[]): Promise<Raw[]> {
+  if (documentIds) {
+    const out: Raw[] = [];
+    for (let i = 0; i < documentIds.length; i += 40) {
+      const filter = documentIds.slice(i, i + 40).map((id, n) => `&filters[documentId][$in][${n}]=${encodeURIComponent(id)}`).join('');
+      out.push(...(await fetchPages(options, collection, locale, filter)));
+    }
+    return out;
   }
+  return fetchPages(options, collection, locale, '');
 }
 
-async function getJson(url: string, token: string): Promise<any> {
-  let res: Response;
-  try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
-  } catch (error) {
-    throw new PullError(`CMS unreachable at ${new URL(url).origin}: ${(error as Error).cause ?? (error as Error).message}`);
-  }
-  if (res.status === 401 || res.status === 403) throw new PullError(`CMS refused the build token (${res.status}) for ${url}`);
-  if (!res.ok) throw new PullError(`CMS answered ${res.status} for ${url}: ${(await res.text()).slice(0, 300)}`);
-  return res.json();
-}
-
-/** Every published entry of one collection in one locale, page by page. */
-async function fetchAll(options: PullOptions, collection: CollectionDefinition, locale: string): Promise<Raw[]> {
+async function fetchPages(options: PullOptions, collection: CollectionDefinition, locale: string, filter: string): Promise<Raw[]> {
   const out: Raw[] = [];
   const pageSize = options.pageSize ?? 100;
   for (let page = 1; ; page++) {
-    const url = `${options.cmsUrl}/api/${collection.pluralName}?locale=${locale}&status=published&pagination[page]=${page}&pagination[pageSize]=${pageSize}&sort[0]=documentId:asc`;
+    const url = `${options.cmsUrl}/api/${collection.pluralName}?locale=${locale}&status=published${filter}&pagination[page]=${page}&pagination[pageSize]=${pageSize}&sort[0]=documentId:asc`;
     const body = await getJson(url, options.token);
     out.push(...body.data);
     if (page >= (body.meta?.pagination?.pageCount ?? 1)) return out;
@@ -253,6 +262,32 @@ function brokenRelations(collection: CollectionDefinition, entry: Raw, present: 
   return problems;
 }
 
+/** The previous snapshot and its pull state, when an incremental pull can build on them; otherwise why not. */
+function previousPull(options: PullOptions): { snapshot: Snapshot; state: PullState } | { reason: string } {
+  if (!options.previous) return { reason: 'no previous snapshot given' };
+  try {
+    const stateFile = path.join(options.previous, PULL_STATE_FILE);
+    if (!fs.existsSync(stateFile)) return { reason: `the previous snapshot has no ${PULL_STATE_FILE}` };
+    const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as PullState;
+    if (state.formatVersion !== 1 || !state.versions || typeof state.versions !== 'object') return { reason: `${PULL_STATE_FILE} has an unknown format` };
+    if (state.source !== options.cmsUrl) return { reason: `the previous snapshot came from ${state.source}` };
+    return { snapshot: readSnapshot(options.previous), state };
+  } catch (error) {
+    return { reason: `the previous snapshot is unreadable or invalid: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+/** Links (or copies) a media file of the previous snapshot into the new one. */
+function carryMedia(from: string, to: string, mediaPath: string): void {
+  const target = path.join(to, mediaPath);
+  if (fs.existsSync(target)) return;
+  try {
+    fs.linkSync(path.join(from, mediaPath), target);
+  } catch {
+    fs.copyFileSync(path.join(from, mediaPath), target);
+  }
+}
+
 export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
   const log = options.log ?? (() => {});
   const started = Date.now();
@@ -266,27 +301,68 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     const media = new MediaCopier(options, tmp, store);
     const warnings: EntryProblem[] = [];
     const byKey = new Map<string, { collection: CollectionDefinition; entry: Raw }>();
+    let versions: EntryVersions = {};
+    /** The current slug of each document fetched in this pull. */
+    const slugs = new Map<string, unknown>();
 
-    for (const collection of collections) {
-      for (const locale of localeCodes) {
-        const raws = await fetchAll(options, collection, locale);
-        for (const raw of raws) {
-          const translations = [locale, ...(raw.localizations ?? []).filter((l: Raw) => l.publishedAt).map((l: Raw) => l.locale)];
-          const entry = {
-            ...(await mapFields(collection.fields, raw, media)),
-            type: collection.name,
-            documentId: raw.documentId,
-            locale: raw.locale,
-            publishedAt: raw.publishedAt,
-            updatedAt: raw.updatedAt,
-            translations: localeCodes.filter((l) => translations.includes(l)),
-          };
-          const result = validateEntry(collection.name as never, entry);
-          if (result.ok) byKey.set(`${collection.name}:${locale}:${raw.documentId}`, { collection, entry: result.entry });
-          else warnings.push(...result.problems);
+    const accept = async (collection: CollectionDefinition, locale: string, raw: Raw) => {
+      const translations = [locale, ...(raw.localizations ?? []).filter((l: Raw) => l.publishedAt).map((l: Raw) => l.locale)];
+      const entry = {
+        ...(await mapFields(collection.fields, raw, media)),
+        type: collection.name,
+        documentId: raw.documentId,
+        locale: raw.locale,
+        publishedAt: raw.publishedAt,
+        updatedAt: raw.updatedAt,
+        translations: localeCodes.filter((l) => translations.includes(l)),
+      };
+      slugs.set(documentKey(collection.name, raw.documentId), raw.slug);
+      const result = validateEntry(collection.name as never, entry);
+      if (result.ok) byKey.set(entryKey(collection.name, locale, raw.documentId), { collection, entry: result.entry });
+      else warnings.push(...result.problems);
+    };
+
+    const base = options.previous === undefined ? null : previousPull(options);
+    let incremental: PullResult['incremental'] = null;
+    if (base && 'snapshot' in base) {
+      // List every entry's version, fetch again only the documents that differ (and those
+      // the previous pull left out, which may now pass), and keep the rest as they were.
+      versions = await listEntryVersions({ cmsUrl: options.cmsUrl, token: options.token });
+      const wanted = changedDocuments(base.state.versions, versions);
+      for (const w of base.snapshot.manifest.warnings) if (collections.some((c) => c.name === w.type)) wanted.add(documentKey(w.type, w.documentId));
+      const fetched = new Set<string>();
+      const previousEntries = collections.flatMap((collection) =>
+        localeCodes.flatMap((locale) => (base.snapshot.entries[collection.name as CollectionName][locale] as Raw[]).map((entry) => ({ collection, locale, entry }))),
+      );
+      let kept = previousEntries;
+      for (let pending = [...wanted]; pending.length; ) {
+        for (const collection of collections) {
+          const ids = pending.filter((d) => d.startsWith(`${collection.name}:`)).map((d) => d.slice(collection.name.length + 1));
+          if (!ids.length) continue;
+          for (const locale of localeCodes) for (const raw of await fetchAll(options, collection, locale, ids)) await accept(collection, locale, raw);
         }
+        for (const d of pending) fetched.add(d);
+        kept = previousEntries.filter(({ collection, entry }) => !fetched.has(documentKey(collection.name, entry.documentId)));
+        // A kept entry that embeds a slug its linked document no longer has is fetched again too.
+        pending = [...documentsWithStaleLinks(kept, slugs)].filter((d) => !fetched.has(d));
       }
-      log(`[pull] ${collection.pluralName}: ${[...byKey.keys()].filter((k) => k.startsWith(`${collection.name}:`)).length} entries`);
+      for (const { collection, locale, entry } of kept) {
+        for (const mediaPath of listMediaPaths(entry)) carryMedia(base.snapshot.dir, tmp, mediaPath);
+        byKey.set(entryKey(collection.name, locale, entry.documentId), { collection, entry });
+      }
+      incremental = { previous: base.snapshot.manifest.id, fetchedDocuments: fetched.size, keptEntries: kept.length };
+      log(`[pull] incremental on ${base.snapshot.manifest.id}: ${fetched.size} document(s) fetched again, ${kept.length} entries kept`);
+    } else {
+      if (base) log(`[pull] full pull: ${base.reason}`);
+      for (const collection of collections) {
+        for (const locale of localeCodes) {
+          for (const raw of await fetchAll(options, collection, locale)) {
+            versions[entryKey(collection.name, locale, raw.documentId)] = `${raw.id}@${raw.updatedAt}`;
+            await accept(collection, locale, raw);
+          }
+        }
+        log(`[pull] ${collection.pluralName}: ${[...byKey.keys()].filter((k) => k.startsWith(`${collection.name}:`)).length} entries`);
+      }
     }
 
     // Leave out entries that link to documents the snapshot does not hold, until none do.
@@ -307,7 +383,7 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     for (const collection of collections) {
       counts[collection.name] = {};
       for (const locale of localeCodes) {
-        const entries = [...byKey.entries()].filter(([k]) => k.startsWith(`${collection.name}:${locale}:`)).map(([, v]) => v.entry);
+        const entries = [...byKey.entries()].filter(([k]) => k.startsWith(`${collection.name}:${locale}:`)).map(([, v]) => v.entry).sort(byDocumentId);
         counts[collection.name][locale] = entries.length;
         fs.writeFileSync(path.join(tmp, entriesFile(collection.name, locale)), JSON.stringify(entries, null, 1));
       }
@@ -325,6 +401,8 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
       warnings,
     };
     fs.writeFileSync(path.join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    const state: PullState = { formatVersion: 1, source: options.cmsUrl, versions };
+    fs.writeFileSync(path.join(tmp, PULL_STATE_FILE), JSON.stringify(state));
     readSnapshot(tmp); // the whole snapshot must validate before it gets its final name
 
     const dir = path.join(options.snapshotsDir, id);
@@ -344,10 +422,19 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     } catch (error) {
       log(`[pull] could not update the media store or prune old snapshots: ${(error as Error).message}`);
     }
-    return { dir, manifest, media: { downloaded, reused } };
+    return { dir, manifest, media: { downloaded, reused }, incremental };
   } catch (error) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** The snapshot `<snapshotsDir>/latest` points at, when there is one. */
+export function latestSnapshotDir(snapshotsDir: string): string | undefined {
+  try {
+    return fs.realpathSync(path.join(snapshotsDir, 'latest'));
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,10 @@
-/** `npm run pull`: writes a new content snapshot from the running CMS (see scripts/lib/pull.ts). */
+/**
+ * `npm run pull`: writes a new content snapshot from the running CMS (see scripts/lib/pull.ts).
+ * `npm run pull -- --incremental` builds on the snapshot `latest` points at and fetches only
+ * what changed since (a full pull when that snapshot cannot be used).
+ */
 import { pipelineConfig } from '../lib/config.ts';
-import { pullSnapshot } from '../lib/pull.ts';
+import { latestSnapshotDir, pullSnapshot } from '../lib/pull.ts';
 
 const config = pipelineConfig();
 if (!config.buildToken) {
@@ -8,7 +12,8 @@ if (!config.buildToken) {
   process.exit(1);
 }
 try {
-  const { dir } = await pullSnapshot({ cmsUrl: config.cmsUrl, token: config.buildToken, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, log: console.log });
+  const previous = process.argv.includes('--incremental') ? latestSnapshotDir(config.snapshotsDir) : undefined;
+  const { dir } = await pullSnapshot({ cmsUrl: config.cmsUrl, token: config.buildToken, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, previous, log: console.log });
   console.log(`[pull] wrote ${dir}`);
 } catch (error) {
   console.error(`[pull] failed: ${(error as Error).message}`);

@@ -16,7 +16,7 @@ import { pipelineConfig, wantsDemoContent } from '../lib/config.ts';
 import { stopProcess } from '../lib/processes.ts';
 import { pullSnapshot } from '../lib/pull.ts';
 import { buildRelease } from '../lib/site-release.ts';
-import { rebuildFromCms } from '../lib/rebuild.ts';
+import { rebuildOnWebhook } from '../lib/rebuild.ts';
 import { startRebuildService } from '../lib/rebuild-service.ts';
 import { readSiteStatus } from '../lib/site-status.ts';
 import { rollback } from '../lib/rollback.ts';
@@ -41,10 +41,7 @@ const rebuilder = await startRebuildService({
   port: config.rebuildPort,
   secret: config.env.SITE_REBUILD_SECRET!,
   log: console.log,
-  rebuild: async (events) => {
-    const { seconds } = await rebuildFromCms(config, console.log, { trigger: `rebuild webhook: ${events.join(', ') || 'a call'}` });
-    console.log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s)`);
-  },
+  rebuild: rebuildOnWebhook(config, console.log),
   status: async () => ({ ...readSiteStatus(config.releases) }),
   rollback: async (id) => void rollback(config.releases, id),
 });
