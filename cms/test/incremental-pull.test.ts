@@ -34,12 +34,13 @@ describe('an incremental pull', () => {
   let snapshotsDir: string;
   let incremental: PullResult;
   let full: PullResult;
+  let themeId: string;
 
   beforeAll(async () => {
     snapshotsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-incremental-'));
     const image = await anyImageId(adminApi);
     const theme = await ok(contentManager.create(THEME, 'en', { slug: uniqueSlug('theme-to-rename'), name: 'A theme to rename', description: 'Renamed later' }));
-    const themeId = theme.data.documentId; // taxonomy has no drafts: saved is live
+    themeId = theme.data.documentId; // taxonomy has no drafts: saved is live
     const slug = (p: string) => uniqueSlug(p);
     const edited = await publishedNews('en', newsData(slug('edited'), 'en', image));
     const unpublished = await publishedNews('en', newsData(slug('unpublished'), 'en', image));
@@ -65,7 +66,11 @@ describe('an incremental pull', () => {
     full = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir });
   });
 
-  afterAll(() => fs.rmSync(snapshotsDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    fs.rmSync(snapshotsDir, { recursive: true, force: true });
+    // The theme exists only in English: other test files count taxonomy per locale.
+    if (themeId) await ok(adminApi('DELETE', `/content-manager/collection-types/${THEME}/${themeId}?locale=en`));
+  });
 
   it('builds on the previous snapshot and fetches only the documents that changed or link to a renamed one', () => {
     expect(incremental.incremental).not.toBeNull();
