@@ -13,6 +13,13 @@ import { PARTNER_TOKEN_UID } from './syndication/names';
 
 const CM = 'plugin::content-manager.explorer';
 export const CHIEF_EDITOR_CODE = 'ssc-chief-editor';
+/** Strapi's own super admin role. */
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+/** Whether an admin user's roles span every locale and every file: the chief editor or a super admin. */
+export function hasEditorialControl(roles: { code: string }[] | undefined): boolean {
+  return (roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE || r.code === CHIEF_EDITOR_CODE);
+}
 export const localeEditorCode = (locale: string) => `ssc-editor-${locale}`;
 
 interface Permission {

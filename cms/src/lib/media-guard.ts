@@ -12,12 +12,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { entriesUsingFile, type MediaUse } from './media-usage';
-import { CHIEF_EDITOR_CODE, localeEditorCode } from './editor-roles';
+import { hasEditorialControl, localeEditorCode } from './editor-roles';
 import { localeCodes, collectionByUid } from './model';
 import { recordMediaChange } from './syndication/recorder';
 
 const FILE_UID = 'plugin::upload.file';
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 interface AdminUser {
   id: number;
@@ -26,9 +25,8 @@ interface AdminUser {
 
 /** The locales an admin user is limited to, or null when unrestricted (no admin user, chief editor, super admin). */
 export function restrictedLocales(user: AdminUser | undefined): string[] | null {
-  if (!user) return null;
+  if (!user || hasEditorialControl(user.roles)) return null;
   const codes = new Set((user.roles ?? []).map((r) => r.code));
-  if (codes.has(SUPER_ADMIN_CODE) || codes.has(CHIEF_EDITOR_CODE)) return null;
   return localeCodes.filter((l) => codes.has(localeEditorCode(l)));
 }
 

@@ -21,8 +21,11 @@ interface Owner {
 
 const FILE_UID = 'plugin::upload.file';
 
-/** For each component uid, the collections and components that hold it, and in which field. */
+let ownersCache: Map<string, Owner[]> | undefined;
+
+/** For each component uid, the collections and components that hold it, and in which field (the schemas do not change while Strapi runs). */
 function componentOwners(strapi: Core.Strapi): Map<string, Owner[]> {
+  if (ownersCache) return ownersCache;
   const owners = new Map<string, Owner[]>();
   const schemas: [string, { attributes: Record<string, any> }][] = [
     ...[...collectionByUid.keys()].map((uid) => [uid, strapi.contentType(uid as any)] as [string, any]),
@@ -34,6 +37,7 @@ function componentOwners(strapi: Core.Strapi): Map<string, Owner[]> {
       owners.set(attribute.component, [...(owners.get(attribute.component) ?? []), { uid, field }]);
     }
   }
+  ownersCache = owners;
   return owners;
 }
 

@@ -7,10 +7,9 @@
  * service at SITE_REBUILD_URL with SITE_REBUILD_SECRET, as its webhook does.
  */
 import type { Core } from '@strapi/strapi';
-import { CHIEF_EDITOR_CODE } from './editor-roles';
+import { hasEditorialControl } from './editor-roles';
 import { collectionByName, collectionByUid } from './model';
 
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 interface LeftOut {
   type: string;
@@ -64,7 +63,7 @@ async function callService(path: string, init: RequestInit = {}): Promise<{ stat
   return { status: res.status, body };
 }
 
-const canManage = (ctx: any) => ((ctx.state?.user?.roles ?? []) as { code: string }[]).some((r) => r.code === SUPER_ADMIN_CODE || r.code === CHIEF_EDITOR_CODE);
+const canManage = (ctx: any) => hasEditorialControl(ctx.state?.user?.roles);
 
 /** Adds the admin-panel link of each left-out entry (the edit view in that locale). */
 function withEditLinks(releases: ReleaseSummary[]): ReleaseSummary[] {
