@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readManifest, type EntryProblem } from '@ssc/content-schemas';
-import { buildSite } from '../../site/lib/build.ts';
+import { buildSite, outputMoved } from '../../site/lib/build.ts';
 import { SiteBuildError } from '../../site/lib/build-failure.ts';
 import { auditSite, type AuditedPage, type SiteAudit } from '../../site/lib/audit.ts';
 import { invalidEntries } from './entry-validation.ts';
@@ -141,9 +141,11 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   const filteredDir = path.join(options.releases.releasesDir, `.snapshot-${process.pid}-${Date.now()}`);
   const seconds = { astro: 0, audit: 0 };
   let builds = 0;
+  let builtIn: string | undefined;
 
   try {
     const { id, dir, result } = await publishRelease(options.releases, async (outDir) => {
+      builtIn = outDir;
       for (;;) {
         if (builds >= MAX_BUILDS) throw new ReleaseRefusedError(`still failing after ${MAX_BUILDS} builds, ${leftOut.length} entries left out`);
         builds += 1;
@@ -152,6 +154,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
         try {
           const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir });
           seconds.astro += built.seconds;
+          if (built.reused) log('[build] nothing changed since the last build (content, code, settings): its pages and search index were reused');
         } catch (error) {
           const added = addLeftOut(leftOut, blameBuildFailure(error, pages));
           if (!added.length) throw new ReleaseRefusedError(`the site build failed, and no entry could be blamed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -172,6 +175,8 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
         for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
       }
     }, options.keep);
+    // The release folder was renamed into place: an unchanged rebuild can still reuse it.
+    if (builtIn) outputMoved(builtIn, dir, options.cacheDir);
     const report: BuildReport = {
       release: id,
       snapshot: { id: manifest.id, dir: snapshotDir, source: manifest.source, createdAt: manifest.createdAt },

@@ -18,7 +18,9 @@ import { build } from 'astro';
 import { withFailedPagesNoted } from './build-failure.ts';
 import { withLock } from './build-lock.ts';
 import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
+import { buildInputsDigest } from './build-inputs.ts';
 import { finishCachedBuild, startCachedBuild } from './incremental-cache.ts';
+import { forgetOutput, movedOutput, recordOutput, reuseOutput } from './output-reuse.ts';
 
 export interface BuildSiteOptions {
   /** A snapshot directory (manifest.json, entries/, media/). */
@@ -32,9 +34,18 @@ export interface BuildSiteOptions {
   /**
    * Reuse what did not change since the last build with this cache folder: pages whose
    * data and code are the same, and the search index of unchanged languages
-   * (default: on, unless SSC_INCREMENTAL_BUILD=0; see lib/config.ts).
+   * (default: on, unless SSC_INCREMENTAL_BUILD=0; see lib/config.ts). When nothing
+   * changed at all (the same snapshot content, code and options as the last build),
+   * the last output is reused outright, as hard links (see output-reuse.ts).
    */
   incremental?: boolean;
+}
+
+export interface BuiltSite {
+  pages: number;
+  seconds: number;
+  /** Whether the last build's output was reused because nothing changed since. */
+  reused: boolean;
 }
 
 export const DEFAULT_CACHE_DIR = path.join(siteRoot, '.astro', 'build-cache');
@@ -96,7 +107,15 @@ function moveFolder(source: string, target: string): void {
   }
 }
 
-export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; seconds: number }> {
+/**
+ * Tells the cache folder that the output of its last build moved from `from` to `to`
+ * (a release renamed into place), so an unchanged rebuild can still reuse it.
+ */
+export function outputMoved(from: string, to: string, cacheDir = DEFAULT_CACHE_DIR): void {
+  movedOutput(path.resolve(cacheDir), path.resolve(from), path.resolve(to));
+}
+
+export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   return oneAtATime(() =>
     withLock(path.join(siteRoot, '.astro', 'build.lock'), async () => {
       const started = performance.now();
@@ -105,6 +124,15 @@ export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; s
       const cacheDir = path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
       const stagingDir = path.join(cacheDir, 'out');
       const incremental = options.incremental ?? incrementalByDefault();
+      const siteUrl = options.siteUrl ?? process.env.SSC_SITE_URL;
+      const inputs = incremental ? buildInputsDigest({ snapshotDir, siteUrl: siteUrl ?? '', incremental }) : undefined;
+      const reusedPages = inputs ? reuseOutput(cacheDir, inputs, stagingDir) : undefined;
+      if (reusedPages !== undefined) {
+        moveFolder(stagingDir, outDir);
+        recordOutput(cacheDir, inputs!, outDir, reusedPages);
+        return { pages: reusedPages, seconds: (performance.now() - started) / 1000, reused: true };
+      }
+      forgetOutput(cacheDir);
       // Astro would otherwise try to report usage over the network, which is not available here.
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
       // Pages cached by a build that did not finish are not trusted (see incremental-cache.ts).
@@ -112,14 +140,16 @@ export function buildSite(options: BuildSiteOptions): Promise<{ pages: number; s
       await inScratchDirectory(() =>
         withFailedPagesNoted(() =>
           build({
-            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl: options.siteUrl ?? process.env.SSC_SITE_URL, incremental }),
+            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl, incremental }),
             logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
           }),
         ),
       );
       if (incremental) finishCachedBuild(cacheDir);
       moveFolder(stagingDir, outDir);
-      return { pages: countPages(outDir), seconds: (performance.now() - started) / 1000 };
+      const pages = countPages(outDir);
+      if (inputs) recordOutput(cacheDir, inputs, outDir, pages);
+      return { pages, seconds: (performance.now() - started) / 1000, reused: false };
     }),
   );
 }

@@ -1,0 +1,88 @@
+/**
+ * The digest of everything a site build is made from: the snapshot's content, the
+ * site's code and the build's options. Two builds with the same digest write the
+ * same files, so the second one can reuse the first one's output (see
+ * output-reuse.ts) instead of running Astro and Pagefind again.
+ *
+ * It errs towards "changed": any file of the site or content-schemas workspaces
+ * (tests aside), the lockfile, Node's version, the snapshot's entries byte for byte
+ * and each media file's identity (size, modification time, inode: a replaced file
+ * differs in at least one) all count. Only the manifest's `id` and `createdAt`,
+ * which change on every pull and appear on no page, are left out.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MANIFEST_FILE } from '@ssc/content-schemas';
+import { siteRoot } from './config.ts';
+
+/** Bump when what the digest covers changes. */
+const FORMAT = 1;
+
+const repoRoot = path.resolve(siteRoot, '..');
+
+/** The folders whose files are the site's code, and the folders inside them that are not. */
+const CODE_ROOTS = [siteRoot, path.join(repoRoot, 'content-schemas')];
+const NOT_CODE = new Set(['node_modules', '.astro', 'test', 'dist']);
+const CODE_FILES = [path.join(repoRoot, 'package-lock.json'), path.join(repoRoot, 'package.json')];
+
+/** Every file under `dir` (relative, sorted), skipping folders named in `skip`. */
+function filesUnder(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      // Snapshot media folders may be links (to a shared store): follow them.
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && fs.statSync(path.join(dir, child)).isDirectory());
+      if (isDir) walk(child);
+      else found.push(child);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+function addFileBytes(hash: Hash, label: string, file: string): void {
+  hash.update(`\0${label}\0`);
+  hash.update(fs.readFileSync(file));
+}
+
+/** The site's code: its own files, the content model's, the lockfile and Node's version. */
+function hashCode(hash: Hash): void {
+  hash.update(process.version);
+  for (const root of CODE_ROOTS) {
+    for (const rel of filesUnder(root, NOT_CODE)) addFileBytes(hash, path.relative(repoRoot, path.join(root, rel)), path.join(root, rel));
+  }
+  for (const file of CODE_FILES) if (fs.existsSync(file)) addFileBytes(hash, path.relative(repoRoot, file), file);
+}
+
+/** The snapshot's content: the manifest without its per-pull fields, every entry file, every media file's identity. */
+function hashSnapshot(hash: Hash, snapshotDir: string): void {
+  const { id: _id, createdAt: _createdAt, ...manifest } = JSON.parse(fs.readFileSync(path.join(snapshotDir, MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
+  hash.update(JSON.stringify(manifest));
+  for (const rel of filesUnder(snapshotDir)) {
+    if (rel === MANIFEST_FILE) continue;
+    const file = path.join(snapshotDir, rel);
+    if (rel.startsWith('entries/')) addFileBytes(hash, rel, file);
+    else {
+      const stat = fs.statSync(file);
+      hash.update(`\0${rel}\0${stat.size}:${stat.mtimeMs}:${stat.ino}:${stat.dev}`);
+    }
+  }
+}
+
+export interface BuildInputs {
+  snapshotDir: string;
+  siteUrl: string;
+  incremental: boolean;
+}
+
+export function buildInputsDigest(inputs: BuildInputs): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([FORMAT, inputs.siteUrl, inputs.incremental]));
+  hashCode(hash);
+  hashSnapshot(hash, inputs.snapshotDir);
+  return hash.digest('hex');
+}
