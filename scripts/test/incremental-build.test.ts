@@ -52,20 +52,6 @@ function differences(a: string, b: string): string[] {
   return [...names].filter((name) => left.get(name) !== right.get(name)).sort();
 }
 
-/** Pages whose cached copy the incremental build wrote (rendered) since `since`, and those it reused. */
-function renderedAndReused(cacheDir: string, since: number): { rendered: Set<string>; reused: Set<string> } {
-  const dist = path.join(cacheDir, 'dist');
-  const rendered = new Set<string>();
-  const reused = new Set<string>();
-  for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const rel = `/${path.relative(dist, file).split(path.sep).join('/')}`;
-    (fs.statSync(file).mtimeMs >= since ? rendered : reused).add(rel);
-  }
-  return { rendered, reused };
-}
-
 const incrementalCache = path.join(cacheRoot, 'incremental');
 let step = 0;
 
@@ -74,9 +60,8 @@ async function buildBothWays(snapshot: VariantSnapshot) {
   step += 1;
   const incremental = path.join(root, `incremental-${step}`);
   const full = path.join(root, `full-${step}`);
-  const started = Date.now();
-  await buildSite({ snapshotDir: snapshot.dir, outDir: incremental, siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true });
-  const pages = renderedAndReused(incrementalCache, started);
+  const built = await buildSite({ snapshotDir: snapshot.dir, outDir: incremental, siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true });
+  const pages = { rendered: new Set(built.rendered.map((o) => `/${o}`)), reused: new Set(built.reusedPaths.map((o) => `/${o}`)) };
   await buildSite({ snapshotDir: snapshot.dir, outDir: full, siteUrl: SITE_URL, cacheDir: path.join(cacheRoot, `full-${step}`), incremental: false });
   return { incremental, full, ...pages };
 }

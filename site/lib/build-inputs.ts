@@ -1,8 +1,9 @@
 /**
  * The digest of everything a site build is made from: the snapshot's content, the
  * site's code and the build's options. Two builds with the same digest write the
- * same files, so the second one can reuse the first one's output (see
- * output-reuse.ts) instead of running Astro and Pagefind again.
+ * same files, so the second one can reuse the first one's output instead of running
+ * Astro and Pagefind again; and two builds with the same code digest can share every
+ * page whose data did not change (see targeted-build.ts).
  *
  * It errs towards "changed": any file of the site or content-schemas workspaces
  * (tests aside), the lockfile, Node's version, the snapshot's entries byte for byte
@@ -73,16 +74,18 @@ function hashSnapshot(hash: Hash, snapshotDir: string): void {
   }
 }
 
-export interface BuildInputs {
-  snapshotDir: string;
-  siteUrl: string;
-  incremental: boolean;
+/** The digest of the site's code and the settings that shape every page: a change re-renders everything. */
+export function codeDigest(siteUrl: string): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([FORMAT, siteUrl]));
+  hashCode(hash);
+  return hash.digest('hex');
 }
 
-export function buildInputsDigest(inputs: BuildInputs): string {
+/** The digest of everything a build is made from: the code digest and the snapshot's content. */
+export function inputsDigest(code: string, snapshotDir: string): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([FORMAT, inputs.siteUrl, inputs.incremental]));
-  hashCode(hash);
-  hashSnapshot(hash, inputs.snapshotDir);
+  hash.update(code);
+  hashSnapshot(hash, snapshotDir);
   return hash.digest('hex');
 }

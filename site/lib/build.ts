@@ -9,6 +9,11 @@
  * folder is part of it; so Astro always writes into the same folder inside the
  * cache, and the finished site is then moved to `outDir`.
  *
+ * Incremental builds (the default) render only the paths whose data changed and link
+ * the rest from the previous output (targeted-build.ts); the search index is then
+ * made over the whole site, reusing the index of every language whose pages did not
+ * change (search-index.ts).
+ *
  * A failed build throws a SiteBuildError naming the pages whose rendering threw.
  */
 import fs from 'node:fs';
@@ -17,10 +22,11 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { withFailedPagesNoted } from './build-failure.ts';
 import { withLock } from './build-lock.ts';
-import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
-import { buildInputsDigest } from './build-inputs.ts';
-import { finishCachedBuild, startCachedBuild } from './incremental-cache.ts';
-import { forgetOutput, movedOutput, recordOutput, reuseOutput } from './output-reuse.ts';
+import { createAstroConfig, DEFAULT_SITE_URL, incrementalByDefault, siteRoot } from './config.ts';
+import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
+import { codeDigest, inputsDigest } from './build-inputs.ts';
+import { writeSearchIndex } from './search-index.ts';
+import { composeOutput, recordMoved, recordOutput, recordReused, startBuild } from './targeted-build.ts';
 
 export interface BuildSiteOptions {
   /** A snapshot directory (manifest.json, entries/, media/). */
@@ -36,7 +42,7 @@ export interface BuildSiteOptions {
    * data and code are the same, and the search index of unchanged languages
    * (default: on, unless SSC_INCREMENTAL_BUILD=0; see lib/config.ts). When nothing
    * changed at all (the same snapshot content, code and options as the last build),
-   * the last output is reused outright, as hard links (see output-reuse.ts).
+   * the last output is reused outright, as hard links (see targeted-build.ts).
    */
   incremental?: boolean;
 }
@@ -44,8 +50,12 @@ export interface BuildSiteOptions {
 export interface BuiltSite {
   pages: number;
   seconds: number;
-  /** Whether the last build's output was reused because nothing changed since. */
+  /** Whether the last build's output was reused whole because nothing changed since. */
   reused: boolean;
+  /** Output files (relative) of the paths Astro rendered, in a targeted build. */
+  rendered: string[];
+  /** Output files (relative) of the paths taken from the previous output, in a targeted build. */
+  reusedPaths: string[];
 }
 
 export const DEFAULT_CACHE_DIR = path.join(siteRoot, '.astro', 'build-cache');
@@ -109,10 +119,29 @@ function moveFolder(source: string, target: string): void {
 
 /**
  * Tells the cache folder that the output of its last build moved from `from` to `to`
- * (a release renamed into place), so an unchanged rebuild can still reuse it.
+ * (a release renamed into place), so the next build can still build on it.
  */
 export function outputMoved(from: string, to: string, cacheDir = DEFAULT_CACHE_DIR): void {
-  movedOutput(path.resolve(cacheDir), path.resolve(from), path.resolve(to));
+  recordMoved(path.resolve(cacheDir), path.resolve(from), path.resolve(to));
+}
+
+/** Runs Astro on the snapshot into `stagingDir`, with `plan` (if any) deciding which paths it renders. */
+async function runAstro(options: { snapshotDir: string; stagingDir: string; cacheDir: string; siteUrl: string | undefined; plan?: BuildPlan }): Promise<void> {
+  // Astro would otherwise try to report usage over the network, which is not available here.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  setPlan(options.plan);
+  try {
+    await inScratchDirectory(() =>
+      withFailedPagesNoted(() =>
+        build({
+          ...createAstroConfig({ snapshotDir: options.snapshotDir, outDir: options.stagingDir, cacheDir: options.cacheDir, siteUrl: options.siteUrl, searchIndex: false }),
+          logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
+        }),
+      ),
+    );
+  } finally {
+    setPlan(undefined);
+  }
 }
 
 export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
@@ -125,31 +154,30 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       const stagingDir = path.join(cacheDir, 'out');
       const incremental = options.incremental ?? incrementalByDefault();
       const siteUrl = options.siteUrl ?? process.env.SSC_SITE_URL;
-      const inputs = incremental ? buildInputsDigest({ snapshotDir, siteUrl: siteUrl ?? '', incremental }) : undefined;
-      const reusedPages = inputs ? reuseOutput(cacheDir, inputs, stagingDir) : undefined;
-      if (reusedPages !== undefined) {
+      const seconds = () => (performance.now() - started) / 1000;
+      fs.rmSync(stagingDir, { recursive: true, force: true });
+
+      if (!incremental) {
+        await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl });
+        await writeSearchIndex(stagingDir);
         moveFolder(stagingDir, outDir);
-        recordOutput(cacheDir, inputs!, outDir, reusedPages);
-        return { pages: reusedPages, seconds: (performance.now() - started) / 1000, reused: true };
+        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [] };
       }
-      forgetOutput(cacheDir);
-      // Astro would otherwise try to report usage over the network, which is not available here.
-      process.env.ASTRO_TELEMETRY_DISABLED = '1';
-      // Pages cached by a build that did not finish are not trusted (see incremental-cache.ts).
-      if (incremental) startCachedBuild(cacheDir);
-      await inScratchDirectory(() =>
-        withFailedPagesNoted(() =>
-          build({
-            ...createAstroConfig({ snapshotDir, outDir: stagingDir, cacheDir, siteUrl, incremental }),
-            logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
-          }),
-        ),
-      );
-      if (incremental) finishCachedBuild(cacheDir);
+
+      const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL);
+      const start = startBuild(cacheDir, code, inputsDigest(code, snapshotDir), stagingDir);
+      if ('reused' in start) {
+        moveFolder(stagingDir, outDir);
+        recordReused(cacheDir, outDir);
+        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [] };
+      }
+      await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, plan: start.plan });
+      const { composed, paths } = composeOutput(stagingDir, start);
+      await writeSearchIndex(stagingDir, { cacheDir });
       moveFolder(stagingDir, outDir);
       const pages = countPages(outDir);
-      if (inputs) recordOutput(cacheDir, inputs, outDir, pages);
-      return { pages, seconds: (performance.now() - started) / 1000, reused: false };
+      recordOutput(cacheDir, start, outDir, pages, paths);
+      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused };
     }),
   );
 }

@@ -4,9 +4,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroInlineConfig } from 'astro';
+import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { defaultLocale, locales } from '@ssc/content-schemas';
+import { currentPlan } from '../src/lib/build-plan.ts';
 import { snapshotIntegration } from './snapshot-integration.ts';
 import { searchIndexIntegration } from './search-index.ts';
 
@@ -22,13 +23,42 @@ export interface SiteConfigOptions {
   /** Astro's cache folder (content layer data store, transformed images); Astro's default when unset. */
   cacheDir?: string;
   /**
-   * Reuse pages whose data and code did not change since the last build with this
-   * cache folder (Astro's `experimental.incrementalBuild`, keys in src/lib/cache-keys.ts),
-   * and the search index of languages whose pages did not change. Default: on, unless
-   * SSC_INCREMENTAL_BUILD=0.
+   * Reuse the search index of languages whose pages did not change since the last
+   * build with this cache folder, where Astro makes the index (see `searchIndex`).
+   * Default: on, unless SSC_INCREMENTAL_BUILD=0. (Pages are reused by buildSite()'s
+   * targeted builds, site/lib/targeted-build.ts, not by Astro.)
    */
   incremental?: boolean;
+  /**
+   * Whether Astro makes the search index when it has written the site (default: yes,
+   * for the Astro CLI). buildSite() turns it off and makes the index itself once the
+   * pages it did not render are in place.
+   */
+  searchIndex?: boolean;
 }
+
+/**
+ * The sitemap of every page of the site, also in a targeted build where Astro sees
+ * only the pages it rendered: the pages the build plan reused are added to Astro's
+ * list before @astrojs/sitemap writes it (it sorts the list, so the result is the
+ * same as after a full build).
+ */
+function sitemapOfAllPages(inner: AstroIntegration): AstroIntegration {
+  const done = inner.hooks['astro:build:done'];
+  return {
+    ...inner,
+    hooks: {
+      ...inner.hooks,
+      'astro:build:done': async (params) => {
+        const plan = currentPlan();
+        const reused = plan ? [...plan.current.keys()].filter((output) => !plan.rendered.has(output) && output.endsWith(PAGE_FILE)) : [];
+        const pages = [...params.pages, ...reused.map((output) => ({ pathname: output.slice(0, -PAGE_FILE.length) }))];
+        await done?.({ ...params, pages });
+      },
+    },
+  };
+}
+const PAGE_FILE = 'index.html';
 
 /** Whether builds are incremental when the caller does not say: SSC_INCREMENTAL_BUILD=0 turns it off. */
 export function incrementalByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -64,17 +94,19 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
     },
     image: { service: { entrypoint: 'astro/assets/services/sharp' } },
     devToolbar: { enabled: false },
-    // Pages are reused only when rendered one at a time (build.concurrency 1, Astro's default).
-    experimental: { incrementalBuild: incremental },
+    // Astro's own incremental build restores every unchanged page on every build (at
+    // 10,000 entries that copy and its manifest cost more than rendering what changed);
+    // buildSite() gives Astro only the changed paths instead (site/lib/targeted-build.ts).
+    experimental: { incrementalBuild: false },
     integrations: [
       snapshotIntegration({ snapshotDir: options.snapshotDir }),
-      sitemap({
+      sitemapOfAllPages(sitemap({
         // The root chooser and status pages are not content.
         filter: (page) => new URL(page).pathname !== '/',
         i18n: { defaultLocale, locales: Object.fromEntries(locales.map((l) => [l.code, l.tag])) },
-      }),
+      })),
       // Last: it indexes the finished HTML.
-      searchIndexIntegration({ reuse: incremental }),
+      ...(options.searchIndex === false ? [] : [searchIndexIntegration({ reuse: incremental })]),
     ],
   };
 }

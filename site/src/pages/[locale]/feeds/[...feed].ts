@@ -4,6 +4,7 @@ import { localeCodes, type LocaleCode } from '@ssc/content-schemas';
 import { FEED_FORMATS, feedFormats, type FeedFormat } from '../../../lib/feeds/feed-model.ts';
 import { FEED_SIZE, feedScopes, renderFeed, scopeItems, scopeSlug, type FeedScope } from '../../../lib/feeds/site-feeds.ts';
 import { itemKeysOf, keyOf, themeKey } from '../../../lib/cache-keys.ts';
+import { planned } from '../../../lib/build-plan.ts';
 
 interface Props {
   locale: LocaleCode;
@@ -11,7 +12,7 @@ interface Props {
   format: FeedFormat;
 }
 
-export async function getStaticPaths() {
+async function allPaths() {
   const paths = [];
   for (const locale of localeCodes)
     for (const scope of await feedScopes(locale)) {
@@ -26,6 +27,8 @@ export async function getStaticPaths() {
     }
   return paths;
 }
+
+export const getStaticPaths = () => planned('[locale]/feeds/[...feed]', allPaths());
 
 export const GET: APIRoute<Props> = async ({ props, site }) => {
   const body = await renderFeed(props.locale, props.scope, props.format, new URL(site ?? 'http://127.0.0.1:4321'));

@@ -5,6 +5,7 @@ import { listItems } from '../../../../lib/content.ts';
 import { typeSegment } from '../../../../lib/routes.ts';
 import { API_PAGE_SIZE, apiJson, apiPage, apiPageCount } from '../../../../lib/static-api.ts';
 import { itemKeysOf, keyOf } from '../../../../lib/cache-keys.ts';
+import { planned } from '../../../../lib/build-plan.ts';
 
 interface Props {
   locale: LocaleCode;
@@ -12,7 +13,7 @@ interface Props {
   page: number;
 }
 
-export async function getStaticPaths() {
+async function allPaths() {
   const paths = [];
   for (const locale of localeCodes)
     for (const t of contentTypes) {
@@ -26,5 +27,7 @@ export async function getStaticPaths() {
     }
   return paths;
 }
+
+export const getStaticPaths = () => planned('api/[locale]/[type]/[page].json', allPaths());
 
 export const GET: APIRoute<Props> = async ({ props, site }) => apiJson(await apiPage(new URL(site ?? 'http://127.0.0.1:4321'), props.locale, props.type, props.page));
