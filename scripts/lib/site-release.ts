@@ -154,7 +154,10 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
         try {
           const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir });
           seconds.astro += built.seconds;
+          const { inputs, astro, compose, search } = built.steps;
           if (built.reused) log('[build] nothing changed since the last build (content, code, settings): its pages and search index were reused');
+          else if (built.reusedPaths.length) log(`[build] rendered ${built.rendered.length} paths, reused ${built.reusedPaths.length} from the previous release`);
+          log(`[build] site built in ${built.seconds.toFixed(1)} s: inputs ${inputs.toFixed(1)} s, Astro ${astro.toFixed(1)} s, reused paths and record ${compose.toFixed(1)} s, search index ${search.toFixed(1)} s`);
         } catch (error) {
           const added = addLeftOut(leftOut, blameBuildFailure(error, pages));
           if (!added.length) throw new ReleaseRefusedError(`the site build failed, and no entry could be blamed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -56,6 +56,8 @@ export interface BuiltSite {
   rendered: string[];
   /** Output files (relative) of the paths taken from the previous output, in a targeted build. */
   reusedPaths: string[];
+  /** Seconds spent in each step: comparing inputs with the last build, Astro, linking the reused paths, the search index. */
+  steps: { inputs: number; astro: number; compose: number; search: number };
 }
 
 export const DEFAULT_CACHE_DIR = path.join(siteRoot, '.astro', 'build-cache');
@@ -155,29 +157,43 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       const incremental = options.incremental ?? incrementalByDefault();
       const siteUrl = options.siteUrl ?? process.env.SSC_SITE_URL;
       const seconds = () => (performance.now() - started) / 1000;
+      const steps = { inputs: 0, astro: 0, compose: 0, search: 0 };
+      let stepStarted = performance.now();
+      const step = (name: keyof typeof steps) => {
+        const now = performance.now();
+        steps[name] += (now - stepStarted) / 1000;
+        stepStarted = now;
+      };
       fs.rmSync(stagingDir, { recursive: true, force: true });
 
       if (!incremental) {
         await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl });
+        step('astro');
         await writeSearchIndex(stagingDir);
+        step('search');
         moveFolder(stagingDir, outDir);
-        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [] };
+        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], steps };
       }
 
       const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL);
       const start = startBuild(cacheDir, code, inputsDigest(code, snapshotDir), stagingDir);
+      step('inputs');
       if ('reused' in start) {
         moveFolder(stagingDir, outDir);
         recordReused(cacheDir, outDir);
-        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [] };
+        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], steps };
       }
       await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, plan: start.plan });
+      step('astro');
       const { composed, paths } = composeOutput(stagingDir, start);
+      step('compose');
       await writeSearchIndex(stagingDir, { cacheDir });
+      step('search');
       moveFolder(stagingDir, outDir);
       const pages = countPages(outDir);
       recordOutput(cacheDir, start, outDir, pages, paths);
-      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused };
+      step('compose');
+      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused, steps };
     }),
   );
 }
