@@ -61,7 +61,7 @@ async function buildBothWays(snapshot: VariantSnapshot) {
   const incremental = path.join(root, `incremental-${step}`);
   const full = path.join(root, `full-${step}`);
   const built = await buildSite({ snapshotDir: snapshot.dir, outDir: incremental, siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true });
-  const pages = { rendered: new Set(built.rendered.map((o) => `/${o}`)), reused: new Set(built.reusedPaths.map((o) => `/${o}`)) };
+  const pages = { rendered: new Set(built.rendered.map((o) => `/${o}`)), reused: new Set(built.reusedPaths.map((o) => `/${o}`)), searchReused: built.searchReused };
   await buildSite({ snapshotDir: snapshot.dir, outDir: full, siteUrl: SITE_URL, cacheDir: path.join(cacheRoot, `full-${step}`), incremental: false });
   return { incremental, full, ...pages };
 }
@@ -108,8 +108,11 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     const oldest = changed.entries('news', 'en').find((e) => e.slug === 'filler-news-1')!;
     changed.edit('news', 'en', oldest.documentId, (e) => (e.date = '2026-01-01'));
 
-    const { incremental, full, rendered, reused } = await buildBothWays(changed);
+    const { incremental, full, rendered, reused, searchReused } = await buildBothWays(changed);
     expect(differences(incremental, full)).toEqual([]);
+    // Arabic and Chinese pages changed only in their language switchers and hreflang (the MOU's new French
+    // version): Pagefind does not read those, so those languages kept their search index.
+    expect(searchReused).toEqual(['ar', 'zh-hans']);
     // It really was incremental: untouched pages were reused, the touched ones rendered again.
     // Chinese courses and videos show nothing that changed.
     for (const page of ['/zh/courses/hybrid-rice-value-chain/index.html', '/zh/videos/index.html', '/zh/feeds/videos.atom.xml', '/api/zh/courses/1.json']) expect(reused).toContain(page);

@@ -56,6 +56,8 @@ export interface BuiltSite {
   rendered: string[];
   /** Output files (relative) of the paths taken from the previous output, in a targeted build. */
   reusedPaths: string[];
+  /** Languages (Pagefind's names) whose search index was reused because their pages did not change as Pagefind reads them. */
+  searchReused: string[];
   /** Seconds spent in each step: comparing inputs with the last build, Astro, linking the reused paths, the search index. */
   steps: { inputs: number; astro: number; compose: number; search: number };
 }
@@ -172,7 +174,7 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         await writeSearchIndex(stagingDir);
         step('search');
         moveFolder(stagingDir, outDir);
-        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], steps };
+        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], searchReused: [], steps };
       }
 
       const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL);
@@ -181,19 +183,19 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       if ('reused' in start) {
         moveFolder(stagingDir, outDir);
         recordReused(cacheDir, outDir);
-        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], steps };
+        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], steps };
       }
       await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, plan: start.plan });
       step('astro');
       const { composed, paths } = composeOutput(stagingDir, start);
       step('compose');
-      await writeSearchIndex(stagingDir, { cacheDir });
+      const search = await writeSearchIndex(stagingDir, { cacheDir });
       step('search');
       moveFolder(stagingDir, outDir);
       const pages = countPages(outDir);
       recordOutput(cacheDir, start, outDir, pages, paths);
       step('compose');
-      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused, steps };
+      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused, searchReused: search.reused, steps };
     }),
   );
 }

@@ -277,13 +277,13 @@ const BUNDLE_CODE = createHash('sha256')
   )
   .digest('hex');
 
-/** The hreflang alternates of a page's <head>. */
-const ALTERNATE_LINKS = /<link rel="alternate" hreflang="[^"]*" href="[^"]*">/g;
+/** The other-language versions a page's <head> announces: hreflang alternates and Open Graph alternate locales. */
+const ALTERNATE_LINKS = /<link rel="alternate" hreflang="[^"]*" href="[^"]*">|<meta property="og:locale:alternate" content="[^"]*">/g;
 const SITE_HEADER = '<header class="site-header">';
 
 /**
- * A page as Pagefind reads it, for the fingerprint: without its hreflang alternates
- * and its site header (navigation, language switcher), which Pagefind does not index
+ * A page as Pagefind reads it, for the fingerprint: without the other-language
+ * versions its <head> announces and its site header (navigation, language switcher), which Pagefind does not index
  * (only `data-pagefind-*` content is) and which change on every translation of an
  * item when one of its translations is published or unpublished. A header that
  * carries anything for Pagefind is kept.
