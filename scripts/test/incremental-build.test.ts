@@ -86,13 +86,15 @@ function withTwoNewsPages(name: string): VariantSnapshot {
 }
 
 describe('incremental builds', { timeout: 600_000 }, () => {
-  it('build the same site as a full build after an edit, a new entry, a new translation, a renamed theme and an item moving between list pages', async () => {
+  it('build the same site as a full build after an edit, a body-only edit, a new entry, a new translation, a renamed theme and an item moving between list pages', async () => {
     const base = withTwoNewsPages('base');
     await buildSite({ snapshotDir: base.dir, outDir: path.join(root, 'base'), siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true });
 
     const changed = withTwoNewsPages('changed');
     // An edit: the English launch news gets a new title.
     changed.edit('news', 'en', LAUNCH_NEWS, (e) => (e.title = 'The knowledge sharing platform goes live (edited)'));
+    // A body-only edit: the content layer keeps only the body's digest, which must still re-render the page.
+    changed.edit('policy', 'en', POLICY, (e) => (e.body = `${e.body}\n\nA paragraph added after the last build.`));
     // A new entry: a Spanish copy of the policy under a new slug.
     changed.addCopyOf('policy', 'es', POLICY, 'new-policy-entry', (e) => (e.title = 'Una política nueva'));
     // A new translation: the MOU news gets a French version.
@@ -119,6 +121,8 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     for (const page of ['/en/news/ssc-platform-launch-2022/index.html', '/en/news/index.html', '/en/news/page/2/index.html', '/fr/news/index.html', '/es/policies/new-policy-entry/index.html', '/en/themes/value-chain-development/index.html']) {
       expect(rendered).toContain(page);
     }
+    const policy = changed.entries('policy', 'en').find((e) => e.documentId === POLICY)!;
+    expect(fs.readFileSync(path.join(incremental, 'en', 'policies', policy.slug, 'index.html'), 'utf8')).toContain('A paragraph added after the last build.');
     // The new translation is on the site, with hreflang from its English page.
     expect(fs.readFileSync(path.join(incremental, 'en', 'news', mou.slug, 'index.html'), 'utf8')).toContain(`/fr/news/${mou.slug}/`);
   });

@@ -12,7 +12,7 @@
  * page's language.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -94,7 +94,7 @@ interface PagefindEntry {
 }
 
 /** Bump when what goes into a language's bundle changes, so cached bundles are made again. */
-const BUNDLE_FORMAT = 2;
+const BUNDLE_FORMAT = 3;
 /** Where a language's bundle and its fingerprint are kept between builds, inside the build's cache folder. */
 const BUNDLES_DIR = 'search-index';
 const FINGERPRINT_FILE = '.fingerprint';
@@ -192,10 +192,9 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   const reused: string[] = [];
   const languages = [...pages.keys()].sort();
   try {
-    const fingerprints = new Map(languages.map((language) => [language, options.cacheDir ? fingerprintOf(siteDir, pages.get(language)!.folders) : '']));
     const stale = languages.filter((language) => {
       const fingerprintFile = path.join(bundlesRoot, language, FINGERPRINT_FILE);
-      const fresh = Boolean(options.cacheDir) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprints.get(language);
+      const fresh = Boolean(options.cacheDir) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === pages.get(language)!.fingerprint;
       if (fresh) reused.push(language);
       return !fresh;
     });
@@ -205,7 +204,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
         const { folders } = pages.get(language)!;
         const bundleDir = path.join(bundlesRoot, language);
         await indexLanguage(siteDir, language, folders, bundleDir);
-        fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), fingerprints.get(language)!);
+        fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), pages.get(language)!.fingerprint);
       }),
       os.availableParallelism(),
     );
@@ -236,13 +235,18 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
 interface LanguagePages {
   /** The site's top-level folders that hold the language's indexed pages. */
   folders: string[];
+  /** What the language's bundle is made from (see fingerprintOf). */
+  fingerprint: string;
 }
 
 const HTML_LANG = /<html\b[^>]*\blang="([^"]+)"/i;
 
-/** The languages that have indexed pages (`data-pagefind-body`), by Pagefind's name for them (the lowercased `<html lang>`). */
+/**
+ * The languages that have indexed pages (`data-pagefind-body`), by Pagefind's name
+ * for them (the lowercased `<html lang>`), each page read once.
+ */
 function scanLanguages(siteDir: string): Map<string, LanguagePages> {
-  const found = new Map<string, Set<string>>();
+  const found = new Map<string, { folders: Set<string>; pages: Hash }>();
   for (const file of htmlFiles(siteDir)) {
     const html = fs.readFileSync(path.join(siteDir, file), 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
@@ -250,10 +254,18 @@ function scanLanguages(siteDir: string): Map<string, LanguagePages> {
     if (!lang) continue;
     const top = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
     if (!top) throw new Error(`The indexed page ${file} lies at the site's root: the search index is made per language folder`);
-    if (!found.has(lang)) found.set(lang, new Set());
-    found.get(lang)!.add(top);
+    let language = found.get(lang);
+    if (!language) found.set(lang, (language = { folders: new Set(), pages: createHash('sha256') }));
+    language.folders.add(top);
+    language.pages.update(`\n${file}\n`);
+    language.pages.update(searchedPart(html));
   }
-  return new Map([...found].map(([lang, folders]) => [lang, { folders: [...folders].sort() }]));
+  return new Map(
+    [...found].map(([lang, { folders, pages }]) => {
+      const sorted = [...folders].sort();
+      return [lang, { folders: sorted, fingerprint: fingerprintOf(sorted, pages.digest('hex')) }];
+    }),
+  );
 }
 
 /** Every HTML file of the site (relative, `/`-separated, sorted), Pagefind's own folder left out. */
@@ -296,17 +308,11 @@ function searchedPart(html: string): string {
   return text.slice(0, start) + text.slice(end + '</header>'.length);
 }
 
-/** What a language's bundle is made from: every HTML page in its folders as Pagefind reads it, and the indexing settings. */
-function fingerprintOf(siteDir: string, folders: string[]): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([BUNDLE_FORMAT, PAGEFIND_VERSION, BUNDLE_CODE, INDEX_CHUNK_SIZE, FOREIGN_TEXT_SELECTOR, UNUSED_BUNDLE_FILES, folders]));
-  for (const folder of folders) {
-    for (const file of htmlFiles(siteDir, folder)) {
-      hash.update(`\n${file}\n`);
-      hash.update(searchedPart(fs.readFileSync(path.join(siteDir, file), 'utf8')));
-    }
-  }
-  return hash.digest('hex');
+/** What a language's bundle is made from: its indexed pages as Pagefind reads them (a digest), its folders and the indexing settings. */
+function fingerprintOf(folders: string[], pagesDigest: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([BUNDLE_FORMAT, PAGEFIND_VERSION, BUNDLE_CODE, INDEX_CHUNK_SIZE, FOREIGN_TEXT_SELECTOR, UNUSED_BUNDLE_FILES, folders, pagesDigest]))
+    .digest('hex');
 }
 
 /**

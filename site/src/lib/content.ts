@@ -5,8 +5,12 @@
  * indexed by entry id: a lookup of a document in a locale where it is not published
  * is normal (missing translations), and getEntry() would warn about every one.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { contentTypes, getCollection as getModelCollection, localeCodes, type CollectionName, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
+import { snapshotDir } from 'virtual:ssc/snapshot';
+import { contentTypes, entriesFile, getCollection as getModelCollection, localeCodes, type CollectionName, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
+import { bodyDigestOf, isBodyDigest } from '../loaders/entry-body.ts';
 import { entryId } from '../loaders/entry-id.ts';
 import type { SiteEntry } from '../loaders/entry-schema.ts';
 import type { SiteMedia } from '../loaders/site-media.ts';
@@ -142,4 +146,28 @@ export function mainImage(item: Item): CaptionedImage | null {
     }
   }
   return null;
+}
+
+/** The bodies of a collection's entries in one locale, by document id, read once per build from the snapshot. */
+function bodiesOf(type: CollectionName, locale: LocaleCode): Promise<Map<string, unknown>> {
+  return remember(`bodies:${type}:${locale}`, async () => {
+    const file = path.join(snapshotDir, entriesFile(type, locale));
+    const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as { documentId: string; body?: unknown }[];
+    return new Map(entries.map((e) => [e.documentId, e.body]));
+  });
+}
+
+/**
+ * An item's body (Markdown), or null/undefined when it has none. The content layer
+ * keeps only its digest (src/loaders/entry-body.ts); the text comes from the
+ * snapshot, and must be the text the digest was made from.
+ */
+export async function bodyOf(item: Item): Promise<string | null | undefined> {
+  const stored = (item as { body?: unknown }).body;
+  if (!isBodyDigest(stored)) return stored as string | null | undefined;
+  const body = (await bodiesOf(item.type, item.locale)).get(item.documentId);
+  if (typeof body !== 'string' || bodyDigestOf(body).bodyDigest !== stored.bodyDigest) {
+    throw new Error(`the body of ${item.type} ${item.documentId} [${item.locale}] in the snapshot is not the one the content layer saw`);
+  }
+  return body;
 }

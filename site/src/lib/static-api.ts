@@ -4,7 +4,7 @@
  * document and the JSON Schemas of both, all plain files a CDN can serve.
  */
 import { contentTypes, getLocale, localeCodes, STATIC_API_VERSION, type ContentTypeName, type LocaleCode, type StaticApiIndex } from '@ssc/content-schemas';
-import { listItems, type Item } from './content.ts';
+import { bodyOf, listItems, type Item } from './content.ts';
 import { absoluteUrl, itemPath, typeSegment } from './routes.ts';
 
 export const API_PAGE_SIZE = 100;
@@ -39,7 +39,10 @@ export async function apiPage(site: URL, locale: LocaleCode, type: ContentTypeNa
     total: items.length,
     prev: link(page - 1),
     next: link(page + 1),
-    items: items.slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE).map((item: Item) => ({ url: absoluteUrl(site, itemPath(locale, type, item.slug)), entry: item })),
+    // The entry as the snapshot has it, its body included (the content layer keeps only the body's digest).
+    items: await Promise.all(
+      items.slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE).map(async (item: Item) => ({ url: absoluteUrl(site, itemPath(locale, type, item.slug)), entry: { ...item, body: await bodyOf(item) } })),
+    ),
   };
 }
 
