@@ -151,23 +151,29 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
         builds += 1;
         const from = leftOut.length ? writeSnapshotWithout(snapshotDir, filteredDir, leftOut, files) : snapshotDir;
         log(`[build] building the site from snapshot ${manifest.id}${leftOut.length ? ` without ${leftOut.length} entr${leftOut.length === 1 ? 'y' : 'ies'}` : ''}`);
+        // The audit runs while Pagefind indexes the pages. Its cache is beside Astro's: most pages are the previous build's, and their facts are not parsed again.
+        const auditCache = path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'audit-facts.json');
+        const auditPages = (siteDir: string): SiteAudit => {
+          const auditStarted = performance.now();
+          const audited = auditSite(siteDir, options.siteUrl, { cacheFile: auditCache });
+          seconds.audit += (performance.now() - auditStarted) / 1000;
+          return audited;
+        };
+        let audit: SiteAudit;
         try {
-          const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir });
+          const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir, alongsideSearch: auditPages });
+          audit = built.alongside as SiteAudit;
           seconds.astro += built.seconds;
           const { inputs, astro, compose, search } = built.steps;
           if (built.reused) log('[build] nothing changed since the last build (content, code, settings): its pages and search index were reused');
           else if (built.reusedPaths.length) log(`[build] rendered ${built.rendered.length} paths, reused ${built.reusedPaths.length} from the previous release`);
-          log(`[build] site built in ${built.seconds.toFixed(1)} s: inputs ${inputs.toFixed(1)} s, Astro ${astro.toFixed(1)} s, reused paths and record ${compose.toFixed(1)} s, search index ${search.toFixed(1)} s`);
+          log(`[build] site built in ${built.seconds.toFixed(1)} s: inputs ${inputs.toFixed(1)} s, Astro ${astro.toFixed(1)} s, reused paths and record ${compose.toFixed(1)} s, search index and audit ${search.toFixed(1)} s`);
         } catch (error) {
           const added = addLeftOut(leftOut, blameBuildFailure(error, pages));
           if (!added.length) throw new ReleaseRefusedError(`the site build failed, and no entry could be blamed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
           for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
           continue;
         }
-        const auditStarted = performance.now();
-        // Beside Astro's cache: most pages are the previous build's, and their facts are not parsed again.
-        const audit = auditSite(outDir, options.siteUrl, { cacheFile: path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'audit-facts.json') });
-        seconds.audit += (performance.now() - auditStarted) / 1000;
         if (!audit.problems.length) {
           shareFiles(options, outDir, snapshotDir, log);
           return { audit };

@@ -45,6 +45,12 @@ export interface BuildSiteOptions {
    * the last output is reused outright, as hard links (see targeted-build.ts).
    */
   incremental?: boolean;
+  /**
+   * Runs on the finished pages while Pagefind indexes them (in processes of its own),
+   * e.g. the pre-release audit; its result comes back as `alongside`. It sees the
+   * site without its search index.
+   */
+  alongsideSearch?: (siteDir: string) => unknown;
 }
 
 export interface BuiltSite {
@@ -58,6 +64,8 @@ export interface BuiltSite {
   reusedPaths: string[];
   /** Languages (Pagefind's names) whose search index was reused because their pages did not change as Pagefind reads them. */
   searchReused: string[];
+  /** What `alongsideSearch` returned. */
+  alongside?: unknown;
   /** Seconds spent in each step: comparing inputs with the last build, Astro, linking the reused paths, the search index. */
   steps: { inputs: number; astro: number; compose: number; search: number };
 }
@@ -168,34 +176,50 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       };
       fs.rmSync(stagingDir, { recursive: true, force: true });
 
+      /** The search index, with `alongsideSearch` run on the pages meanwhile. */
+      const indexSearch = async (reuseFrom?: string) => {
+        const searching = writeSearchIndex(stagingDir, reuseFrom ? { cacheDir: reuseFrom } : {});
+        // Pagefind's processes are started: the callback runs meanwhile. Should it throw, the indexing still ends first.
+        let alongside: { value: unknown } | { error: unknown };
+        try {
+          alongside = { value: options.alongsideSearch?.(stagingDir) };
+        } catch (error) {
+          alongside = { error };
+        }
+        const search = await searching;
+        if ('error' in alongside) throw alongside.error;
+        return { search, alongside: alongside.value };
+      };
+
       if (!incremental) {
         await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl });
         step('astro');
-        await writeSearchIndex(stagingDir);
+        const { alongside } = await indexSearch();
         step('search');
         moveFolder(stagingDir, outDir);
-        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], searchReused: [], steps };
+        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
       }
 
       const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL);
       const start = startBuild(cacheDir, code, inputsDigest(code, snapshotDir), stagingDir);
       step('inputs');
       if ('reused' in start) {
+        const alongside = options.alongsideSearch?.(stagingDir);
         moveFolder(stagingDir, outDir);
         recordReused(cacheDir, outDir);
-        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], steps };
+        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
       }
       await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, plan: start.plan });
       step('astro');
       const { composed, paths } = composeOutput(stagingDir, start);
       step('compose');
-      const search = await writeSearchIndex(stagingDir, { cacheDir });
+      const { search, alongside } = await indexSearch(cacheDir);
       step('search');
       moveFolder(stagingDir, outDir);
       const pages = countPages(outDir);
       recordOutput(cacheDir, start, outDir, pages, paths);
       step('compose');
-      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused, searchReused: search.reused, steps };
+      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused, searchReused: search.reused, alongside, steps };
     }),
   );
 }
