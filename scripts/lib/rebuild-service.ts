@@ -56,7 +56,7 @@ function authorized(header: string | undefined, secret: string): boolean {
 
 export async function startRebuildService(options: RebuildServiceOptions): Promise<RebuildService> {
   const log = options.log ?? (() => {});
-  const quietMs = options.quietMs ?? 500;
+  const quietMs = options.quietMs ?? 200;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
