@@ -6,14 +6,32 @@ import { getLocale, type LocaleCode } from '@ssc/content-schemas';
 
 const tagOf = (locale: LocaleCode) => getLocale(locale).tag;
 
+/**
+ * Intl formatters are costly to make and a build formats the same few ways tens of
+ * thousands of times (a date on every list entry): each is made once per locale and
+ * set of options.
+ */
+const formatters = new Map<string, { format(value: never): string }>();
+function formatter<F extends { format(value: never): string }>(kind: string, locale: LocaleCode, options: object, make: (tag: string) => F): F {
+  const key = `${kind}\0${locale}\0${JSON.stringify(options)}`;
+  let found = formatters.get(key) as F | undefined;
+  if (!found) {
+    found = make(tagOf(locale));
+    formatters.set(key, found);
+  }
+  return found;
+}
+const numberFormat = (locale: LocaleCode, options: Intl.NumberFormatOptions = {}) => formatter('number', locale, options, (tag) => new Intl.NumberFormat(tag, options));
+
 /** A calendar date (YYYY-MM-DD) in long form. Formatted in UTC so the day never shifts. */
 export function formatDate(locale: LocaleCode, isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return new Intl.DateTimeFormat(tagOf(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
+  return formatter('date', locale, options, (tag) => new Intl.DateTimeFormat(tag, options)).format(date);
 }
 
 export function formatNumber(locale: LocaleCode, value: number): string {
-  return new Intl.NumberFormat(tagOf(locale)).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** A file size in decimal units (kB, MB, GB), e.g. "1.2 MB" or "1,2 Mo". */
@@ -25,7 +43,7 @@ export function formatBytes(locale: LocaleCode, bytes: number): string {
   ] as const;
   const [unit, size] = units.find(([, s]) => bytes >= s) ?? ['byte', 1];
   const value = bytes / size;
-  return new Intl.NumberFormat(tagOf(locale), {
+  return numberFormat(locale, {
     style: 'unit',
     unit,
     unitDisplay: 'short',
@@ -35,11 +53,11 @@ export function formatBytes(locale: LocaleCode, bytes: number): string {
 
 /** A number of hours, e.g. "4 hours" or "1.5 horas". */
 export function formatHours(locale: LocaleCode, hours: number): string {
-  return new Intl.NumberFormat(tagOf(locale), { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 }).format(hours);
+  return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 }).format(hours);
 }
 
 export function formatMinutes(locale: LocaleCode, minutes: number): string {
-  return new Intl.NumberFormat(tagOf(locale), { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+  return numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
 }
 
 /** The part of Intl.DurationFormat used here (not yet in TypeScript's ES2023 lib). */
@@ -56,7 +74,7 @@ export function formatDuration(locale: LocaleCode, totalSeconds: number): string
   const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
   if (!DurationFormat) return formatMinutes(locale, Math.max(1, Math.round(totalSeconds / 60)));
   const parts = { ...(hours ? { hours } : {}), ...(minutes ? { minutes } : {}), ...(seconds || totalSeconds === 0 ? { seconds } : {}) };
-  return new DurationFormat(tagOf(locale), { style: 'short' }).format(parts);
+  return formatter('duration', locale, { style: 'short' }, (tag) => new DurationFormat(tag, { style: 'short' })).format(parts);
 }
 
 /** A language's name in the page's language, e.g. "chinois simplifié" on a French page. */

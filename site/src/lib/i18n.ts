@@ -35,10 +35,18 @@ export function uiStrings(): Record<string, Resource> {
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Strings without placeholders, once looked up: pages ask for the same few thousands of times. */
+const plain = new Map<string, string>();
+
 /** One UI string in one locale, with optional {{placeholders}}. */
-export function t(locale: LocaleCode, key: string, values: Record<string, string | number> = {}): string {
+export function t(locale: LocaleCode, key: string, values?: Record<string, string | number>): string {
+  const cacheKey = values ? undefined : `${locale}\0${key}`;
+  const known = cacheKey === undefined ? undefined : plain.get(cacheKey);
+  if (known !== undefined) return known;
   if (!instance.exists(key, { lng: locale })) throw new Error(`Missing UI string "${key}" for locale "${locale}"`);
-  return instance.t(key, { ...values, lng: locale } as TOptions);
+  const text = instance.t(key, { ...values, lng: locale } as TOptions);
+  if (cacheKey !== undefined) plain.set(cacheKey, text);
+  return text;
 }
 
 /** A translator bound to one locale, for templates. */
