@@ -4,8 +4,10 @@
  * - `media/…` files become hard links to the same files of the snapshot it was
  *   built from (which are themselves links into the snapshots' media store);
  * - files under `_astro/` (optimized images, CSS, scripts: named by hash) and
- *   `pagefind/` that the previous release holds byte for byte become hard links
- *   to those.
+ *   `pagefind/`, and the sitemap files, that the previous release holds byte for
+ *   byte become hard links to those (the sitemap lists every page: megabytes at
+ *   10,000 entries, rewritten by every build, and the same unless a page came or
+ *   went).
  * It runs after the build and audit, before the release is renamed into place and
  * goes live, and swaps each file atomically. Where two folders cannot be linked
  * (different file systems) the copy stays and the caller logs it.
@@ -17,6 +19,8 @@ import { replaceWithLink, sameBytes, sameInode } from './file-links.ts';
 
 /** Folders of a release whose files are shared with the previous release when identical. */
 const HASHED_FOLDERS = ['_astro', 'pagefind'];
+/** Files at a release's root shared the same way. */
+const SHARED_ROOT_FILE = /^sitemap.*\.xml$/;
 
 export interface SharedFiles {
   /** Files that are now (or already were) another name of a file outside this release. */
@@ -53,11 +57,10 @@ export function shareReleaseFiles(options: { releaseDir: string; snapshotDir: st
 
   const previous = options.previousReleaseDir;
   if (previous && fs.existsSync(previous)) {
-    for (const folder of HASHED_FOLDERS) {
-      for (const file of filesUnder(path.join(options.releaseDir, folder))) {
-        const source = path.join(previous, path.relative(options.releaseDir, file));
-        if (fs.existsSync(source) && sameBytes(file, source)) share(file, source);
-      }
+    const rootFiles = fs.readdirSync(options.releaseDir).filter((name) => SHARED_ROOT_FILE.test(name)).map((name) => path.join(options.releaseDir, name));
+    for (const file of [...HASHED_FOLDERS.flatMap((folder) => filesUnder(path.join(options.releaseDir, folder))), ...rootFiles]) {
+      const source = path.join(previous, path.relative(options.releaseDir, file));
+      if (fs.existsSync(source) && sameBytes(file, source)) share(file, source);
     }
   }
   return shared;

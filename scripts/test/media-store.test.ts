@@ -70,7 +70,7 @@ describe('hard links across file systems', () => {
 });
 
 describe('a release shares its files', () => {
-  it('links media to the snapshot and identical hashed assets to the previous release, and keeps what differs', () => {
+  it('links media to the snapshot and identical hashed assets and sitemaps to the previous release, and keeps what differs', () => {
     const snapshot = path.join(root, 'snapshot');
     write(path.join(snapshot, 'media', 'rice-1.jpg'), 'image bytes');
     const previous = path.join(root, 'releases', 'one');
@@ -81,9 +81,15 @@ describe('a release shares its files', () => {
     write(path.join(release, '_astro', 'rice.Ab12.webp'), 'webp bytes');
     write(path.join(release, '_astro', 'site.Cd34.css'), 'new css'); // same name, other bytes: never linked
     write(path.join(release, 'en', 'index.html'), '<html>');
+    write(path.join(previous, 'sitemap-0.xml'), '<urlset/>');
+    write(path.join(release, 'sitemap-0.xml'), '<urlset/>');
+    write(path.join(previous, 'sitemap-index.xml'), '<sitemapindex>old</sitemapindex>');
+    write(path.join(release, 'sitemap-index.xml'), '<sitemapindex>new</sitemapindex>');
 
     const shared = shareReleaseFiles({ releaseDir: release, snapshotDir: snapshot, previousReleaseDir: previous });
-    expect(shared).toEqual({ linked: 2, bytes: 'image bytes'.length + 'webp bytes'.length, copies: 0 });
+    expect(shared).toEqual({ linked: 3, bytes: 'image bytes'.length + 'webp bytes'.length + '<urlset/>'.length, copies: 0 });
+    expect(sameInode(path.join(release, 'sitemap-0.xml'), path.join(previous, 'sitemap-0.xml'))).toBe(true);
+    expect(fs.readFileSync(path.join(release, 'sitemap-index.xml'), 'utf8')).toContain('new');
     expect(sameInode(path.join(release, 'media', 'rice-1.jpg'), path.join(snapshot, 'media', 'rice-1.jpg'))).toBe(true);
     expect(sameInode(path.join(release, '_astro', 'rice.Ab12.webp'), path.join(previous, '_astro', 'rice.Ab12.webp'))).toBe(true);
     expect(fs.readFileSync(path.join(release, '_astro', 'site.Cd34.css'), 'utf8')).toBe('new css');
