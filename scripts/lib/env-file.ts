@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import dotenv from 'dotenv';
 import { cmsDir } from './paths.ts';
 
 export const cmsEnvFile = path.join(cmsDir, '.env');
@@ -23,13 +24,9 @@ export const SECRET_GENERATORS: Record<string, () => string> = {
   SITE_REBUILD_SECRET: random,
 };
 
+/** The variables of a .env text, read as Strapi reads the file (dotenv: quotes, comments, `export`). */
 export function parseEnv(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
-    if (m) out.set(m[1], m[2].replace(/^(['"])(.*)\1$/, '$2'));
-  }
-  return out;
+  return new Map(Object.entries(dotenv.parse(text)));
 }
 
 /**

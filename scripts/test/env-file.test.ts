@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureEnvFile, setEnvValue } from '../lib/env-file.ts';
+import { ensureEnvFile, parseEnv, setEnvValue } from '../lib/env-file.ts';
 
 const dirs: string[] = [];
 function tempFile(content?: string, mode = 0o644): string {
@@ -41,5 +41,10 @@ describe('cms/.env holds secrets readable by its owner only', () => {
     setEnvValue('CMS_BUILD_TOKEN', 'secret-value', file);
     expect(modeOf(file)).toBe(0o600);
     expect(fs.readFileSync(file, 'utf8')).toContain('CMS_BUILD_TOKEN=secret-value');
+  });
+
+  it('reads the file as Strapi does: comments, quotes and a # inside quotes', () => {
+    const env = parseEnv('# a comment\nPORT=1337 # the port\nAPP_KEYS="a,b#c"\nNAME=\'single quoted\'\nEMPTY=\n');
+    expect(Object.fromEntries(env)).toEqual({ PORT: '1337', APP_KEYS: 'a,b#c', NAME: 'single quoted', EMPTY: '' });
   });
 });

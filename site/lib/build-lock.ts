@@ -2,52 +2,53 @@
  * One site build at a time per site folder, across processes: Astro keeps
  * generated files of a build (the content layer's image import list, types) in
  * the project's own .astro/ folder, which two simultaneous builds would overwrite
- * for each other. The lock is a directory (mkdir is atomic) holding the owner's
- * process id; a lock whose owner is gone is taken over.
+ * for each other.
+ *
+ * The lock is proper-lockfile's: a directory (mkdir is atomic) whose modification
+ * time the holder refreshes while it builds. A lock left by a process that died,
+ * however it died, is taken over once it has not been refreshed for STALE_MS.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/**
+ * How old a lock must be to count as abandoned. The holder refreshes it every
+ * UPDATE_MS from a timer, so a build that keeps Node busy without a break (a full
+ * audit, reading a large snapshot) must not last longer than their difference.
+ */
+export const STALE_MS = 120_000;
+const UPDATE_MS = 15_000;
+const RETRY_MS = 250;
 
-function tryTake(lockDir: string): boolean {
-  try {
-    fs.mkdirSync(lockDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    let owner = NaN;
+/** Takes the lock at `lockDir`, waiting up to `timeoutMs` for its holder; returns its release. */
+async function take(lockDir: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     try {
-      owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
-    } catch {
-      // being created or removed right now: try again later
-      return false;
+      return await lockfile.lock(path.dirname(lockDir), {
+        lockfilePath: lockDir,
+        realpath: false,
+        stale: STALE_MS,
+        update: UPDATE_MS,
+        // Another process took the lock over (this one stalled for longer than STALE_MS): say so, and finish.
+        onCompromised: (error) => console.warn(`[build] the build lock ${lockDir} was taken over by another process: ${error.message}`),
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (another build is running)`);
+      await sleep(RETRY_MS);
     }
-    if (owner === process.pid || alive(owner)) return false;
-    fs.rmSync(lockDir, { recursive: true, force: true });
-    return tryTake(lockDir);
   }
-  fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-  return true;
 }
 
 export async function withLock<T>(lockDir: string, task: () => Promise<T>, timeoutMs = 30 * 60_000): Promise<T> {
   fs.mkdirSync(path.dirname(lockDir), { recursive: true });
-  const deadline = Date.now() + timeoutMs;
-  while (!tryTake(lockDir)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (another build is running)`);
-    await sleep(250);
-  }
+  const release = await take(lockDir, timeoutMs);
   try {
     return await task();
   } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
+    await release().catch(() => undefined);
   }
 }
