@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests that build real sites: the release pipeline, not units of logic. */
+const PIPELINE_TESTS = ['scripts/test/incremental-build.test.ts', 'scripts/test/output-reuse.test.ts', 'scripts/test/release-isolation.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,6 +10,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['content-schemas/test/**/*.test.ts', 'scripts/**/*.test.ts', 'cms/seed/**/*.test.ts', 'cms/src/**/*.test.ts'],
+          exclude: [...PIPELINE_TESTS, '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          // The release pipeline with real Astro and Pagefind builds of fixture snapshots (no CMS).
+          name: 'pipeline',
+          include: PIPELINE_TESTS,
+          testTimeout: 600_000,
         },
       },
       {

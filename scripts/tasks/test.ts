@@ -2,7 +2,8 @@
  * `npm test`: builds the CMS when its sources changed (from the committed schema
  * files: no regeneration, so the drift test can catch a stale cms/), then runs
  * the strict type checks (workspace, site, .astro files) and every vitest project, and ends with one summary
- * line ("vitest: N passed, N failed"). Extra arguments go to vitest.
+ * line ("vitest: N passed, N failed"). Extra arguments go to vitest. With `--project <name>` it is a quick
+ * check of those projects: no type checks, and no CMS build unless the `cms` project is one of them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,19 @@ import { ensureCmsBuilt } from '../lib/cms.ts';
 import { repoRoot } from '../lib/paths.ts';
 import { run } from '../lib/processes.ts';
 
-await ensureCmsBuilt();
+/** The vitest projects named with --project (none: every project). */
+function chosenProjects(args: string[]): string[] {
+  const chosen: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg === '--project' && args[i + 1]) chosen.push(args[i + 1]);
+    else if (arg.startsWith('--project=')) chosen.push(arg.slice('--project='.length));
+  });
+  return chosen;
+}
+const projects = chosenProjects(process.argv.slice(2));
+// A run of chosen projects is a quick check: the CMS is built only for its own tests, and the type checks are left to the full run.
+const focused = projects.length > 0;
+if (!focused || projects.includes('cms')) await ensureCmsBuilt();
 const typescript = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -19,14 +32,16 @@ const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-vitest-')), 
 
 let failed = false;
 try {
-  await run(process.execPath, [typescript, '-p', repoRoot], { cwd: repoRoot });
-  // The .astro files, type-checked against the fixture snapshot (this also generates site/.astro/).
-  await run(process.execPath, [astro, 'check'], {
-    cwd: path.join(repoRoot, 'site'),
-    env: { ...process.env, SSC_SNAPSHOT_DIR: path.join(repoRoot, 'site', 'test', 'fixtures', 'snapshot'), ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  // After astro check, which writes the content collections' types (site/.astro/) that the site's TypeScript needs.
-  await run(process.execPath, [typescript, '-p', path.join(repoRoot, 'site')], { cwd: repoRoot });
+  if (!focused) {
+    await run(process.execPath, [typescript, '-p', repoRoot], { cwd: repoRoot });
+    // The .astro files, type-checked against the fixture snapshot (this also generates site/.astro/).
+    await run(process.execPath, [astro, 'check'], {
+      cwd: path.join(repoRoot, 'site'),
+      env: { ...process.env, SSC_SNAPSHOT_DIR: path.join(repoRoot, 'site', 'test', 'fixtures', 'snapshot'), ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    // After astro check, which writes the content collections' types (site/.astro/) that the site's TypeScript needs.
+    await run(process.execPath, [typescript, '-p', path.join(repoRoot, 'site')], { cwd: repoRoot });
+  }
   await run(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: repoRoot });
 } catch {
   failed = true;
