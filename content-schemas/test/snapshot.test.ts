@@ -55,9 +55,8 @@ describe('snapshot validators derived from the model', () => {
     expect(result.problems.map((p) => p.field).sort()).toEqual(['locale', 'slug', 'title']);
   });
 
-  it('know every locale, with Arabic right to left', () => {
-    expect(locales.map((l) => l.code)).toEqual(['en', 'zh', 'ar', 'es', 'fr']);
-    expect(locales.filter((l) => l.dir === 'rtl').map((l) => l.code)).toEqual(['ar']);
+  it('write Arabic right to left', () => {
+    expect(locales.find((l) => l.code === 'ar')?.dir).toBe('rtl');
     expect(entrySchema('course').shape.modules).toBeDefined();
   });
 });

@@ -1,25 +1,15 @@
-/** Byte budget: HTML + CSS of every page fits the first round trip (≤ 14 KB gzip). */
-import fs from 'node:fs';
-import zlib from 'node:zlib';
+/** Byte budget: HTML + CSS of every page fits the first round trip (≤ 14 KB gzip), as the release audit weighs it. */
 import { describe, expect, it } from 'vitest';
-import { allPages, fileFor } from './helpers.ts';
-
-const BUDGET = 14 * 1024;
-const gzipSize = (bytes: Buffer | string) => zlib.gzipSync(bytes).length;
+import { auditSite, PAGE_BUDGET_BYTES } from '../lib/audit.ts';
+import { allPages, site } from './helpers.ts';
 
 describe('page weight', () => {
   it('keeps HTML + CSS of every page within 14 KB gzip', () => {
-    const sizes = allPages().map((p) => {
-      const css = p.doc
-        .querySelectorAll('link[rel="stylesheet"]')
-        .map((l) => fileFor(l.getAttribute('href')!))
-        .reduce((sum, file) => sum + (file ? gzipSize(fs.readFileSync(file)) : 0), 0);
-      return { url: p.url, bytes: gzipSize(p.html) + css };
-    });
-    const over = sizes.filter((s) => s.bytes > BUDGET).map((s) => `${s.url}: ${s.bytes} bytes`);
-    expect(over, `pages over ${BUDGET} bytes`).toEqual([]);
-    const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-    console.info(`largest page: ${largest.url} ${largest.bytes} bytes gzip (HTML + CSS)`);
+    const audit = auditSite(site.dir, site.siteUrl);
+    expect(audit.pages.length).toBe(site.pages);
+    const over = audit.pages.filter((p) => p.bytes > PAGE_BUDGET_BYTES).map((p) => `${p.url}: ${p.bytes} bytes`);
+    expect(over, `pages over ${PAGE_BUDGET_BYTES} bytes`).toEqual([]);
+    console.info(`largest page: ${audit.largest.url} ${audit.largest.bytes} bytes gzip (HTML + CSS)`);
   });
 
   it('loads no external script on any page', () => {

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getLocale, localeCodes, locales } from '@ssc/content-schemas';
 import { createHash } from 'node:crypto';
-import { INDEX_CHUNK_SIZE, searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
+import { searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
 import { PAGEFIND_SIGNATURE, readStoredPage, type StoredPage } from '../lib/search-date-order.ts';
 import { precompressSearchBundle } from '../lib/search-precompress.ts';
 import { allPages, page, site } from './helpers.ts';
@@ -113,7 +113,6 @@ describe('the search index', () => {
   });
 
   it('splits each language into index chunks of about INDEX_CHUNK_SIZE word positions, so a search loads part of it', () => {
-    expect(INDEX_CHUNK_SIZE).toBe(4000);
     const chunks = fs.readdirSync(path.join(bundle, 'index'));
     for (const locale of locales) {
       // At Pagefind's default (20,000) each language of the fixture fits in one chunk.
@@ -174,13 +173,14 @@ describe('the search index', () => {
     }
   });
 
-  it('is Pagefind 1.6.0, pinned exactly, without its default UI files', () => {
+  it('is the Pagefind version pinned exactly in package.json (its chunk-size setting is unstable), without its default UI files', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(manifest.dependencies.pagefind).toBe('1.6.0');
+    const pinned = manifest.dependencies.pagefind;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
     const entryModule = fileURLToPath(import.meta.resolve('pagefind'));
     const installed = JSON.parse(fs.readFileSync(path.join(path.dirname(entryModule), '..', 'package.json'), 'utf8')) as { version: string };
-    expect(installed.version).toBe('1.6.0');
-    expect(entry.version).toBe('1.6.0');
+    expect(installed.version).toBe(pinned);
+    expect(entry.version).toBe(pinned);
     expect(fs.readdirSync(bundle).filter((f) => f.includes('-ui') || f.includes('highlight'))).toEqual([]);
   });
 });
