@@ -6,3 +6,4 @@ export * from './strapi-schema.ts';
 export * from './snapshot-files.ts';
 export * from './static-api.ts';
 export * from './partner-api.ts';
+export * from './site-defaults.ts';

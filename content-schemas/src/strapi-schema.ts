@@ -5,6 +5,7 @@
 import type { FieldDefinition, Fields } from './fields.ts';
 import { locales, defaultLocale } from './locales.ts';
 import { partnerApiOpenApi } from './partner-api.ts';
+import { DEFAULT_SITE_PORT, LOCAL_SITE_HOST } from './site-defaults.ts';
 import {
   collections,
   components,
@@ -159,6 +160,7 @@ function fieldSummary(field: FieldDefinition): JsonObject {
 export function cmsRuntimeModel(): JsonObject {
   return {
     defaultLocale,
+    localSite: { host: LOCAL_SITE_HOST, defaultPort: DEFAULT_SITE_PORT },
     locales: locales.map((l) => ({
       code: l.code,
       name: l.nativeName === l.englishName ? l.englishName : `${l.englishName} – ${l.nativeName}`,

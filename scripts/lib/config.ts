@@ -1,5 +1,6 @@
 /** Pipeline settings, from the process environment over cms/.env. */
 import path from 'node:path';
+import { DEFAULT_SITE_PORT, localSiteUrl } from '@ssc/content-schemas';
 import { readEnvFile } from './env-file.ts';
 import { repoRoot } from './paths.ts';
 import type { ReleasePaths } from './release.ts';
@@ -32,7 +33,7 @@ export function keepSetting(env: NodeJS.ProcessEnv, name: string, fallback = 5):
 
 export function pipelineConfig(): PipelineConfig {
   const env = { ...readEnvFile(), ...process.env };
-  const sitePort = Number(env.SITE_PORT ?? 4321);
+  const sitePort = Number(env.SITE_PORT ?? DEFAULT_SITE_PORT);
   return {
     env,
     cmsUrl: env.CMS_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`,
@@ -42,7 +43,7 @@ export function pipelineConfig(): PipelineConfig {
       releasesDir: path.resolve(repoRoot, env.RELEASES_DIR ?? 'releases'),
       liveLink: path.resolve(repoRoot, env.SITE_LIVE_DIR ?? 'live'),
     },
-    siteUrl: (env.SSC_SITE_URL || `http://127.0.0.1:${sitePort}`).replace(/\/+$/, ''),
+    siteUrl: (env.SSC_SITE_URL || localSiteUrl(sitePort)).replace(/\/+$/, ''),
     sitePort,
     rebuildPort: Number(env.REBUILD_PORT ?? 4322),
     keep: { snapshots: keepSetting(env, 'SNAPSHOTS_KEEP'), releases: keepSetting(env, 'RELEASES_KEEP') },

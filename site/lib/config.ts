@@ -6,12 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
-import { defaultLocale, locales } from '@ssc/content-schemas';
+import { DEFAULT_SITE_URL, defaultLocale, locales } from '@ssc/content-schemas';
 import { currentPlan } from '../src/lib/build-plan.ts';
 import { snapshotIntegration } from './snapshot-integration.ts';
 import { searchIndexIntegration } from './search-index.ts';
 
-export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
+export { DEFAULT_SITE_URL };
 
 /** The site workspace's folder (the Astro project root). */
 export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

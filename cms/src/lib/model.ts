@@ -28,6 +28,8 @@ export interface RuntimeField {
 
 export interface RuntimeModel {
   defaultLocale: string;
+  /** Where the static site is when SSC_SITE_URL is not set: `npm start`'s server on this machine. */
+  localSite: { host: string; defaultPort: number };
   locales: { code: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[];
   collections: RuntimeCollection[];
 }

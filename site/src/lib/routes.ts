@@ -2,7 +2,7 @@
  * Every URL of the site is made here. Path segments of content types come from the
  * model (the type's pluralName: news, videos, reports…), never spelled out elsewhere.
  */
-import { contentTypes, type ContentTypeName, type LocaleCode, type SnapshotMedia } from '@ssc/content-schemas';
+import { contentTypes, DEFAULT_SITE_URL, type ContentTypeName, type LocaleCode, type SnapshotMedia } from '@ssc/content-schemas';
 
 /** The URL segment of a content type's pages. */
 export function typeSegment(type: ContentTypeName): string {
@@ -40,4 +40,7 @@ export const itemPath = (locale: LocaleCode, type: ContentTypeName, slug: string
 export const mediaPath = (media: SnapshotMedia) => `/${media.path.split('/').map(encodeURIComponent).join('/')}`;
 
 /** An absolute URL on the public site. */
-export const absoluteUrl = (site: URL | string | undefined, pathname: string) => new URL(pathname, site ?? 'http://127.0.0.1:4321').href;
+export const absoluteUrl = (site: URL | string | undefined, pathname: string) => new URL(pathname, site ?? DEFAULT_SITE_URL).href;
+
+/** The site's origin in an endpoint (Astro's `site`, which the build always sets). */
+export const siteOrigin = (site: URL | undefined): URL => new URL(site ?? DEFAULT_SITE_URL);

@@ -1,5 +1,6 @@
 /** Settings of the partner API, from the environment (documented in README.md and cms/.env.example). */
 import type { Core } from '@strapi/strapi';
+import { model } from '../model';
 
 export interface SyndicationSettings {
   /** Public origin of the static site: items link to `/{locale}/{pluralName}/{slug}/` on it. */
@@ -28,7 +29,7 @@ const origin = (url: string) => url.replace(/\/+$/, '');
 
 export function readSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): SyndicationSettings {
   return {
-    siteUrl: origin(env.SSC_SITE_URL || `http://127.0.0.1:${env.SITE_PORT || 4321}`),
+    siteUrl: origin(env.SSC_SITE_URL || `${model.localSite.host}:${env.SITE_PORT || model.localSite.defaultPort}`),
     cmsUrl: origin(String(strapi.config.get('server.absoluteUrl') || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`)),
     defaultPageSize: int(env.SYNDICATION_DEFAULT_PAGE_SIZE, 25, 1),
     maxPageSize: int(env.SYNDICATION_MAX_PAGE_SIZE, 100, 1),

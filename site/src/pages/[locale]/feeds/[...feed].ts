@@ -5,6 +5,7 @@ import { FEED_FORMATS, feedFormats, type FeedFormat } from '../../../lib/feeds/f
 import { FEED_SIZE, feedScopes, renderFeed, scopeItems, scopeSlug, type FeedScope } from '../../../lib/feeds/site-feeds.ts';
 import { itemKeysOf, keyOf, themeKey } from '../../../lib/cache-keys.ts';
 import { planned } from '../../../lib/build-plan.ts';
+import { siteOrigin } from '../../../lib/routes.ts';
 
 interface Props {
   locale: LocaleCode;
@@ -31,6 +32,6 @@ async function allPaths() {
 export const getStaticPaths = () => planned('[locale]/feeds/[...feed]', allPaths());
 
 export const GET: APIRoute<Props> = async ({ props, site }) => {
-  const body = await renderFeed(props.locale, props.scope, props.format, new URL(site ?? 'http://127.0.0.1:4321'));
+  const body = await renderFeed(props.locale, props.scope, props.format, siteOrigin(site));
   return new Response(body, { headers: { 'Content-Type': `${FEED_FORMATS[props.format].mime}; charset=utf-8` } });
 };

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { contentTypes, localeCodes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
 import { listItems } from '../../../../lib/content.ts';
-import { typeSegment } from '../../../../lib/routes.ts';
+import { siteOrigin, typeSegment } from '../../../../lib/routes.ts';
 import { API_PAGE_SIZE, apiJson, apiPage, apiPageCount } from '../../../../lib/static-api.ts';
 import { itemKeysOf, keyOf } from '../../../../lib/cache-keys.ts';
 import { planned } from '../../../../lib/build-plan.ts';
@@ -30,4 +30,4 @@ async function allPaths() {
 
 export const getStaticPaths = () => planned('api/[locale]/[type]/[page].json', allPaths());
 
-export const GET: APIRoute<Props> = async ({ props, site }) => apiJson(await apiPage(new URL(site ?? 'http://127.0.0.1:4321'), props.locale, props.type, props.page));
+export const GET: APIRoute<Props> = async ({ props, site }) => apiJson(await apiPage(siteOrigin(site), props.locale, props.type, props.page));
