@@ -2,27 +2,18 @@
  * The CMS's admin API as an editor uses it from the admin panel (content-manager
  * routes, admin JWT), for benchmarks that act like editors.
  */
+import { fetchJson } from '../lib/fetch-json.ts';
+
 export interface AdminClient {
   readonly jwt: string;
   request(method: string, pathAndQuery: string, body?: unknown): Promise<any>;
 }
 
-async function call(url: string, init: RequestInit): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // keep the text
-  }
-  return { status: res.status, body };
-}
 
 /** Registers the first super admin of an instance that has none, and returns a client signed in as it. */
 export async function firstAdmin(cmsUrl: string, email = 'bench@example.org'): Promise<AdminClient> {
   const password = `Bench-${Math.random().toString(36).slice(2)}-A1`;
-  const res = await call(`${cmsUrl}/admin/register-admin`, {
+  const res = await fetchJson(`${cmsUrl}/admin/register-admin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password, firstname: 'Bench', lastname: 'Editor' }),
@@ -31,12 +22,12 @@ export async function firstAdmin(cmsUrl: string, email = 'bench@example.org'): P
   let jwt: string = res.body.data.token;
   // Admin sessions are short (about 30 minutes): a long benchmark signs in again when refused.
   const signIn = async () => {
-    const login = await call(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const login = await fetchJson(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
     if (login.status !== 200) throw new Error(`signing the benchmark admin in again: ${login.status} ${JSON.stringify(login.body).slice(0, 300)}`);
     jwt = login.body.data.token;
   };
   const send = (method: string, pathAndQuery: string, body?: unknown) =>
-    call(`${cmsUrl}${pathAndQuery}`, {
+    fetchJson(`${cmsUrl}${pathAndQuery}`, {
       method,
       headers: { authorization: `Bearer ${jwt}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),

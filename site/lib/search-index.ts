@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import { locales } from '@ssc/content-schemas';
+import { linkOrCopy } from './file-links.ts';
 import { writeDateOrders } from './search-date-order.ts';
 import { precompressSearchBundle } from './search-precompress.ts';
 
@@ -110,15 +111,6 @@ export interface SearchIndexRun extends SearchIndexReport {
   reused: string[];
 }
 
-/** Makes `target` hold the same bytes as `source`: a hard link where possible, else a copy. */
-function placeFile(source: string, target: string): void {
-  try {
-    fs.linkSync(source, target);
-  } catch {
-    fs.copyFileSync(source, target);
-  }
-}
-
 /** Puts every file of `from` (recursively) into `to`, except the names in `skip`. */
 function placeTree(from: string, to: string, skip: Set<string>): void {
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
@@ -128,7 +120,7 @@ function placeTree(from: string, to: string, skip: Set<string>): void {
     if (entry.isDirectory()) {
       fs.mkdirSync(target, { recursive: true });
       placeTree(source, target, new Set());
-    } else if (!fs.existsSync(target)) placeFile(source, target);
+    } else if (!fs.existsSync(target)) linkOrCopy(source, target);
   }
 }
 

@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BuildPlan } from '../src/lib/build-plan.ts';
+import { linkOrCopy } from './file-links.ts';
 
 const RECORD_FILE = 'last-output.json';
 /** Bump when the record's shape changes. */
@@ -90,22 +91,12 @@ export function recordMoved(cacheDir: string, from: string, to: string): void {
   if (record?.dir === from) writeRecord(cacheDir, { ...record, dir: to });
 }
 
-/** Creates `target` (and its folder) as a hard link to `source`, or a copy where a link is refused. */
-function linkFile(source: string, target: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  try {
-    fs.linkSync(source, target);
-  } catch {
-    fs.copyFileSync(source, target);
-  }
-}
-
 /** Makes `target` a folder of links to every file of `source`. */
 function linkTree(source: string, target: string): void {
   for (const entry of fs.readdirSync(source, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    linkFile(file, path.join(target, path.relative(source, file)));
+    linkOrCopy(file, path.join(target, path.relative(source, file)));
   }
 }
 
@@ -175,14 +166,14 @@ export function composeOutput(stagingDir: string, start: BuildStart): { composed
     }
     // Not rendered: the key is the previous output's, so the previous file is this path's.
     const before = previous!.paths[output];
-    linkFile(path.join(previous!.dir, output), path.join(stagingDir, output));
+    linkOrCopy(path.join(previous!.dir, output), path.join(stagingDir, output));
     paths[output] = before;
     for (const asset of before.assets) previousAssets.add(asset);
     reused.push(output);
   }
   for (const asset of previousAssets) {
     const target = path.join(stagingDir, ASSETS_DIR, asset);
-    if (!fs.existsSync(target)) linkFile(path.join(previous!.dir, ASSETS_DIR, asset), target);
+    if (!fs.existsSync(target)) linkOrCopy(path.join(previous!.dir, ASSETS_DIR, asset), target);
   }
   return { composed: { rendered, reused }, paths };
 }

@@ -1,5 +1,6 @@
 /** Thin clients for the content API (API token) and the admin API (admin JWT) of the test CMS. */
 import { inject } from 'vitest';
+import { fetchJson } from '../../../scripts/lib/fetch-json.ts';
 
 export const cms = () => inject('cms');
 
@@ -8,17 +9,7 @@ export interface JsonResponse<T = any> {
   body: T;
 }
 
-async function request<T>(url: string, init: RequestInit): Promise<JsonResponse<T>> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: keep the text
-  }
-  return { status: res.status, body };
-}
+const request = <T>(url: string, init: RequestInit): Promise<JsonResponse<T>> => fetchJson<T>(url, init);
 
 /** GET on the content API; `token: null` sends no token. */
 export function contentApi<T = any>(pathAndQuery: string, token: string | null = cms().apiToken): Promise<JsonResponse<T>> {

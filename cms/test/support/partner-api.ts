@@ -1,4 +1,5 @@
 /** A client of the partner API for tests, and a partner that syncs through /changes. */
+import { fetchJson } from '../../../scripts/lib/fetch-json.ts';
 import { cms } from './http.ts';
 
 export interface PartnerResponse<T = any> {
@@ -10,15 +11,7 @@ export interface PartnerResponse<T = any> {
 export const partnerKey = (name = 'test partner') => cms().partnerTokens[name];
 
 export async function partnerGet<T = any>(pathAndQuery: string, key: string | null = partnerKey(), headers: Record<string, string> = {}): Promise<PartnerResponse<T>> {
-  const res = await fetch(`${cms().url}/api/syndication${pathAndQuery}`, { headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // keep the text
-  }
-  return { status: res.status, headers: res.headers, body };
+  return fetchJson<T>(`${cms().url}/api/syndication${pathAndQuery}`, { headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } });
 }
 
 export const itemKeyOf = (i: { type: string; documentId: string; locale: string }) => `${i.type}:${i.documentId}:${i.locale}`;
