@@ -322,12 +322,16 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
       else warnings.push(...result.problems);
     };
 
+    const readingStarted = Date.now();
     const base = options.previous === undefined ? null : previousPull(options);
+    const readingSeconds = (Date.now() - readingStarted) / 1000;
     let incremental: PullResult['incremental'] = null;
     if (base && 'snapshot' in base) {
       // List every entry's version, fetch again only the documents that differ (and those
       // the previous pull left out, which may now pass), and keep the rest as they were.
+      const listingStarted = Date.now();
       versions = await listEntryVersions({ cmsUrl: options.cmsUrl, token: options.token });
+      const listingSeconds = (Date.now() - listingStarted) / 1000;
       const wanted = changedDocuments(base.state.versions, versions);
       for (const w of base.snapshot.manifest.warnings) if (collections.some((c) => c.name === w.type)) wanted.add(documentKey(w.type, w.documentId));
       const fetched = new Set<string>();
@@ -351,7 +355,7 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
         byKey.set(entryKey(collection.name, locale, entry.documentId), { collection, entry });
       }
       incremental = { previous: base.snapshot.manifest.id, fetchedDocuments: fetched.size, keptEntries: kept.length };
-      log(`[pull] incremental on ${base.snapshot.manifest.id}: ${fetched.size} document(s) fetched again, ${kept.length} entries kept`);
+      log(`[pull] incremental on ${base.snapshot.manifest.id}: ${fetched.size} document(s) fetched again, ${kept.length} entries kept (previous snapshot read in ${readingSeconds.toFixed(1)} s, versions listed in ${listingSeconds.toFixed(1)} s)`);
     } else {
       if (base) log(`[pull] full pull: ${base.reason}`);
       for (const collection of collections) {

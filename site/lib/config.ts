@@ -83,7 +83,10 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
     site: siteUrl,
     output: 'static',
     trailingSlash: 'always',
-    build: { format: 'directory', inlineStylesheets: 'never' },
+    // Several pages at once: with one, every page's mkdir and write waits in turn on the
+    // file system; eight overlap that with rendering (a full build at 10,000 entries went
+    // from 30 s to 25 s in Astro, see the site benchmark). Output is the same either way.
+    build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
     ...(options.outDir ? { outDir: path.resolve(options.outDir) } : {}),
     ...(options.cacheDir ? { cacheDir: path.resolve(options.cacheDir) } : {}),
     // Every locale is prefixed; `/` is our own language chooser (see src/pages/index.astro).
