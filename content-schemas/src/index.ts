@@ -7,3 +7,5 @@ export * from './snapshot-files.ts';
 export * from './static-api.ts';
 export * from './partner-api.ts';
 export * from './site-defaults.ts';
+export * from './site-paths.ts';
+export * from './licenses.ts';

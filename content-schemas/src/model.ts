@@ -329,3 +329,12 @@ export function getComponent(name: string): ComponentDefinition {
 export function strapiUid(collection: CollectionDefinition): `api::${string}.${string}` {
   return `api::${collection.singularName}.${collection.singularName}`;
 }
+
+/**
+ * The field that dates items of a collection: its first required date field, if it
+ * has one. Lists sort by it, feeds and the partner API send it; an item of a type
+ * without one is dated by its publication day.
+ */
+export function itemDateField(collection: CollectionDefinition): string | undefined {
+  return Object.entries(collection.fields).find(([, field]) => field.kind === 'date' && field.required)?.[0];
+}

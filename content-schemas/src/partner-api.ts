@@ -5,10 +5,15 @@
  * /api/syndication/openapi.json.
  */
 import { localeCodes, defaultLocale } from './locales.ts';
-import { contentTypes, LICENSES } from './model.ts';
+import { contentTypes, itemDateField, LICENSES } from './model.ts';
+import { typeDeclarations } from './json-schema-types.ts';
+import { ITEM_PATH_TEMPLATE } from './site-paths.ts';
 
 /** Defaults the CMS applies unless its environment says otherwise (README: SYNDICATION_*). */
 export const PARTNER_API_DEFAULTS = { pageSize: 25, maxPageSize: 100, maxChanges: 500 } as const;
+
+/** The orders /items can be read in; the first is the default. */
+export const PARTNER_API_SORTS = ['date:desc', 'date:asc', 'updatedAt:desc', 'updatedAt:asc'] as const;
 
 const types = contentTypes.map((t) => t.name);
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -65,7 +70,7 @@ export function partnerApiOpenApi(): Record<string, unknown> {
               name: 'sort',
               in: 'query',
               description: 'date: the item\'s own date (publication date for types without one); updatedAt: time of its last publish or update.',
-              schema: { type: 'string', enum: ['date:desc', 'date:asc', 'updatedAt:desc', 'updatedAt:asc'], default: 'date:desc' },
+              schema: { type: 'string', enum: [...PARTNER_API_SORTS], default: PARTNER_API_SORTS[0] },
             },
             { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: PARTNER_API_DEFAULTS.maxPageSize, default: PARTNER_API_DEFAULTS.pageSize } },
             { name: 'cursor', in: 'query', description: 'meta.nextCursor of the previous page. Keyset paging: items published meanwhile never make another item skip or repeat.', schema: { type: 'string' } },
@@ -127,10 +132,10 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             documentId: { type: 'string', description: 'Shared by every translation of the item.' },
             locale: { type: 'string', enum: [...localeCodes] },
             slug: { type: 'string' },
-            url: { type: 'string', format: 'uri', description: 'Canonical page on the public site: {site}/{locale}/{type plural}/{slug}/.' },
+            url: { type: 'string', format: 'uri', description: `Canonical page on the public site: {site}${ITEM_PATH_TEMPLATE}.` },
             title: { type: 'string' },
             summary: { type: 'string' },
-            date: { ...nullable({ type: 'string', format: 'date' }), description: 'The item\'s own date (news, video: date; report: publication date; policy: date issued; course: none).' },
+            date: { ...nullable({ type: 'string', format: 'date' }), description: `The item's own date (${contentTypes.map((t) => `${t.name}: ${itemDateField(t) ?? 'none'}`).join('; ')}).` },
             publishedAt: { type: 'string', format: 'date-time', description: 'When this version was published.' },
             updatedAt: { type: 'string', format: 'date-time', description: 'When the partner API recorded this version.' },
             license: { type: 'string', enum: [...LICENSES] },
@@ -222,4 +227,10 @@ export function partnerApiOpenApi(): Record<string, unknown> {
       },
     },
   };
+}
+
+/** TypeScript declarations of the items the partner API sends (Item, Image, Attachment), from the document above. */
+export function partnerApiItemTypes(): string {
+  const { schemas } = (partnerApiOpenApi() as { components: { schemas: Record<string, Record<string, unknown>> } }).components;
+  return typeDeclarations({ Item: schemas.Item, Image: schemas.Image, Attachment: schemas.Attachment });
 }

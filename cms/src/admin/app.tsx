@@ -1,16 +1,17 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Globe } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
+import model from '../generated/model.json';
 
 /**
- * The admin panel's own UI languages: English plus every platform language for
- * which Strapi ships translations (Chinese Simplified, Arabic, Spanish, French).
- * Each editor picks theirs under Profile → Interface language.
+ * The admin panel's own UI languages: English (Strapi's own) plus every language of
+ * the content model, by its BCP-47 tag, which is how Strapi names its translations
+ * (zh-Hans, ar, es, fr…). Each editor picks theirs under Profile → Interface language.
  * A "Site" page shows what is live on the static site and what was left out.
  */
 export default {
   config: {
-    locales: ['zh-Hans', 'ar', 'es', 'fr'],
+    locales: model.locales.map((l) => l.tag).filter((tag) => tag !== 'en'),
     tutorials: false,
     notifications: { releases: false },
   },

@@ -8,6 +8,8 @@ export interface RuntimeCollection {
   name: string;
   uid: `api::${string}.${string}`;
   pluralName: string;
+  /** The field that dates its items (content-schemas' itemDateField), or null. */
+  dateField: string | null;
   draftAndPublish: boolean;
   isContentType: boolean;
   localizedFields: string[];
@@ -30,13 +32,27 @@ export interface RuntimeModel {
   defaultLocale: string;
   /** Where the static site is when SSC_SITE_URL is not set: `npm start`'s server on this machine. */
   localSite: { host: string; defaultPort: number };
-  locales: { code: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[];
+  /** An item's page on the site, with `{locale}`, `{pluralName}` and `{slug}` to fill in. */
+  itemPathTemplate: string;
+  slugPattern: string;
+  /** Each licence id of the model with its deed URL, or null. */
+  licenseDeeds: Record<string, string | null>;
+  /** The partner API's defaults (its environment can change the sizes) and its orders, the default first. */
+  partnerApi: { pageSize: number; maxPageSize: number; maxChanges: number; sorts: string[] };
+  locales: { code: string; tag: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[];
   collections: RuntimeCollection[];
 }
 
 export const model = generated as unknown as RuntimeModel;
 
 export const localeCodes = model.locales.map((l) => l.code);
+
+/** What a slug must match: lowercase ASCII words joined by hyphens. */
+export const SLUG = new RegExp(model.slugPattern);
+
+/** The site path of an item of `collection` in `locale`. */
+export const itemSitePath = (collection: RuntimeCollection, locale: string, slug: string): string =>
+  model.itemPathTemplate.replace('{locale}', locale).replace('{pluralName}', collection.pluralName).replace('{slug}', slug);
 
 export const collectionByUid = new Map(model.collections.map((c) => [c.uid as string, c]));
 

@@ -6,9 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { collectionByUid } from './model';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { collectionByUid, SLUG } from './model';
 
 export function registerSlugGuard(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {

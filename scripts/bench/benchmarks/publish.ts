@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { contentTypes, localeCodes, strapiUid } from '@ssc/content-schemas';
+import { contentTypes, defaultLocale, itemPath, localeCodes, strapiUid, type LocaleCode } from '@ssc/content-schemas';
 import type { Benchmark } from '../benchmark.ts';
 import { firstAdmin, contentManager } from '../cms-admin.ts';
 import { openLiveProbe, secondsUntil, type LiveProbe } from '../live-probe.ts';
@@ -33,7 +33,8 @@ import { startRebuildService } from '../../lib/rebuild-service.ts';
 import { buildRelease } from '../../lib/site-release.ts';
 import { serveStatic } from '../../../site/lib/serve.ts';
 
-const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
+const newsType = contentTypes.find((t) => t.name === 'news')!;
+const NEWS = strapiUid(newsType);
 
 interface Sample {
   seconds: number;
@@ -120,8 +121,8 @@ const benchmark: Benchmark = {
       const listed = await fetch(`${config.cmsUrl}/api/news?locale=en&fields[0]=slug&populate[localizations][fields][0]=locale&pagination[pageSize]=${samples * 3}&sort[0]=documentId:asc`, { headers: { authorization: `Bearer ${cached.apiToken}` } }).then((r) => r.json());
       const news = (listed.data as { documentId: string; slug: string }[]).slice(0, samples);
       if (news.length < samples) throw new Error(`the corpus has only ${news.length} news items in English`);
-      const itemPath = (locale: string, slug: string) => `/${locale}/news/${slug}/`;
-      if (!(await probe.pageShows(itemPath('en', news[0].slug), news[0].slug))) throw new Error(`${siteUrl}${itemPath('en', news[0].slug)} is not on the live site`);
+      const newsPath = (locale: LocaleCode, slug: string) => itemPath(locale, newsType.pluralName, slug);
+      if (!(await probe.pageShows(newsPath(defaultLocale, news[0].slug), news[0].slug))) throw new Error(`${siteUrl}${newsPath(defaultLocale, news[0].slug)} is not on the live site`);
 
       /**
        * Runs one timed sample: `act`, then polls the pages (cheap HTTP requests) until all show
@@ -152,9 +153,9 @@ const benchmark: Benchmark = {
         const word = marker('edit', i);
         const title = `Edited title ${word}`;
         edits.push(await sample(`edit ${i + 1}`, async () => {
-          await editor.save(NEWS, documentId, 'en', { title });
-          await editor.publish(NEWS, documentId, 'en');
-        }, [() => probe!.pageShows(itemPath('en', slug), word)], [() => probe!.searchFinds('en', word, itemPath('en', slug))]));
+          await editor.save(NEWS, documentId, defaultLocale, { title });
+          await editor.publish(NEWS, documentId, defaultLocale);
+        }, [() => probe!.pageShows(newsPath(defaultLocale, slug), word)], [() => probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug))]));
         edited.push({ slug, documentId, word });
       }
       actions.push({ name: 'edit one entry’s title in one locale', samples: edits });
@@ -165,9 +166,9 @@ const benchmark: Benchmark = {
         const word = marker('new', i);
         const slug = `publish-bench-new-${i}-${word}`;
         created.push(await sample(`new ${i + 1}`, async () => {
-          const doc = await editor.create(NEWS, 'en', newsData(slug, 'en', word, image));
-          await editor.publish(NEWS, doc.data.documentId, 'en');
-        }, [() => probe!.pageShows(itemPath('en', slug), word)], [() => probe!.searchFinds('en', word, itemPath('en', slug))]));
+          const doc = await editor.create(NEWS, defaultLocale, newsData(slug, defaultLocale, word, image));
+          await editor.publish(NEWS, doc.data.documentId, defaultLocale);
+        }, [() => probe!.pageShows(newsPath(defaultLocale, slug), word)], [() => probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug))]));
       }
       actions.push({ name: 'publish a new entry', samples: created });
 
@@ -176,8 +177,8 @@ const benchmark: Benchmark = {
       for (let i = 0; i < samples; i++) {
         const { documentId, slug, word } = edited[i];
         unpublished.push(await sample(`unpublish ${i + 1}`, async () => {
-          await editor.unpublish(NEWS, documentId, 'en');
-        }, [() => probe!.pageGone(itemPath('en', slug))], [async () => !(await probe!.searchFinds('en', word, itemPath('en', slug)))]));
+          await editor.unpublish(NEWS, documentId, defaultLocale);
+        }, [() => probe!.pageGone(newsPath(defaultLocale, slug))], [async () => !(await probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug)))]));
       }
       actions.push({ name: 'unpublish an entry', samples: unpublished });
 
@@ -191,7 +192,7 @@ const benchmark: Benchmark = {
         for (const locale of localeCodes.slice(1)) await editor.save(NEWS, documentId, locale, newsData(slug, locale, word, image));
         everywhere.push(await sample(`all locales ${i + 1}`, async () => {
           await editor.publishLocales(NEWS, documentId, localeCodes);
-        }, localeCodes.map((locale) => () => probe!.pageShows(itemPath(locale, slug), word)), localeCodes.map((locale) => () => probe!.searchFinds(locale, word, itemPath(locale, slug)))));
+        }, localeCodes.map((locale) => () => probe!.pageShows(newsPath(locale, slug), word)), localeCodes.map((locale) => () => probe!.searchFinds(locale, word, newsPath(locale, slug)))));
       }
       actions.push({ name: 'publish one entry in all five locales at once', samples: everywhere });
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { snapshotDir } from 'virtual:ssc/snapshot';
-import { contentTypes, entriesFile, getCollection as getModelCollection, localeCodes, type CollectionName, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
+import { contentTypes, entriesFile, getCollection as getModelCollection, itemDateField, localeCodes, type CollectionName, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
 import { bodyDigestOf, isBodyDigest } from '../loaders/entry-body.ts';
 import { entryId } from '../loaders/entry-id.ts';
 import type { SiteEntry } from '../loaders/entry-schema.ts';
@@ -76,10 +76,8 @@ export async function resolve<N extends CollectionName>(type: N, locale: LocaleC
   return published;
 }
 
-/** The field that dates items of a type: its first required date field in the model. */
-const dateFields = new Map<ContentTypeName, string | undefined>(
-  contentTypes.map((t) => [t.name, Object.entries(getModelCollection(t.name).fields).find(([, f]) => f.kind === 'date' && f.required)?.[0]]),
-);
+/** The field that dates items of each type (content-schemas' itemDateField). */
+const dateFields = new Map<ContentTypeName, string | undefined>(contentTypes.map((t) => [t.name, itemDateField(t)]));
 
 /** The date an item is listed under (YYYY-MM-DD): its model date, else its publication day. */
 export function itemDate(item: Item): string {

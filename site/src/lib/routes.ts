@@ -2,7 +2,7 @@
  * Every URL of the site is made here. Path segments of content types come from the
  * model (the type's pluralName: news, videos, reports…), never spelled out elsewhere.
  */
-import { contentTypes, DEFAULT_SITE_URL, type ContentTypeName, type LocaleCode, type SnapshotMedia } from '@ssc/content-schemas';
+import { contentTypes, DEFAULT_SITE_URL, itemPath as itemPathOf, type ContentTypeName, type LocaleCode, type SnapshotMedia } from '@ssc/content-schemas';
 
 /** The URL segment of a content type's pages. */
 export function typeSegment(type: ContentTypeName): string {
@@ -34,7 +34,7 @@ export function themeListPath(locale: LocaleCode, theme: string, type: ContentTy
   return page > 1 ? `${base}page/${page}/` : base;
 }
 
-export const itemPath = (locale: LocaleCode, type: ContentTypeName, slug: string) => `/${locale}/${typeSegment(type)}/${slug}/`;
+export const itemPath = (locale: LocaleCode, type: ContentTypeName, slug: string) => itemPathOf(locale, typeSegment(type), slug);
 
 /** Media files are copied to the same relative path in the output (see lib/snapshot-integration.ts). */
 export const mediaPath = (media: SnapshotMedia) => `/${media.path.split('/').map(encodeURIComponent).join('/')}`;

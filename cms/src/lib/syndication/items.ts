@@ -8,16 +8,16 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentCollections, localeCodes } from '../model';
+import { contentCollections, localeCodes, model, SLUG } from '../model';
 import { ITEM_UID } from './names';
 import { decodeCursor, encodeCursor } from './cursor';
 import { list, oneOf, positiveInt, single } from './query-params';
 import { publicItem, type SyndicationItem } from './serialize';
 import type { SyndicationSettings } from './settings';
 
-export const SORTS = ['date:desc', 'date:asc', 'updatedAt:desc', 'updatedAt:asc'] as const;
-export type Sort = (typeof SORTS)[number];
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The orders of the model (content-schemas' PARTNER_API_SORTS), the default first. */
+export type Sort = `${'date' | 'updatedAt'}:${'asc' | 'desc'}`;
+export const SORTS = model.partnerApi.sorts as Sort[];
 
 export interface ItemsQuery {
   locales: string[];
@@ -51,7 +51,7 @@ export function parseItemsQuery(query: Record<string, unknown>, settings: Syndic
     themes: slugs('theme', query.theme),
     countries: slugs('country', query.country),
     updatedSince: updatedSince ? new Date(updatedSince).toISOString() : null,
-    sort: oneOf('sort', [single('sort', query.sort) ?? 'date:desc'], SORTS)[0],
+    sort: oneOf('sort', [single('sort', query.sort) ?? SORTS[0]], SORTS)[0],
     pageSize: positiveInt('pageSize', query.pageSize, settings.maxPageSize) ?? settings.defaultPageSize,
     cursor,
     page,

@@ -4,47 +4,13 @@
  * CMS knows them; `publicItem` makes them absolute when a response is written, so
  * that changing SSC_SITE_URL or PUBLIC_URL needs no rebuild of the stored items.
  */
-import type { RuntimeCollection, RuntimeField } from '../model';
+import type { Attachment, Image, Item } from '../../generated/partner-api-types';
+import { itemSitePath, model, type RuntimeCollection, type RuntimeField } from '../model';
 
-export interface ItemImage {
-  url: string;
-  alt: string;
-  caption: string | null;
-  credit: string | null;
-  width: number | null;
-  height: number | null;
-  mime: string | null;
-}
-
-export interface ItemAttachment {
-  title: string;
-  language: string;
-  url: string;
-  mime: string | null;
-  sizeBytes: number | null;
-}
-
-/** The JSON shape of one item (documented in the OpenAPI document, schema `Item`). */
-export interface SyndicationItem {
-  type: string;
-  documentId: string;
-  locale: string;
-  slug: string;
-  url: string;
-  title: string;
-  summary: string;
-  date: string | null;
-  publishedAt: string;
-  updatedAt: string;
-  license: string;
-  licenseUrl: string | null;
-  attribution: string;
-  themes: string[];
-  countries: string[];
-  image: ItemImage | null;
-  body: string | null;
-  attachments: ItemAttachment[];
-}
+/** The JSON shape of one item, generated from the OpenAPI document (schema `Item`). */
+export type SyndicationItem = Item;
+type ItemImage = Image;
+type ItemAttachment = Attachment;
 
 type Entry = Record<string, any>;
 
@@ -86,29 +52,22 @@ function attachment(component: Entry): ItemAttachment | null {
   };
 }
 
-/** The Creative Commons deed of an SPDX-style licence id, or null (all rights reserved). */
-export function licenseUrl(license: string): string | null {
-  if (license === 'CC0-1.0') return 'https://creativecommons.org/publicdomain/zero/1.0/';
-  const match = /^CC-(BY(?:-[A-Z]+)*)-(\d\.\d)$/.exec(license);
-  return match ? `https://creativecommons.org/licenses/${match[1].toLowerCase()}/${match[2]}/` : null;
-}
+/** The deed of a licence id of the model (content-schemas' licenseDeedUrl), or null. */
+const licenseUrl = (license: string): string | null => model.licenseDeeds[license] ?? null;
 
 const iso = (value: unknown): string => new Date(value as string | number | Date).toISOString();
 
-/** The site path of an item: the same scheme as site/src/lib/routes.ts (`itemPath`). */
-export const sitePath = (collection: RuntimeCollection, locale: string, slug: string) => `/${locale}/${collection.pluralName}/${slug}/`;
-
 export function serializeEntry(collection: RuntimeCollection, entry: Entry): SyndicationItem {
-  const dateField = fieldNames(collection, (f) => f.kind === 'date')[0];
+  const dateField = collection.dateField;
   const bodyField = fieldNames(collection, (f) => f.kind === 'richtext')[0];
   const imageField = fieldNames(collection, (f) => f.kind === 'component' && f.component === 'shared.captioned-image' && !f.repeatable)[0];
   const attachmentFields = fieldNames(collection, (f) => f.kind === 'component' && f.component === 'shared.file-attachment');
   return {
-    type: collection.name,
+    type: collection.name as Item['type'],
     documentId: entry.documentId,
     locale: entry.locale,
     slug: entry.slug,
-    url: sitePath(collection, entry.locale, entry.slug),
+    url: itemSitePath(collection, entry.locale, entry.slug),
     title: entry.title,
     summary: entry.summary,
     date: dateField ? (entry[dateField] ?? null) : null,

@@ -1,4 +1,4 @@
-/** Settings of the partner API, from the environment (documented in README.md and cms/.env.example). */
+/** Settings of the partner API: the model's defaults, changed by the environment (docs/configuration.md). */
 import type { Core } from '@strapi/strapi';
 import { model } from '../model';
 
@@ -31,9 +31,9 @@ export function readSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = proce
   return {
     siteUrl: origin(env.SSC_SITE_URL || `${model.localSite.host}:${env.SITE_PORT || model.localSite.defaultPort}`),
     cmsUrl: origin(String(strapi.config.get('server.absoluteUrl') || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`)),
-    defaultPageSize: int(env.SYNDICATION_DEFAULT_PAGE_SIZE, 25, 1),
-    maxPageSize: int(env.SYNDICATION_MAX_PAGE_SIZE, 100, 1),
-    maxChanges: int(env.SYNDICATION_MAX_CHANGES, 500, 1),
+    defaultPageSize: int(env.SYNDICATION_DEFAULT_PAGE_SIZE, model.partnerApi.pageSize, 1),
+    maxPageSize: int(env.SYNDICATION_MAX_PAGE_SIZE, model.partnerApi.maxPageSize, 1),
+    maxChanges: int(env.SYNDICATION_MAX_CHANGES, model.partnerApi.maxChanges, 1),
     rateLimit: int(env.SYNDICATION_RATE_LIMIT, 600, 1),
     rateWindowSeconds: int(env.SYNDICATION_RATE_WINDOW_SECONDS, 60, 1),
     freshnessMs: int(env.SYNDICATION_FRESHNESS_MS, 1000, 0),
