@@ -9,3 +9,5 @@ export * from './partner-api.ts';
 export * from './site-defaults.ts';
 export * from './site-paths.ts';
 export * from './licenses.ts';
+export * from './site-status.ts';
+export * from './json-schema-types.ts';

@@ -31,3 +31,19 @@ describe('typeDeclarations', () => {
     );
   });
 });
+
+describe('typeDeclarations of zod-made schemas', () => {
+  it('prints type lists, anyOf and nested objects', () => {
+    const printed = typeDeclarations({
+      Status: {
+        type: 'object',
+        required: ['when', 'failure'],
+        properties: {
+          when: { type: ['string', 'null'] },
+          failure: { anyOf: [{ type: 'object', required: ['at'], properties: { at: { type: 'string' } } }, { type: 'null' }] },
+        },
+      },
+    });
+    expect(printed).toBe(['export interface Status {', '  when: string | null;', '  failure: {', '    at: string;', '  } | null;', '}', ''].join('\n'));
+  });
+});

@@ -3,9 +3,10 @@
  * failed to render, or whose page failed the audit. The rest of the site goes live
  * without it (and without every link to it); the build report names each one.
  */
-import type { EntryProblem } from '@ssc/content-schemas';
+import type { EntryProblem, LeftOutSummary } from '@ssc/content-schemas';
 
-export type LeftOutStage = 'validation' | 'render' | 'audit';
+/** Where the build leaves an entry out (the pull's own problems are warnings of the snapshot). */
+export type LeftOutStage = Exclude<LeftOutSummary['stage'], 'pull'>;
 
 export interface LeftOutEntry {
   stage: LeftOutStage;

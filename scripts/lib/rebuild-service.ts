@@ -12,6 +12,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RebuildStatus } from '@ssc/content-schemas';
 
 export interface RebuildServiceOptions {
   host?: string;
@@ -30,11 +31,7 @@ export interface RebuildServiceOptions {
 }
 
 /** The service's own state, as `GET /status` reports it. */
-export interface RebuildState {
-  building: boolean;
-  queued: boolean;
-  /** The last rebuild that failed, when the last rebuild did not succeed. */
-  lastFailure: { at: string; message: string } | null;
+export interface RebuildState extends Pick<RebuildStatus, 'building' | 'queued' | 'lastFailure'> {
   finished: number;
 }
 

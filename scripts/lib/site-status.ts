@@ -5,33 +5,13 @@
  * reports kept beside the releases).
  */
 import fs from 'node:fs';
-import type { EntryProblem } from '@ssc/content-schemas';
+import type { LeftOutSummary, RebuildStatus } from '@ssc/content-schemas';
 import { currentRelease, listReleases, type ReleasePaths } from './release.ts';
 import { buildReportFile, type BuildReport } from './site-release.ts';
-import { entryKey, type LeftOutEntry } from './left-out.ts';
+import { entryKey } from './left-out.ts';
 
-/** One entry left out of a release, at the pull (invalid in the CMS) or by the build. */
-export interface LeftOutSummary extends EntryProblem {
-  stage: 'pull' | LeftOutEntry['stage'];
-  page?: string;
-}
-
-export interface ReleaseSummary {
-  id: string;
-  live: boolean;
-  trigger: string | null;
-  /** When the content the release was built from was read from the CMS. */
-  snapshotCreatedAt: string | null;
-  seconds: number | null;
-  pages: number | null;
-  /** Entries left out of this release, each with its stage, type, document, locale, field and reason. */
-  leftOut: LeftOutSummary[];
-}
-
-export interface SiteStatus {
-  live: string | null;
-  releases: ReleaseSummary[];
-}
+/** What `GET /status` reports of the releases (the rest is the rebuild service's own state). */
+export type SiteStatus = Pick<RebuildStatus, 'live' | 'releases'>;
 
 function readReport(releases: ReleasePaths, id: string): (Partial<BuildReport> & { trigger?: string }) | null {
   try {

@@ -8,35 +8,20 @@
  */
 import type { Core } from '@strapi/strapi';
 import { hasEditorialControl } from './editor-roles';
+import type { LeftOutSummary, RebuildStatus, ReleaseSummary } from '../generated/site-status-types';
 import { collectionByName, collectionByUid } from './model';
 
 
-interface LeftOut {
-  type: string;
-  documentId: string;
-  locale: string;
-  field: string;
-  message: string;
-}
+/** A left-out entry with the admin path of its edit view in that locale (null for an unknown type). */
+export type LeftOut = LeftOutSummary & { editPath: string | null };
 
-interface ReleaseSummary {
-  id: string;
-  live: boolean;
-  trigger: string | null;
-  snapshotCreatedAt: string | null;
-  seconds: number | null;
-  pages: number | null;
-  leftOut: LeftOut[];
-}
+export type ReleaseWithLinks = Omit<ReleaseSummary, 'leftOut'> & { leftOut: LeftOut[] };
 
-export interface SiteStatus {
+/** The rebuild service's status (generated from content-schemas' site-status.ts), and what the admin adds. */
+export interface SiteStatus extends Omit<RebuildStatus, 'releases'> {
   configured: boolean;
   reachable: boolean;
-  building: boolean;
-  queued: boolean;
-  lastFailure: { at: string; message: string } | null;
-  live: string | null;
-  releases: ReleaseSummary[];
+  releases: ReleaseWithLinks[];
   canManage: boolean;
 }
 
@@ -66,7 +51,7 @@ async function callService(path: string, init: RequestInit = {}): Promise<{ stat
 const canManage = (ctx: any) => hasEditorialControl(ctx.state?.user?.roles);
 
 /** Adds the admin-panel link of each left-out entry (the edit view in that locale). */
-function withEditLinks(releases: ReleaseSummary[]): ReleaseSummary[] {
+function withEditLinks(releases: ReleaseSummary[]): ReleaseWithLinks[] {
   return releases.map((r) => ({
     ...r,
     leftOut: r.leftOut.map((e) => {

@@ -7,38 +7,7 @@ import * as React from 'react';
 import { Link } from 'react-router-dom';
 import { Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-
-interface LeftOut {
-  /** Where it was left out: at the pull (invalid in the CMS), or by the build (validation, render, audit). */
-  stage?: string;
-  type: string;
-  documentId: string;
-  locale: string;
-  field: string;
-  message: string;
-  editPath: string | null;
-}
-
-interface Release {
-  id: string;
-  live: boolean;
-  trigger: string | null;
-  snapshotCreatedAt: string | null;
-  seconds: number | null;
-  pages: number | null;
-  leftOut: LeftOut[];
-}
-
-interface Status {
-  configured: boolean;
-  reachable: boolean;
-  building: boolean;
-  queued: boolean;
-  lastFailure: { at: string; message: string } | null;
-  live: string | null;
-  releases: Release[];
-  canManage: boolean;
-}
+import type { ReleaseWithLinks, SiteStatus } from '../../lib/site-admin';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');
 
@@ -50,11 +19,11 @@ const releaseTime = (id: string) => {
 
 export default function SitePage() {
   const { get, post } = useFetchClient();
-  const [status, setStatus] = React.useState<Status | null>(null);
+  const [status, setStatus] = React.useState<SiteStatus | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
 
   const load = React.useCallback(async () => {
-    const { data } = await get<Status>('/ssc-site/status');
+    const { data } = await get<SiteStatus>('/ssc-site/status');
     setStatus(data);
   }, [get]);
 
