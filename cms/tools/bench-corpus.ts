@@ -1,5 +1,5 @@
 /**
- * Benchmarks only: loads the reference corpus (shared/bench/corpus.mjs: entries with
+ * Benchmarks only: loads the reference corpus (scripts/bench/reference-corpus.ts: entries with
  * slug, locale, type, themes, countries, date, title, summary, body) into an empty
  * CMS database, in bulk. Taxonomy goes through the document service; entries go in
  * as draft and published rows through the database layer, 200 documents per

@@ -1,7 +1,7 @@
 /**
- * Turns the reference benchmark corpus (../shared/bench/corpus.mjs: documents ×
- * locales with slug, type, themes, countries, date, title, summary and Markdown
- * body) into a content snapshot that `readSnapshot` accepts, so the site can be
+ * Turns the reference benchmark corpus (reference-corpus.ts, or an external
+ * corpus.mjs in SSC_BENCH_DIR: documents × locales with slug, type, themes,
+ * countries, date, title, summary and Markdown body) into a content snapshot that `readSnapshot` accepts, so the site can be
  * built from it exactly as from a pulled snapshot.
  *
  * How the corpus maps onto the model:
@@ -33,7 +33,7 @@ import {
 import { loadDemoContent } from '../../cms/seed/load-content.ts';
 import { MOTIFS, renderIllustration, renderPdf } from '../../cms/seed/media.ts';
 
-/** One localized entry of the corpus, as corpus.mjs writes it. */
+/** One localized entry of the corpus, as reference-corpus.ts (and the external corpus.mjs) write it. */
 export interface CorpusEntry {
   slug: string;
   locale: string;
@@ -46,7 +46,7 @@ export interface CorpusEntry {
   body: string;
 }
 
-/** The corpus' theme slugs, in the order of the model's themes (see corpus.mjs). */
+/** The corpus' theme slugs, in the order of the model's themes. */
 export const CORPUS_THEMES = ['value-chains', 'post-harvest-food-systems', 'disaster-risk-climate', 'poverty-alleviation'] as const;
 
 const LICENSE = 'CC-BY-4.0';
@@ -264,7 +264,7 @@ export async function writeCorpusSnapshot(corpus: readonly CorpusEntry[], dir: s
     formatVersion: 1,
     id,
     createdAt: new Date(Date.UTC(2026, 10, 1)).toISOString(),
-    source: 'benchmark corpus (../shared/bench/corpus.mjs)',
+    source: 'reference benchmark corpus',
     locales: [...localeCodes],
     counts,
     warnings: [],

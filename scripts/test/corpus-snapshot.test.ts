@@ -1,4 +1,4 @@
-/** The benchmark corpus → content snapshot converter, on a small corpus shaped like corpus.mjs's output. */
+/** The benchmark corpus → content snapshot converter, on a small corpus shaped like the reference corpus. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { buildSite } from '../../../site/lib/build.ts';
 import { incrementalByDefault } from '../../../site/lib/config.ts';
 import type { Benchmark } from '../benchmark.ts';
-import { ensureCorpus, ensureCorpusSnapshot } from '../corpus.ts';
+import { corpusSource, ensureCorpus, ensureCorpusSnapshot } from '../corpus.ts';
 import { runHugo } from '../hugo.ts';
 import { snapshotWithOneEdit } from '../edited-snapshot.ts';
 import { benchCacheDir } from '../paths.ts';
@@ -60,7 +60,7 @@ const benchmark: Benchmark = {
     fs.rmSync(editedDir, { recursive: true, force: true });
 
     log('running Hugo on the same corpus…');
-    const hugo = await runHugo(corpusFile);
+    const hugo = await runHugo(corpusFile, log);
     log(`hugo ${hugo.version}: ${hugo.pages} pages in ${hugo.seconds.toFixed(1)} s`);
     for (const dir of outDirs) fs.rmSync(dir, { recursive: true, force: true });
 
@@ -69,6 +69,7 @@ const benchmark: Benchmark = {
       results: {
         documents,
         entries: documents * 5,
+        corpus: corpusSource(),
         snapshotDir,
         // SSC_INCREMENTAL_BUILD=0 times the builds as they were before incremental builds (every page rendered every time).
         incremental: incrementalByDefault(),
