@@ -2,12 +2,14 @@
  * The Astro configuration of the site, made from explicit options so that the CLI
  * (astro.config.ts, reading the environment) and `buildSite()` share one definition.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { DEFAULT_SITE_URL, defaultLocale, locales } from '@ssc/content-schemas';
-import { currentPlan } from '../src/lib/build-plan.ts';
+import { currentPlan, type BuildPlan } from '../src/lib/build-plan.ts';
+import { linkOrCopy } from './file-links.ts';
 import { snapshotIntegration } from './snapshot-integration.ts';
 import { searchIndexIntegration } from './search-index.ts';
 
@@ -37,11 +39,29 @@ export interface SiteConfigOptions {
   searchIndex?: boolean;
 }
 
+/** Whether a targeted build has exactly the pages of the output it builds on (only their content changed). */
+function samePages(plan: BuildPlan): boolean {
+  if (!plan.previous) return false;
+  const pages = (outputs: Iterable<string>) => [...outputs].filter((output) => output.endsWith(PAGE_FILE));
+  const before = new Set(pages(plan.previous.keys()));
+  const now = pages(plan.current.keys());
+  return now.length === before.size && now.every((output) => before.has(output));
+}
+
+/** Links the previous output's sitemap files into `dir`; false when it has none. */
+function reusePreviousSitemap(previousDir: string, dir: string): boolean {
+  const files = fs.existsSync(previousDir) ? fs.readdirSync(previousDir).filter((name) => /^sitemap-.*\.xml$/.test(name)) : [];
+  for (const name of files) linkOrCopy(path.join(previousDir, name), path.join(dir, name));
+  return files.length > 0;
+}
+
 /**
  * The sitemap of every page of the site, also in a targeted build where Astro sees
  * only the pages it rendered: the pages the build plan reused are added to Astro's
  * list before @astrojs/sitemap writes it (it sorts the list, so the result is the
- * same as after a full build).
+ * same as after a full build). A targeted build with the same pages as the output it
+ * builds on (an edit) links that output's sitemap instead: it depends only on the
+ * pages and on the code, which a targeted build shares with it.
  */
 function sitemapOfAllPages(inner: AstroIntegration): AstroIntegration {
   const done = inner.hooks['astro:build:done'];
@@ -51,6 +71,7 @@ function sitemapOfAllPages(inner: AstroIntegration): AstroIntegration {
       ...inner.hooks,
       'astro:build:done': async (params) => {
         const plan = currentPlan();
+        if (plan?.previousDir && samePages(plan) && reusePreviousSitemap(plan.previousDir, fileURLToPath(params.dir))) return;
         const reused = plan ? [...plan.current.keys()].filter((output) => !plan.rendered.has(output) && output.endsWith(PAGE_FILE)) : [];
         const pages = [...params.pages, ...reused.map((output) => ({ pathname: output.slice(0, -PAGE_FILE.length) }))];
         await done?.({ ...params, pages });

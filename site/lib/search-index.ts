@@ -95,7 +95,7 @@ interface PagefindEntry {
 }
 
 /** Bump when what goes into a language's bundle changes, so cached bundles are made again. */
-const BUNDLE_FORMAT = 3;
+const BUNDLE_FORMAT = 4;
 /** Where a language's bundle and its fingerprint are kept between builds, inside the build's cache folder. */
 const BUNDLES_DIR = 'search-index';
 const FINGERPRINT_FILE = '.fingerprint';
@@ -173,7 +173,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
   fs.rmSync(outputPath, { recursive: true, force: true });
   const known = new Set(locales.map((l) => l.tag.toLowerCase()));
-  const pages = scanLanguages(siteDir);
+  const pages = scanLanguages(siteDir, options.cacheDir && path.join(options.cacheDir, BUNDLES_DIR, PAGE_FACTS_FILE));
   const strays = [...pages.keys()].filter((lang) => !known.has(lang));
   if (strays.length > 0) {
     throw new Error(`Pagefind indexed pages in languages the site does not have: ${strays.join(', ')} (a page without the right <html lang>?)`);
@@ -233,24 +233,59 @@ interface LanguagePages {
 
 const HTML_LANG = /<html\b[^>]*\blang="([^"]+)"/i;
 
+/** What a page brings to its language's fingerprint: its language (null when nothing of it is indexed) and the digest of what Pagefind reads. */
+interface PageFacts {
+  /** `inode:mtime:size` of the file the facts were read from. */
+  file: string;
+  lang: string | null;
+  digest: string;
+}
+
+/** Where the facts of the last build's pages are kept (in the search cache folder). */
+const PAGE_FACTS_FILE = 'pages.json';
+
+function readPageFacts(cacheFile: string | undefined): Record<string, PageFacts> {
+  if (!cacheFile || !fs.existsSync(cacheFile)) return {};
+  try {
+    return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, PageFacts>;
+  } catch {
+    return {};
+  }
+}
+
+function pageFacts(siteDir: string, file: string, known: PageFacts | undefined): PageFacts {
+  const stat = fs.statSync(path.join(siteDir, file), { bigint: true });
+  const identity = `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+  // A page reused from the previous release is a hard link to the same file: read it again only when it is another file.
+  if (known?.file === identity) return known;
+  const html = fs.readFileSync(path.join(siteDir, file), 'utf8');
+  const lang = html.includes('data-pagefind-body') ? (HTML_LANG.exec(html)?.[1]?.toLowerCase() ?? null) : null;
+  return { file: identity, lang, digest: lang ? createHash('sha256').update(searchedPart(html)).digest('hex') : '' };
+}
+
 /**
  * The languages that have indexed pages (`data-pagefind-body`), by Pagefind's name
- * for them (the lowercased `<html lang>`), each page read once.
+ * for them (the lowercased `<html lang>`). With `cacheFile`, a page whose file is the
+ * one read last time (the same inode, modification time and size: a page linked
+ * from the previous release) is not read again.
  */
-function scanLanguages(siteDir: string): Map<string, LanguagePages> {
+function scanLanguages(siteDir: string, cacheFile?: string): Map<string, LanguagePages> {
+  const known = readPageFacts(cacheFile);
+  const facts: Record<string, PageFacts> = {};
   const found = new Map<string, { folders: Set<string>; pages: Hash }>();
   for (const file of htmlFiles(siteDir)) {
-    const html = fs.readFileSync(path.join(siteDir, file), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    const lang = HTML_LANG.exec(html)?.[1]?.toLowerCase();
-    if (!lang) continue;
+    const page = (facts[file] = pageFacts(siteDir, file, known[file]));
+    if (!page.lang) continue;
     const top = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
     if (!top) throw new Error(`The indexed page ${file} lies at the site's root: the search index is made per language folder`);
-    let language = found.get(lang);
-    if (!language) found.set(lang, (language = { folders: new Set(), pages: createHash('sha256') }));
+    let language = found.get(page.lang);
+    if (!language) found.set(page.lang, (language = { folders: new Set(), pages: createHash('sha256') }));
     language.folders.add(top);
-    language.pages.update(`\n${file}\n`);
-    language.pages.update(searchedPart(html));
+    language.pages.update(`\n${file}\n${page.digest}`);
+  }
+  if (cacheFile) {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(cacheFile, JSON.stringify(facts));
   }
   return new Map(
     [...found].map(([lang, { folders, pages }]) => {

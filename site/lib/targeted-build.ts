@@ -134,6 +134,7 @@ export function startBuild(cacheDir: string, code: string, inputs: string, stagi
     previous: targeted ? new Map(Object.entries(targeted.paths).map(([output, p]) => [output, p.key])) : null,
     current: new Map(),
     rendered: new Set(),
+    ...(targeted ? { previousDir: targeted.dir } : {}),
   };
   return { code, inputs, plan, previous: targeted };
 }

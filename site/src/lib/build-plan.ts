@@ -20,6 +20,8 @@ export interface BuildPlan {
   current: Map<string, string>;
   /** Output files returned to Astro (rendered in this build). */
   rendered: Set<string>;
+  /** The folder of the previous output, when paths are reused from it. */
+  previousDir?: string;
 }
 
 const PLAN = Symbol.for('ssc.buildPlan');
