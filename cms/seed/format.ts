@@ -1,7 +1,8 @@
 /**
  * The format of the demo content files in cms/seed/content/. Each file holds
  * documents with their shared (non-localized) values once and their text per
- * locale. Images and PDFs are described, then rendered locally at seed time.
+ * locale. The pictures, logos, PDFs and captions they use are files in
+ * cms/seed/media/, named after the document (see media.ts).
  */
 import { z } from 'zod';
 import {
@@ -14,7 +15,6 @@ import {
   localeCodes,
   type LocaleCode,
 } from '@ssc/content-schemas';
-import { MOTIFS } from './motifs.ts';
 
 const slug = z.string().regex(new RegExp(SLUG_PATTERN));
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -28,7 +28,6 @@ function perLocale<T extends z.ZodType>(text: T) {
     .refine((r) => r.en !== undefined, { message: 'every document has an English version' });
 }
 
-const illustration = z.object({ motif: z.enum(MOTIFS), seed: z.number().int().nonnegative() });
 const imageText = z.object({ alt: nonEmpty.max(250), caption: z.string().max(300).optional(), credit: z.string().max(160).optional() });
 const seo = z.object({ metaTitle: z.string().max(70), metaDescription: z.string().max(170) }).optional();
 
@@ -51,20 +50,14 @@ const baseShared = {
   license: z.enum(LICENSES).default('CC-BY-4.0'),
 };
 
-/** A PDF rendered at seed time (Latin script only: English, Spanish or French text). */
+/** A PDF of a document: the file `<type>-<slug>-<key>.pdf` in cms/seed/media/, written in `language`. */
 export const pdfFile = z.object({
   key: slug,
   language: z.enum(['en', 'es', 'fr']),
-  title: nonEmpty,
-  subtitle: z.string().optional(),
-  paragraphs: z.array(nonEmpty).min(2),
-  pages: z.number().int().min(1).max(20).optional(),
 });
 
-/** An attachment of one translation: which rendered file, with a title in that translation's language. */
+/** An attachment of one translation: which of the document's PDFs, with a title in that translation's language. */
 const attachment = z.object({ file: slug, title: nonEmpty.max(200) });
-
-const cue = z.object({ start: z.number().nonnegative(), end: z.number().positive(), text: nonEmpty });
 
 export const taxonomyFile = z.object({
   themes: z.array(
@@ -86,7 +79,6 @@ export const taxonomyFile = z.object({
       slug,
       kind: z.enum(PARTNER_KINDS),
       website: z.string().url().optional(),
-      logo: z.object({ initials: nonEmpty.max(6), hue: z.number().int().min(0).max(359) }),
       locales: perLocale(z.object({ name: nonEmpty.max(200), acronym: z.string().max(30).optional(), description: z.string().max(1000).optional() })),
     }),
   ),
@@ -100,7 +92,6 @@ export const newsFile = z.array(
       ...baseShared,
       date,
       partners: z.array(slug),
-      image: illustration,
       related: z
         .object({ news: z.array(slug), reports: z.array(slug), videos: z.array(slug), courses: z.array(slug) })
         .partial()
@@ -121,9 +112,8 @@ export const videoFile = z.array(
       spokenLanguage: z.string().min(2),
       externalUrl: z.string().url().optional(),
       partners: z.array(slug),
-      poster: illustration,
     }),
-    locales: perLocale(z.object({ ...baseText, transcript: nonEmpty, poster: imageText, captions: z.array(cue).min(3) })),
+    locales: perLocale(z.object({ ...baseText, transcript: nonEmpty, poster: imageText })),
   }),
 );
 
@@ -136,7 +126,6 @@ export const reportFile = z.array(
       publicationDate: date,
       publisher: slug,
       partners: z.array(slug),
-      cover: illustration,
       files: z.array(pdfFile).min(1),
     }),
     locales: perLocale(z.object({ ...baseText, body: nonEmpty, cover: imageText, attachments: z.array(attachment).min(1) })),
@@ -182,7 +171,6 @@ export const courseFile = z.array(
       estimatedHours: z.number().positive(),
       certificateOffered: z.boolean(),
       partnerInstitution: slug.optional(),
-      cover: illustration,
     }),
     locales: perLocale(
       z.object({

@@ -1,12 +1,14 @@
 /**
  * Reads and validates the demo content files, including the links between them
- * (taxonomy slugs, related items, attachment files, lesson videos). Every problem
- * names the file, the document and the locale.
+ * (taxonomy slugs, related items, attachment files, lesson videos) and the media
+ * files they need in cms/seed/media/. Every problem names the file, the document
+ * and the locale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { demoMediaFiles, mediaDir } from './media.ts';
 import { contentFiles, type CourseSeed, type NewsSeed, type PolicySeed, type ReportSeed, type TaxonomySeed, type VideoSeed } from './format.ts';
 
 export const contentDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
@@ -98,6 +100,9 @@ function checkLinks(c: DemoContent, problems: string[]): void {
         }
       }
     }
+  }
+  for (const m of demoMediaFiles(c)) {
+    if (!fs.existsSync(path.join(mediaDir, m.name))) problems.push(`${m.usedBy} needs the media file "${m.name}", which is not in cms/seed/media/`);
   }
   for (const [kind, docs] of Object.entries({ news: c.news, videos: c.videos, reports: c.reports, policies: c.policies, courses: c.courses })) {
     const seen = new Set<string>();

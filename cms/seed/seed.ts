@@ -12,7 +12,7 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes, defaultLocale, getLocale, localeCodes, strapiUid, taxonomies, type LocaleCode } from '@ssc/content-schemas';
 import type { DemoContent } from './load-content.ts';
 import type { PdfSeed } from './format.ts';
-import { pdfPageCount, renderIllustration, renderLogo, renderPdf, renderWebVtt } from './media.ts';
+import { mediaDir, mediaName, pdfPageCount } from './media.ts';
 
 type Data = Record<string, unknown>;
 type Uid = Parameters<Core.Strapi['documents']>[0];
@@ -42,33 +42,35 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
   const localesOf = new Map<string, Set<string>>(); // `${type}:${slug}` -> locales that exist
 
   // ------------------------------------------------------------ media
-  async function upload(name: string, mime: string, render: () => Promise<Buffer> | Buffer, alt?: string): Promise<number> {
+  /** Uploads a file of cms/seed/media/ (a copy, so Strapi never touches the committed file) unless one of that name exists. */
+  async function upload(name: string, mime: string, alt?: string): Promise<number> {
     const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
     if (existing) return existing.id;
-    const buffer = await render();
     const filepath = path.join(tmp, name);
-    fs.writeFileSync(filepath, buffer);
+    fs.copyFileSync(path.join(mediaDir, name), filepath);
+    const size = fs.statSync(filepath).size;
     const [file] = await strapi
       .plugin('upload')
       .service('upload')
       .upload({
         data: { fileInfo: { name, alternativeText: alt ?? null, caption: null } },
-        files: { filepath, originalFilename: name, mimetype: mime, size: buffer.length },
+        files: { filepath, originalFilename: name, mimetype: mime, size },
       });
     report.uploads++;
     return file.id;
   }
 
   /**
-   * Renders and uploads a document's PDFs; returns a function that turns one
-   * translation's attachment list into file-attachment components.
+   * Uploads a document's PDFs; returns a function that turns one translation's
+   * attachment list into file-attachment components.
    */
   async function pdfAttachments(owner: string, seeds: readonly PdfSeed[]) {
     const files = new Map<string, { id: number; language: string; sizeBytes: number; pageCount: number }>();
     for (const seed of seeds) {
-      const bytes = renderPdf({ title: seed.title, subtitle: seed.subtitle, paragraphs: seed.paragraphs, pages: seed.pages });
-      const id = await upload(`${owner}-${seed.key}.pdf`, 'application/pdf', () => bytes);
-      // PDFs are stored byte for byte (no optimization), and rendering is deterministic.
+      const name = mediaName.pdf(owner, seed.key);
+      const bytes = fs.readFileSync(path.join(mediaDir, name));
+      const id = await upload(name, 'application/pdf');
+      // PDFs are stored byte for byte (no optimization), so the committed file's size and pages are the stored ones.
       files.set(seed.key, { id, language: seed.language, sizeBytes: bytes.length, pageCount: pdfPageCount(bytes) });
     }
     return (attachments: readonly { file: string; title: string }[]) =>
@@ -154,18 +156,18 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
       await ensureDocument('country', c.slug, (l) => c.locales[l] && { slug: c.slug, isoCode: c.isoCode, ...c.locales[l] });
     }
     for (const p of taxonomy.partners) {
-      const logo = await upload(`partner-${p.slug}-logo.png`, 'image/png', () => renderLogo(p.logo), p.locales.en?.name);
+      const logo = await upload(mediaName.partnerLogo(p.slug), 'image/png', p.locales.en?.name);
       await ensureDocument('partner', p.slug, (l) => p.locales[l] && { slug: p.slug, kind: p.kind, website: p.website ?? null, logo, ...p.locales[l] });
     }
 
     // ---------------------------------------------------------- videos
     log(`[seed] videos: ${content.videos.length}`);
     for (const v of content.videos) {
-      const poster = await upload(`video-${v.slug}-poster.jpg`, 'image/jpeg', () => renderIllustration(v.shared.poster), v.locales.en?.poster.alt);
+      const poster = await upload(mediaName.videoPoster(v.slug), 'image/jpeg', v.locales.en?.poster.alt);
       const captions = new Map<string, number>();
       for (const [locale, text] of Object.entries(v.locales)) {
         if (!text) continue;
-        captions.set(locale, await upload(`video-${v.slug}-${locale}.vtt`, 'text/vtt', () => Buffer.from(renderWebVtt(text.captions))));
+        captions.set(locale, await upload(mediaName.videoCaptions(v.slug, locale), 'text/vtt'));
       }
       await ensureDocument(
         'video',
@@ -173,7 +175,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
         (l) => {
           const text = v.locales[l];
           if (!text) return undefined;
-          const { poster: posterText, captions: _cues, ...rest } = text;
+          const { poster: posterText, ...rest } = text;
           return {
             ...rest,
             slug: v.slug,
@@ -196,7 +198,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     // ---------------------------------------------------------- reports
     log(`[seed] reports: ${content.reports.length}`);
     for (const r of content.reports) {
-      const cover = await upload(`report-${r.slug}-cover.jpg`, 'image/jpeg', () => renderIllustration(r.shared.cover), r.locales.en?.cover.alt);
+      const cover = await upload(mediaName.reportCover(r.slug), 'image/jpeg', r.locales.en?.cover.alt);
       const toAttachments = await pdfAttachments(`report-${r.slug}`, r.shared.files);
       await ensureDocument(
         'report',
@@ -253,7 +255,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     // ---------------------------------------------------------- courses
     log(`[seed] courses: ${content.courses.length}`);
     for (const c of content.courses) {
-      const cover = await upload(`course-${c.slug}-cover.jpg`, 'image/jpeg', () => renderIllustration(c.shared.cover), c.locales.en?.cover.alt);
+      const cover = await upload(mediaName.courseCover(c.slug), 'image/jpeg', c.locales.en?.cover.alt);
       await ensureDocument(
         'course',
         c.slug,
@@ -296,7 +298,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
     log(`[seed] news: ${content.news.length}`);
     const newsBuilders: { slug: string; build: (l: LocaleCode) => Data | undefined; drafts: readonly string[] }[] = [];
     for (const n of content.news) {
-      const hero = await upload(`news-${n.slug}-hero.jpg`, 'image/jpeg', () => renderIllustration(n.shared.image), n.locales.en?.image.alt);
+      const hero = await upload(mediaName.newsHero(n.slug), 'image/jpeg', n.locales.en?.image.alt);
       const build = (l: LocaleCode) => {
         const text = n.locales[l];
         if (!text) return undefined;

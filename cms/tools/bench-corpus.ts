@@ -49,8 +49,9 @@ async function component(strapi: any, uid: string, field: string, data: Record<s
 }
 
 /** Uploads the few media files every completed entry shares: one illustration per theme and one PDF. */
-async function uploadSharedMedia(strapi: any, themeCount: number): Promise<{ images: number[]; pdf: { id: number; sizeBytes: number } }> {
-  const { MOTIFS, renderIllustration, renderPdf } = await import('../seed/media.ts');
+async function uploadSharedMedia(strapi: any, themeCount: number): Promise<{ images: number[]; pdf: { id: number; sizeBytes: number; pageCount: number } }> {
+  const { BENCH_MEDIA, readBenchMedia } = await import('../../scripts/bench/corpus-snapshot.ts');
+  const { pdfPageCount } = await import('../seed/media.ts');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-bench-media-'));
   const upload = async (name: string, mime: string, bytes: Buffer) => {
     const filepath = path.join(tmp, name);
@@ -59,9 +60,9 @@ async function uploadSharedMedia(strapi: any, themeCount: number): Promise<{ ima
     return file.id as number;
   };
   const images: number[] = [];
-  for (let i = 0; i < Math.max(1, themeCount); i++) images.push(await upload(`bench-illustration-${i + 1}.jpg`, 'image/jpeg', await renderIllustration({ motif: MOTIFS[i % MOTIFS.length], seed: i + 1, width: 1200, height: 675 })));
-  const pdfBytes = renderPdf({ title: 'Benchmark report', paragraphs: ['A small PDF attached to every report of the benchmark corpus.'] });
-  const pdf = { id: await upload('bench-report.pdf', 'application/pdf', pdfBytes), sizeBytes: pdfBytes.length };
+  for (let i = 0; i < Math.max(1, themeCount); i++) images.push(await upload(`bench-illustration-${i + 1}.jpg`, 'image/jpeg', readBenchMedia(BENCH_MEDIA.pictures[i % BENCH_MEDIA.pictures.length])));
+  const pdfBytes = readBenchMedia(BENCH_MEDIA.pdf);
+  const pdf = { id: await upload('bench-report.pdf', 'application/pdf', pdfBytes), sizeBytes: pdfBytes.length, pageCount: pdfPageCount(pdfBytes) };
   fs.rmSync(tmp, { recursive: true, force: true });
   return { images, pdf };
 }
@@ -99,7 +100,7 @@ await runWithStrapi('bench-corpus', async (strapi) => {
     if ('heroImage' in collection.fields) out.heroImage = await picture('heroImage');
     if ('poster' in collection.fields) out.poster = await picture('poster');
     if ('cover' in collection.fields) out.cover = await picture('cover');
-    if (collection.name === 'report') out.attachments = [await component(strapi, 'shared.file-attachment', 'attachments', { file: media.pdf.id, title: 'Full report (PDF)', language: 'en', sizeBytes: media.pdf.sizeBytes, pageCount: 1 })];
+    if (collection.name === 'report') out.attachments = [await component(strapi, 'shared.file-attachment', 'attachments', { file: media.pdf.id, title: 'Full report (PDF)', language: 'en', sizeBytes: media.pdf.sizeBytes, pageCount: media.pdf.pageCount })];
     if (collection.name === 'course') {
       out.learningOutcomes = [await component(strapi, 'course.learning-outcome', 'learningOutcomes', { text: e.summary.slice(0, 300) })];
       const lesson = await component(strapi, 'course.lesson', 'lessons', { title: e.title.slice(0, 200), kind: 'reading', reading: e.body });

@@ -31,7 +31,7 @@ import {
   type SnapshotReference,
 } from '@ssc/content-schemas';
 import { loadDemoContent } from '../../cms/seed/load-content.ts';
-import { MOTIFS, renderIllustration, renderPdf } from '../../cms/seed/media.ts';
+import { mediaDir, pdfPageCount } from '../../cms/seed/media.ts';
 
 /** One localized entry of the corpus, as reference-corpus.ts (and the external corpus.mjs) write it. */
 export interface CorpusEntry {
@@ -51,7 +51,25 @@ export const CORPUS_THEMES = ['value-chains', 'post-harvest-food-systems', 'disa
 
 const LICENSE = 'CC-BY-4.0';
 const ATTRIBUTION = '© SSC Knowledge Platform benchmark corpus, CC BY 4.0';
+/** The size of the demo pictures (cms/seed/media/*.jpg). */
 const ILLUSTRATION = { width: 1200, height: 675 };
+
+/**
+ * Demo media files (cms/seed/media/) the benchmarks reuse: a picture for each
+ * corpus theme, in the order of CORPUS_THEMES, and a small PDF for every report.
+ */
+export const BENCH_MEDIA = {
+  pictures: [
+    'news-ecuador-rice-value-chains-rural-women-hero.jpg',
+    'news-kenya-grain-storage-flour-fortification-hero.jpg',
+    'news-disaster-risk-reduction-webinars-2020-hero.jpg',
+    'course-cassava-value-chain-development-cover.jpg',
+  ],
+  pdf: 'report-post-harvest-loss-reduction-pilot-brief-brief-en.pdf',
+} as const;
+
+/** The bytes of a demo media file. */
+export const readBenchMedia = (name: string): Buffer => fs.readFileSync(path.join(mediaDir, name));
 
 type Entry = Record<string, unknown> & { documentId: string; locale: LocaleCode };
 
@@ -92,6 +110,7 @@ function modulesFrom(entry: CorpusEntry) {
 interface Media {
   illustrations: SnapshotMedia[];
   pdf: SnapshotMedia;
+  pdfPages: number;
 }
 
 async function writeMedia(dir: string): Promise<Media> {
@@ -99,14 +118,18 @@ async function writeMedia(dir: string): Promise<Media> {
   const illustrations: SnapshotMedia[] = [];
   for (const [i, theme] of CORPUS_THEMES.entries()) {
     const name = `bench-${theme}.jpg`;
-    const bytes = await renderIllustration({ motif: MOTIFS[i % MOTIFS.length], seed: i + 1, ...ILLUSTRATION });
+    const bytes = readBenchMedia(BENCH_MEDIA.pictures[i % BENCH_MEDIA.pictures.length]);
     fs.writeFileSync(path.join(dir, MEDIA_DIR, name), bytes);
     illustrations.push({ path: `${MEDIA_DIR}/${name}`, mime: 'image/jpeg', sizeBytes: bytes.length, ...ILLUSTRATION, name });
   }
-  const pdfBytes = renderPdf({ title: 'Benchmark report', paragraphs: ['A small PDF attached to every report of the benchmark corpus.'] });
+  const pdfBytes = readBenchMedia(BENCH_MEDIA.pdf);
   const pdfName = 'bench-report.pdf';
   fs.writeFileSync(path.join(dir, MEDIA_DIR, pdfName), pdfBytes);
-  return { illustrations, pdf: { path: `${MEDIA_DIR}/${pdfName}`, mime: 'application/pdf', sizeBytes: pdfBytes.length, width: null, height: null, name: pdfName } };
+  return {
+    illustrations,
+    pdf: { path: `${MEDIA_DIR}/${pdfName}`, mime: 'application/pdf', sizeBytes: pdfBytes.length, width: null, height: null, name: pdfName },
+    pdfPages: pdfPageCount(pdfBytes),
+  };
 }
 
 function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: LocaleCode[], media: Media): Entry {
@@ -153,7 +176,7 @@ function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: Loca
         publicationDate: entry.date,
         body: entry.body,
         cover: picture,
-        attachments: [{ file: media.pdf, title: clip(entry.title, 200), language: getLocale(locale).tag, sizeBytes: media.pdf.sizeBytes, pageCount: 1 }],
+        attachments: [{ file: media.pdf, title: clip(entry.title, 200), language: getLocale(locale).tag, sizeBytes: media.pdf.sizeBytes, pageCount: media.pdfPages }],
         publisher: null,
         partners: [],
       };

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SECRET_GENERATORS } from '../lib/env-file.ts';
 import { ensureCmsBuilt, startCms } from '../lib/cms.ts';
@@ -71,7 +72,9 @@ function listFiles(dir: string): string[] {
 function cacheKey(corpusFile: string): string {
   const hash = crypto.createHash('sha256');
   const schemas = listFiles(path.join(cmsDir, 'src')).filter((f) => f.endsWith('schema.json') || f.includes(`${path.sep}components${path.sep}`));
-  for (const f of [corpusFile, path.join(cmsDir, 'tools', 'bench-corpus.ts'), path.join(cmsDir, 'src', 'lib', 'syndication', 'serialize.ts'), ...schemas]) {
+  // corpus-snapshot.ts names the demo media that bench-corpus.ts uploads with --complete.
+  const loader = [path.join(cmsDir, 'tools', 'bench-corpus.ts'), fileURLToPath(new URL('./corpus-snapshot.ts', import.meta.url))];
+  for (const f of [corpusFile, ...loader, path.join(cmsDir, 'src', 'lib', 'syndication', 'serialize.ts'), ...schemas]) {
     hash.update(path.basename(f)).update(fs.readFileSync(f));
   }
   return hash.digest('hex').slice(0, 16);
