@@ -12,7 +12,10 @@ import {
   PARTNER_KINDS,
   POLICY_DOCUMENT_TYPES,
   SLUG_PATTERN,
+  getCollection,
+  getComponent,
   localeCodes,
+  type Fields,
   type LocaleCode,
 } from '@ssc/content-schemas';
 
@@ -21,6 +24,42 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const locale = z.enum(localeCodes as [LocaleCode, ...LocaleCode[]]);
 const nonEmpty = z.string().trim().min(1);
 
+/** The model's length limit of a text field: the demo content is held to what the CMS accepts. */
+function maxLength(fields: Fields, name: string): number {
+  const field = fields[name];
+  const limit = field && 'maxLength' in field ? field.maxLength : undefined;
+  if (limit === undefined) throw new Error(`the content model gives the field "${name}" no length limit`);
+  return limit;
+}
+/** Required text of a model field, within its limit. */
+const text = (fields: Fields, name: string) => nonEmpty.max(maxLength(fields, name));
+/** Optional text of a model field, within its limit. */
+const optionalText = (fields: Fields, name: string) => z.string().max(maxLength(fields, name)).optional();
+/** A number of a model field, within its bounds (whole for an integer field). */
+function numberOf(fields: Fields, name: string) {
+  const field = fields[name];
+  if (!field || (field.kind !== 'integer' && field.kind !== 'decimal')) throw new Error(`the content model has no number field "${name}"`);
+  let n = field.kind === 'integer' ? z.number().int() : z.number();
+  if (field.min !== undefined) n = n.min(field.min);
+  if (field.max !== undefined) n = n.max(field.max);
+  return n;
+}
+
+const model = {
+  item: getCollection('news').fields,
+  image: getComponent('shared.captioned-image').fields,
+  seo: getComponent('shared.seo').fields,
+  attachment: getComponent('shared.file-attachment').fields,
+  theme: getCollection('theme').fields,
+  country: getCollection('country').fields,
+  partner: getCollection('partner').fields,
+  policy: getCollection('policy').fields,
+  course: getCollection('course').fields,
+  outcome: getComponent('course.learning-outcome').fields,
+  module: getComponent('course.module').fields,
+  lesson: getComponent('course.lesson').fields,
+};
+
 /** Text per locale; a locale left out is a missing translation. English is always present. */
 function perLocale<T extends z.ZodType>(text: T) {
   return z
@@ -28,8 +67,8 @@ function perLocale<T extends z.ZodType>(text: T) {
     .refine((r) => r.en !== undefined, { message: 'every document has an English version' });
 }
 
-const imageText = z.object({ alt: nonEmpty.max(250), caption: z.string().max(300).optional(), credit: z.string().max(160).optional() });
-const seo = z.object({ metaTitle: z.string().max(70), metaDescription: z.string().max(170) }).optional();
+const imageText = z.object({ alt: text(model.image, 'alt'), caption: optionalText(model.image, 'caption'), credit: optionalText(model.image, 'credit') });
+const seo = z.object({ metaTitle: z.string().max(maxLength(model.seo, 'metaTitle')), metaDescription: z.string().max(maxLength(model.seo, 'metaDescription')) }).optional();
 
 /** How an item is stored: published (default), or some locales kept as unpublished drafts. */
 const publication = {
@@ -38,9 +77,9 @@ const publication = {
 };
 
 const baseText = {
-  title: nonEmpty.max(200),
-  summary: nonEmpty.max(600),
-  attribution: nonEmpty.max(300),
+  title: text(model.item, 'title'),
+  summary: text(model.item, 'summary'),
+  attribution: text(model.item, 'attribution'),
   seo,
 };
 
@@ -57,21 +96,21 @@ export const pdfFile = z.object({
 });
 
 /** An attachment of one translation: which of the document's PDFs, with a title in that translation's language. */
-const attachment = z.object({ file: slug, title: nonEmpty.max(200) });
+const attachment = z.object({ file: slug, title: text(model.attachment, 'title') });
 
 export const taxonomyFile = z.object({
   themes: z.array(
     z.object({
       slug,
       order: z.number().int().nonnegative(),
-      locales: perLocale(z.object({ name: nonEmpty.max(120), description: nonEmpty.max(1000) })),
+      locales: perLocale(z.object({ name: text(model.theme, 'name'), description: text(model.theme, 'description') })),
     }),
   ),
   countries: z.array(
     z.object({
       slug,
       isoCode: z.string().regex(/^[A-Z]{2}$/),
-      locales: perLocale(z.object({ name: nonEmpty.max(120), region: z.string().max(120).optional() })),
+      locales: perLocale(z.object({ name: text(model.country, 'name'), region: optionalText(model.country, 'region') })),
     }),
   ),
   partners: z.array(
@@ -79,7 +118,7 @@ export const taxonomyFile = z.object({
       slug,
       kind: z.enum(PARTNER_KINDS),
       website: z.string().url().optional(),
-      locales: perLocale(z.object({ name: nonEmpty.max(200), acronym: z.string().max(30).optional(), description: z.string().max(1000).optional() })),
+      locales: perLocale(z.object({ name: text(model.partner, 'name'), acronym: optionalText(model.partner, 'acronym'), description: optionalText(model.partner, 'description') })),
     }),
   ),
 });
@@ -146,19 +185,19 @@ export const policyFile = z.array(
       files: z.array(pdfFile),
     }),
     locales: perLocale(
-      z.object({ ...baseText, issuingBody: nonEmpty.max(200), body: z.string().optional(), attachments: z.array(attachment) }),
+      z.object({ ...baseText, issuingBody: text(model.policy, 'issuingBody'), body: z.string().optional(), attachments: z.array(attachment) }),
     ),
   }),
 );
 
 const lesson = z.object({
-  title: nonEmpty.max(200),
+  title: text(model.lesson, 'title'),
   kind: z.enum(LESSON_KINDS),
-  durationMinutes: z.number().int().min(1).max(600),
+  durationMinutes: numberOf(model.lesson, 'durationMinutes'),
   /** Slug of a video in videos.json, for video lessons. */
   video: slug.optional(),
   reading: z.string().optional(),
-  quizNote: z.string().max(500).optional(),
+  quizNote: optionalText(model.lesson, 'quizNote'),
 });
 
 export const courseFile = z.array(
@@ -168,7 +207,7 @@ export const courseFile = z.array(
     shared: z.object({
       ...baseShared,
       level: z.enum(COURSE_LEVELS),
-      estimatedHours: z.number().positive(),
+      estimatedHours: numberOf(model.course, 'estimatedHours'),
       certificateOffered: z.boolean(),
       partnerInstitution: slug.optional(),
     }),
@@ -176,9 +215,9 @@ export const courseFile = z.array(
       z.object({
         ...baseText,
         cover: imageText,
-        learningOutcomes: z.array(nonEmpty.max(300)).min(2),
-        modules: z.array(z.object({ title: nonEmpty.max(200), summary: z.string().max(600).optional(), lessons: z.array(lesson).min(1) })).min(1),
-        certificateNote: z.string().max(500).optional(),
+        learningOutcomes: z.array(text(model.outcome, 'text')).min(2),
+        modules: z.array(z.object({ title: text(model.module, 'title'), summary: optionalText(model.module, 'summary'), lessons: z.array(lesson).min(1) })).min(1),
+        certificateNote: optionalText(model.course, 'certificateNote'),
       }),
     ),
   }),
