@@ -36,14 +36,20 @@ export function readStoredPage(file: string): StoredPage {
   return JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).subarray(PAGEFIND_SIGNATURE.length).toString('utf8')) as StoredPage;
 }
 
-/** Writes the date order of each language indexed in `bundleDir`; returns how many pages each lists. */
-export function writeDateOrders(bundleDir: string): Record<string, number> {
+/**
+ * Writes the date order of each language indexed in `bundleDir`; returns how many
+ * pages each lists, and the date of every fragment (null for none). Fragment names
+ * carry a digest of their content, so a fragment named in `known` (the dates of an
+ * earlier bundle) has that date and is not read again.
+ */
+export function writeDateOrders(bundleDir: string, known: Record<string, string | null> = {}): { counts: Record<string, number>; dates: Record<string, string | null> } {
   const fragmentDir = path.join(bundleDir, 'fragment');
   const dated = new Map<string, { id: string; date: string }[]>();
+  const dates: Record<string, string | null> = {};
   for (const name of fs.readdirSync(fragmentDir)) {
     const match = FRAGMENT.exec(name);
     if (!match) continue;
-    const date = readStoredPage(path.join(fragmentDir, name)).filters[RESULT_DATE]?.[0];
+    const date = (dates[name] = name in known ? known[name] : (readStoredPage(path.join(fragmentDir, name)).filters[RESULT_DATE]?.[0] ?? null));
     if (!dated.has(match[1])) dated.set(match[1], []);
     if (date) dated.get(match[1])!.push({ id: `${match[1]}_${match[2]}`, date });
   }
@@ -53,5 +59,5 @@ export function writeDateOrders(bundleDir: string): Record<string, number> {
     fs.writeFileSync(path.join(bundleDir, dateOrderFile(language)), JSON.stringify(pages.map((p) => p.id)));
     counts[language] = pages.length;
   }
-  return counts;
+  return { counts, dates };
 }

@@ -100,6 +100,8 @@ const BUNDLE_FORMAT = 4;
 const BUNDLES_DIR = 'search-index';
 const FINGERPRINT_FILE = '.fingerprint';
 const ENTRY_FILE = 'pagefind-entry.json';
+/** The date of each fragment of a language's bundle, for its next date order (kept in the cache, never shipped). */
+const FRAGMENT_DATES_FILE = '.fragment-dates.json';
 
 export interface SearchIndexOptions {
   /** Keeps each language's bundle here and reuses it while that language's pages are unchanged; without it, every language is indexed. */
@@ -130,6 +132,7 @@ function placeTree(from: string, to: string, skip: Set<string>): void {
  * first-search files precompressed. Pagefind must index only that language there.
  */
 async function indexLanguage(siteDir: string, language: string, folders: string[], bundleDir: string): Promise<void> {
+  const knownDates = readJson<Record<string, string | null>>(path.join(bundleDir, FRAGMENT_DATES_FILE)) ?? {};
   fs.rmSync(bundleDir, { recursive: true, force: true });
   const glob = `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.{html}`;
   const args = ['--site', siteDir, '--glob', glob, '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
@@ -144,7 +147,8 @@ async function indexLanguage(siteDir: string, language: string, folders: string[
   if (others.length > 0) throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages (${glob}): a page without the right <html lang>?`);
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(bundleDir, file), { force: true });
   precompressSearchBundle(bundleDir, PRECOMPRESSED_CACHE_DIR);
-  writeDateOrders(bundleDir);
+  const { dates } = writeDateOrders(bundleDir, knownDates);
+  fs.writeFileSync(path.join(bundleDir, FRAGMENT_DATES_FILE), JSON.stringify(dates));
 }
 
 /** Runs `tasks` with at most `limit` of them at a time; fails with the first failure once all have settled. */
@@ -205,7 +209,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
     let merged: PagefindEntry | undefined;
     for (const language of languages) {
       const bundleDir = path.join(bundlesRoot, language);
-      placeTree(bundleDir, outputPath, new Set([ENTRY_FILE, FINGERPRINT_FILE]));
+      placeTree(bundleDir, outputPath, new Set([ENTRY_FILE, FINGERPRINT_FILE, FRAGMENT_DATES_FILE]));
       const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
       merged = merged ? { ...merged, languages: { ...merged.languages, ...entry.languages } } : entry;
     }
@@ -244,12 +248,13 @@ interface PageFacts {
 /** Where the facts of the last build's pages are kept (in the search cache folder). */
 const PAGE_FACTS_FILE = 'pages.json';
 
-function readPageFacts(cacheFile: string | undefined): Record<string, PageFacts> {
-  if (!cacheFile || !fs.existsSync(cacheFile)) return {};
+/** A cache file's JSON, or undefined when it is missing or unreadable. */
+function readJson<T>(file: string | undefined): T | undefined {
+  if (!file || !fs.existsSync(file)) return undefined;
   try {
-    return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, PageFacts>;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -270,7 +275,7 @@ function pageFacts(siteDir: string, file: string, known: PageFacts | undefined):
  * from the previous release) is not read again.
  */
 function scanLanguages(siteDir: string, cacheFile?: string): Map<string, LanguagePages> {
-  const known = readPageFacts(cacheFile);
+  const known = readJson<Record<string, PageFacts>>(cacheFile) ?? {};
   const facts: Record<string, PageFacts> = {};
   const found = new Map<string, { folders: Set<string>; pages: Hash }>();
   for (const file of htmlFiles(siteDir)) {
