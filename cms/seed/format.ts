@@ -123,71 +123,49 @@ export const taxonomyFile = z.object({
   ),
 });
 
-export const newsFile = z.array(
-  z.object({
-    slug,
-    ...publication,
-    shared: z.object({
-      ...baseShared,
-      date,
-      partners: z.array(slug),
-      related: z
-        .object({ news: z.array(slug), reports: z.array(slug), videos: z.array(slug), courses: z.array(slug) })
-        .partial()
-        .optional(),
-    }),
-    locales: perLocale(z.object({ ...baseText, body: nonEmpty, image: imageText })),
-  }),
+/** A file of documents of one type: each with its slug, how it is published, its shared values and its text per locale. */
+function documentsFile<Shared extends z.ZodRawShape, Translated extends z.ZodRawShape>(shared: Shared, translated: Translated) {
+  return z.array(z.object({ slug, ...publication, shared: z.object(shared), locales: perLocale(z.object({ ...baseText, ...translated })) }));
+}
+
+export const newsFile = documentsFile(
+  {
+    ...baseShared,
+    date,
+    partners: z.array(slug),
+    related: z.object({ news: z.array(slug), reports: z.array(slug), videos: z.array(slug), courses: z.array(slug) }).partial().optional(),
+  },
+  { body: nonEmpty, image: imageText },
 );
 
-export const videoFile = z.array(
-  z.object({
-    slug,
-    ...publication,
-    shared: z.object({
-      ...baseShared,
-      date,
-      durationSeconds: z.number().int().positive(),
-      spokenLanguage: z.string().min(2),
-      externalUrl: z.string().url().optional(),
-      partners: z.array(slug),
-    }),
-    locales: perLocale(z.object({ ...baseText, transcript: nonEmpty, poster: imageText })),
-  }),
+export const videoFile = documentsFile(
+  {
+    ...baseShared,
+    date,
+    durationSeconds: z.number().int().positive(),
+    spokenLanguage: z.string().min(2),
+    externalUrl: z.string().url().optional(),
+    partners: z.array(slug),
+  },
+  { transcript: nonEmpty, poster: imageText },
 );
 
-export const reportFile = z.array(
-  z.object({
-    slug,
-    ...publication,
-    shared: z.object({
-      ...baseShared,
-      publicationDate: date,
-      publisher: slug,
-      partners: z.array(slug),
-      files: z.array(pdfFile).min(1),
-    }),
-    locales: perLocale(z.object({ ...baseText, body: nonEmpty, cover: imageText, attachments: z.array(attachment).min(1) })),
-  }),
+export const reportFile = documentsFile(
+  { ...baseShared, publicationDate: date, publisher: slug, partners: z.array(slug), files: z.array(pdfFile).min(1) },
+  { body: nonEmpty, cover: imageText, attachments: z.array(attachment).min(1) },
 );
 
-export const policyFile = z.array(
-  z.object({
-    slug,
-    ...publication,
-    shared: z.object({
-      themes: baseShared.themes,
-      license: baseShared.license,
-      country: slug,
-      dateIssued: date,
-      documentType: z.enum(POLICY_DOCUMENT_TYPES),
-      officialLink: z.string().url().optional(),
-      files: z.array(pdfFile),
-    }),
-    locales: perLocale(
-      z.object({ ...baseText, issuingBody: text(model.policy, 'issuingBody'), body: z.string().optional(), attachments: z.array(attachment) }),
-    ),
-  }),
+export const policyFile = documentsFile(
+  {
+    themes: baseShared.themes,
+    license: baseShared.license,
+    country: slug,
+    dateIssued: date,
+    documentType: z.enum(POLICY_DOCUMENT_TYPES),
+    officialLink: z.string().url().optional(),
+    files: z.array(pdfFile),
+  },
+  { issuingBody: text(model.policy, 'issuingBody'), body: z.string().optional(), attachments: z.array(attachment) },
 );
 
 const lesson = z.object({
@@ -200,27 +178,20 @@ const lesson = z.object({
   quizNote: optionalText(model.lesson, 'quizNote'),
 });
 
-export const courseFile = z.array(
-  z.object({
-    slug,
-    ...publication,
-    shared: z.object({
-      ...baseShared,
-      level: z.enum(COURSE_LEVELS),
-      estimatedHours: numberOf(model.course, 'estimatedHours'),
-      certificateOffered: z.boolean(),
-      partnerInstitution: slug.optional(),
-    }),
-    locales: perLocale(
-      z.object({
-        ...baseText,
-        cover: imageText,
-        learningOutcomes: z.array(text(model.outcome, 'text')).min(2),
-        modules: z.array(z.object({ title: text(model.module, 'title'), summary: optionalText(model.module, 'summary'), lessons: z.array(lesson).min(1) })).min(1),
-        certificateNote: optionalText(model.course, 'certificateNote'),
-      }),
-    ),
-  }),
+export const courseFile = documentsFile(
+  {
+    ...baseShared,
+    level: z.enum(COURSE_LEVELS),
+    estimatedHours: numberOf(model.course, 'estimatedHours'),
+    certificateOffered: z.boolean(),
+    partnerInstitution: slug.optional(),
+  },
+  {
+    cover: imageText,
+    learningOutcomes: z.array(text(model.outcome, 'text')).min(2),
+    modules: z.array(z.object({ title: text(model.module, 'title'), summary: optionalText(model.module, 'summary'), lessons: z.array(lesson).min(1) })).min(1),
+    certificateNote: optionalText(model.course, 'certificateNote'),
+  },
 );
 
 export const contentFiles = {
