@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that build real sites: the release pipeline, not units of logic. */
-const PIPELINE_TESTS = ['scripts/test/incremental-build.test.ts', 'scripts/test/output-reuse.test.ts', 'scripts/test/release-isolation.test.ts'];
+const PIPELINE_TESTS = ['scripts/test/incremental-build.test.ts', 'scripts/test/output-reuse.test.ts', 'scripts/test/release-isolation.test.ts', 'scripts/test/sixth-language.test.ts'];
 
 export default defineConfig({
   test: {

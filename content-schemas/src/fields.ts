@@ -32,6 +32,11 @@ interface FieldBase {
   readonly localized: boolean;
   readonly required?: boolean;
   readonly description?: string;
+  /**
+   * The field names the item's author or publisher (a string, or a relation to an
+   * entry with a `name`): feeds list it as the entry's author.
+   */
+  readonly author?: boolean;
 }
 
 export interface StringField extends FieldBase {

@@ -254,7 +254,7 @@ const report = {
     body: f.richtext({ required: true }),
     cover: f.component({ component: 'shared.captioned-image', repeatable: false, required: true }),
     attachments: f.component({ component: 'shared.file-attachment', repeatable: true, required: true, min: 1 }),
-    publisher: f.relation({ target: 'partner', multiple: false }),
+    publisher: f.relation({ target: 'partner', multiple: false, author: true }),
     partners: f.relation({ target: 'partner', multiple: true }),
   },
 } as const satisfies CollectionDefinition;
@@ -270,7 +270,7 @@ const policy = {
   draftAndPublish: true,
   fields: {
     ...commonWithoutCountries,
-    issuingBody: f.string({ required: true, maxLength: 200 }),
+    issuingBody: f.string({ required: true, maxLength: 200, author: true }),
     country: f.relation({ target: 'country', multiple: false, required: true }),
     dateIssued: f.date({ required: true }),
     documentType: f.enum({ required: true, values: POLICY_DOCUMENT_TYPES }),
@@ -296,7 +296,7 @@ const course = {
     cover: f.component({ component: 'shared.captioned-image', repeatable: false, required: true }),
     learningOutcomes: f.component({ component: 'course.learning-outcome', repeatable: true, required: true, min: 1 }),
     modules: f.component({ component: 'course.module', repeatable: true, required: true, min: 1 }),
-    partnerInstitution: f.relation({ target: 'partner', multiple: false }),
+    partnerInstitution: f.relation({ target: 'partner', multiple: false, author: true }),
     certificateOffered: f.boolean({ localized: false, default: false }),
     certificateNote: f.text({ maxLength: 500, description: 'How the certificate of completion is earned.' }),
   },

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { getLocale, isLocaleCode, type LocaleCode } from '@ssc/content-schemas';
+import { defaultLocale, getLocale, isLocaleCode, type LocaleCode } from '@ssc/content-schemas';
 import { contentHash, factsOf, readFactsCache, writeFactsCache, type FactsCache, type PageFacts } from './audit-facts.ts';
 
 export { srcsetUrls } from './audit-facts.ts';
@@ -185,7 +185,7 @@ function internalPath(value: string, from: string, origin: string): string | nul
 const isPagePath = (p: string) => !p.startsWith('/_astro/') && !p.startsWith('/media/') && !p.startsWith('/pagefind/');
 
 function checkLanguage(page: Page, site: SiteContext): void {
-  const expected = getLocale(page.locale ?? 'en');
+  const expected = getLocale(page.locale ?? defaultLocale);
   const { lang, dir } = page.facts;
   if (lang !== expected.tag || dir !== expected.dir) {
     site.report(page.url, `<html lang="${lang}" dir="${dir}">, expected lang="${expected.tag}" dir="${expected.dir}"`);

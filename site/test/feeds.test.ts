@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { contentTypes, getLocale, localeCodes, readSnapshot, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
-import { fixtureSnapshot } from './global-setup.ts';
 import { fileFor, page, site } from './helpers.ts';
 
-const snapshot = readSnapshot(fixtureSnapshot);
+const snapshot = readSnapshot(site.snapshotDir);
 const host = new URL(site.siteUrl).hostname;
 const FEED_SIZE = 50;
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'category', 'link', 'enclosure'].includes(name) });

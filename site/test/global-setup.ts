@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../lib/build.ts';
 import { siteRoot } from '../lib/config.ts';
 import { serveStatic } from '../lib/serve.ts';
+import { completeFixture, fixtureSnapshot } from './fixture-snapshot.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,13 +20,15 @@ declare module 'vitest' {
       url: string;
       /** The public URL it was built for (canonical links, sitemap). */
       siteUrl: string;
+      /** The snapshot it was built from: the fixture, completed for the model's locales (fixture-snapshot.ts). */
+      snapshotDir: string;
       pages: number;
       seconds: number;
     };
   }
 }
 
-export const fixtureSnapshot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'snapshot');
+export { fixtureSnapshot };
 
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-site-test-'));
@@ -34,12 +36,16 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(path.join(siteRoot, '.astro'), { recursive: true });
   const cacheDir = fs.mkdtempSync(path.join(siteRoot, '.astro', 'test-cache-'));
   const siteUrl = 'https://knowledge.example.org';
-  const { pages, seconds } = await buildSite({ snapshotDir: fixtureSnapshot, outDir: dir, siteUrl, cacheDir });
+  // The fixture, with any locale of the model it lacks added from English (fixture-snapshot.ts).
+  const snapshotRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-site-snapshot-'));
+  const snapshotDir = completeFixture(path.join(snapshotRoot, 'snapshot'));
+  const { pages, seconds } = await buildSite({ snapshotDir, outDir: dir, siteUrl, cacheDir });
   const server = await serveStatic(dir, { port: 0 });
-  project.provide('site', { dir, url: server.url, siteUrl, pages, seconds });
+  project.provide('site', { dir, url: server.url, siteUrl, snapshotDir, pages, seconds });
   return async () => {
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.rmSync(snapshotRoot, { recursive: true, force: true });
   };
 }

@@ -20,7 +20,6 @@ import { launchChromium } from '../../scripts/lib/browser.ts';
 import { buildSite } from '../lib/build.ts';
 import { siteRoot } from '../lib/config.ts';
 import { serveStatic, type StaticServer } from '../lib/serve.ts';
-import { fixtureSnapshot } from './global-setup.ts';
 import { site } from './helpers.ts';
 import { ENTITY_PAYLOAD, modelTextFields, readEntry, withValueAt, writeHostileSnapshot, type HostileSnapshot } from './hostile-snapshot.ts';
 
@@ -163,7 +162,7 @@ describe('hostile content (payloads in every text field, alt text, caption and f
     outDir = path.join(scratch, 'site');
     fs.mkdirSync(path.join(siteRoot, '.astro'), { recursive: true });
     cacheDir = fs.mkdtempSync(path.join(siteRoot, '.astro', 'test-cache-hostile-'));
-    hostile = writeHostileSnapshot(fixtureSnapshot, snapshotDir);
+    hostile = writeHostileSnapshot(site.snapshotDir, snapshotDir);
     // Fails here, naming every problem, if the payloads made the snapshot invalid: the build would refuse it.
     readSnapshot(snapshotDir);
     await buildSite({ snapshotDir, outDir, siteUrl: site.siteUrl, cacheDir });

@@ -9,13 +9,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getLocale, localeCodes, locales } from '@ssc/content-schemas';
+import { contentTypes, getLocale, localeCodes, locales } from '@ssc/content-schemas';
 import { createHash } from 'node:crypto';
 import { searchIndexIntegration, writeSearchIndex } from '../lib/search-index.ts';
 import { PAGEFIND_SIGNATURE, readStoredPage, type StoredPage } from '../lib/search-date-order.ts';
 import { precompressSearchBundle } from '../lib/search-precompress.ts';
 import { allPages, page, site } from './helpers.ts';
-import { fixtureSnapshot } from './global-setup.ts';
 
 const bundle = path.join(site.dir, 'pagefind');
 const entry = JSON.parse(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
@@ -23,8 +22,10 @@ const entry = JSON.parse(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'
   languages: Record<string, { page_count: number }>;
 };
 const indexed = allPages().filter((p) => p.doc.querySelector('[data-pagefind-body]'));
-const isItem = (url: string) => /^\/[a-z]{2}\/(news|videos|reports|policies|courses)\/[a-z0-9-]+\/$/.test(url);
-const isTheme = (url: string) => /^\/[a-z]{2}\/themes\/[a-z0-9-]+\/$/.test(url);
+const localePart = `(?:${localeCodes.join('|')})`;
+const itemPage = new RegExp(`^/${localePart}/(?:${contentTypes.map((t) => t.pluralName).join('|')})/[a-z0-9-]+/$`);
+const isItem = (url: string) => itemPage.test(url);
+const isTheme = (url: string) => new RegExp(`^/${localePart}/themes/[a-z0-9-]+/$`).test(url);
 
 /** What Pagefind stored about each indexed page of a language (its fragment files), with the page's result id. */
 function fragments(tag: string): (StoredPage & { id: string })[] {
@@ -36,7 +37,7 @@ function fragments(tag: string): (StoredPage & { id: string })[] {
 }
 
 function readFixture<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(path.join(fixtureSnapshot, 'entries', file), 'utf8')) as T;
+  return JSON.parse(fs.readFileSync(path.join(site.snapshotDir, 'entries', file), 'utf8')) as T;
 }
 
 describe('the search index', () => {

@@ -8,10 +8,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { contentTypes, localeCodes, readSnapshot } from '@ssc/content-schemas';
-import { fixtureSnapshot } from './global-setup.ts';
-import { fileFor } from './helpers.ts';
+import { fileFor, site } from './helpers.ts';
 
-const snapshot = readSnapshot(fixtureSnapshot);
+const snapshot = readSnapshot(site.snapshotDir);
 const json = (urlOrPath: string) => {
   const file = fileFor(new URL(urlOrPath, 'http://x').pathname);
   expect(file, urlOrPath).toBeDefined();

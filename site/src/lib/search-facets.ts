@@ -5,8 +5,9 @@
  * translated labels, so a shared `?theme=…` URL means the same in every language;
  * the search page turns them into labels (see `searchChoices`).
  */
-import { contentTypes, getCollection, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
+import { contentTypes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
 import { entriesOf, itemDate, listItems, resolve, themes, type Item, type Theme } from './content.ts';
+import { referencesTo } from './model-fields.ts';
 
 /** The filters the search page offers, in the order it shows them. */
 export const SEARCH_FILTERS = ['type', 'theme', 'country', 'year'] as const;
@@ -24,26 +25,14 @@ export interface SearchFacets {
   summary: string;
 }
 
-/** The references an item makes to one taxonomy, through whichever relation fields its type has (countries, country…). */
-function taxonomyRefs(item: Item, target: 'theme' | 'country'): SnapshotReference[] {
-  const refs: SnapshotReference[] = [];
-  for (const [field, def] of Object.entries(getCollection(item.type).fields)) {
-    if (def.kind !== 'relation' || def.target !== target) continue;
-    const value = (item as unknown as Record<string, unknown>)[field];
-    if (Array.isArray(value)) refs.push(...(value as SnapshotReference[]));
-    else if (value) refs.push(value as SnapshotReference);
-  }
-  return refs;
-}
-
 /** Themes and countries count only where they are published in the item's locale, as on the page. */
 export async function itemFacets(item: Item): Promise<SearchFacets> {
   const date = itemDate(item);
   return {
     filters: {
       type: [item.type],
-      theme: (await resolve('theme', item.locale, taxonomyRefs(item, 'theme'))).map((t) => t.slug),
-      country: (await resolve('country', item.locale, taxonomyRefs(item, 'country'))).map((c) => c.slug),
+      theme: (await resolve('theme', item.locale, referencesTo(item, 'theme'))).map((t) => t.slug),
+      country: (await resolve('country', item.locale, referencesTo(item, 'country'))).map((c) => c.slug),
       year: [date.slice(0, 4)],
     },
     date,

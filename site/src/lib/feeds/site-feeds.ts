@@ -5,10 +5,11 @@
  * categories (type, themes, countries), author or publisher, language, licence and
  * attribution, and the item's files.
  */
-import { contentTypes, getLocale, type ContentTypeName, type LocaleCode, type SnapshotMedia } from '@ssc/content-schemas';
+import { contentTypes, getLocale, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
 import { findEntry, listItems, newestFirst, resolve, themes, type Item, type Theme } from '../content.ts';
 import { translator } from '../i18n.ts';
 import { licenseUrl } from '../license.ts';
+import { authorFieldsOf, filesOf, referencesTo } from '../model-fields.ts';
 import { absoluteUrl, homePath, itemPath, listPath, mediaPath, themePath, typeSegment } from '../routes.ts';
 import { atomFeed } from './atom.ts';
 import { FEED_FORMATS, type FeedAttachment, type FeedDocument, type FeedEntry, type FeedFormat } from './feed-model.ts';
@@ -60,33 +61,27 @@ export function feedItemId(site: URL | string, documentId: string, locale: Local
   return `tag:${new URL(site).hostname},2026:${documentId}/${locale}`;
 }
 
-/** The item's files: a report's or policy's attachments, a video's file and captions. */
+/** The item's files, from the model (model-fields.ts): a report's or policy's attachments, a video's file and captions. */
 function attachmentsOf(item: Item, site: URL): FeedAttachment[] {
-  const url = (media: SnapshotMedia) => absoluteUrl(site, mediaPath(media));
-  if (item.type === 'report' || item.type === 'policy') {
-    return item.attachments.map((a) => ({ url: url(a.file), mime: a.file.mime, sizeBytes: a.sizeBytes ?? a.file.sizeBytes, title: a.title, language: a.language }));
-  }
-  if (item.type === 'video') {
-    const files: FeedAttachment[] = item.videoFile ? [{ url: url(item.videoFile), mime: item.videoFile.mime, sizeBytes: item.videoFile.sizeBytes, title: item.title, language: item.spokenLanguage }] : [];
-    for (const c of item.captions) files.push({ url: url(c.file), mime: c.file.mime, sizeBytes: c.file.sizeBytes, title: c.label, language: c.language });
-    return files;
-  }
-  return [];
+  return filesOf(item).map((f) => ({ url: absoluteUrl(site, mediaPath(f.file)), mime: f.file.mime, sizeBytes: f.sizeBytes, title: f.title, language: f.language }));
 }
 
-/** Who wrote or published the item, where the model says. */
+/** Who wrote or published the item: its fields marked `author` in the model (a policy's issuing body, a report's publisher…). */
 async function authorsOf(item: Item): Promise<string[]> {
-  if (item.type === 'policy') return [item.issuingBody];
-  const ref = item.type === 'report' ? item.publisher : item.type === 'course' ? item.partnerInstitution : null;
-  const partner = ref ? await findEntry('partner', item.locale, ref.documentId) : undefined;
-  return partner ? [partner.name] : [];
+  const names = await Promise.all(
+    authorFieldsOf(item).map(async (a) => {
+      if ('text' in a) return a.text;
+      const entry = (await findEntry(a.target, item.locale, a.ref.documentId)) as { name?: string; title?: string } | undefined;
+      return entry?.name ?? entry?.title;
+    }),
+  );
+  return names.filter((n): n is string => Boolean(n));
 }
 
 export async function feedEntry(item: Item, site: URL): Promise<FeedEntry> {
   const locale = item.locale;
   const t = translator(locale);
-  const countryRefs = item.type === 'policy' ? [item.country] : item.countries;
-  const [itemThemes, countries, authors] = await Promise.all([resolve('theme', locale, item.themes), resolve('country', locale, countryRefs), authorsOf(item)]);
+  const [itemThemes, countries, authors] = await Promise.all([resolve('theme', locale, item.themes), resolve('country', locale, referencesTo(item, 'country')), authorsOf(item)]);
   return {
     id: feedItemId(site, item.documentId, locale),
     url: absoluteUrl(site, itemPath(locale, item.type, item.slug)),
