@@ -11,20 +11,27 @@
  * - every type gets the fields the model requires: an illustration per theme as
  *   hero image, poster or cover; one small PDF as report attachment; policies take
  *   the first country; courses turn the body's `##` sections into modules with one
- *   reading lesson each; videos link to an external page and carry the body as transcript.
+ *   reading lesson each; videos link to an external page and carry the body as transcript;
+ * - a type without such a format here (a type new to the model) gets its fields filled
+ *   from the model by kind (modelFields).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   collections,
+  contentTypeNames,
   ENTRIES_DIR,
   entriesFile,
+  getCollection,
+  getComponent,
   getLocale,
+  LANGUAGE_TAG_PATTERN,
   localeCodes,
   MANIFEST_FILE,
   MEDIA_DIR,
   type CollectionName,
   type ContentTypeName,
+  type FieldDefinition,
   type LocaleCode,
   type SnapshotManifest,
   type SnapshotMedia,
@@ -86,16 +93,8 @@ function isLocale(value: string): value is LocaleCode {
   return (localeCodes as readonly string[]).includes(value);
 }
 
-/**
- * The content types corpus.mjs writes entries of. The corpus decides them, not the
- * model: a type added to the model has no benchmark entries until the corpus and
- * `contentEntry` below learn it (the switch there is checked against this list).
- */
-const CORPUS_TYPES = ['news', 'video', 'report', 'policy', 'course'] as const satisfies readonly ContentTypeName[];
-type CorpusType = (typeof CORPUS_TYPES)[number];
-
-function isCorpusType(value: string): value is CorpusType {
-  return (CORPUS_TYPES as readonly string[]).includes(value);
+function isContentType(value: string): value is ContentTypeName {
+  return (contentTypeNames as readonly string[]).includes(value);
 }
 
 /** The body's `##` sections as course modules, each with one reading lesson. */
@@ -141,7 +140,7 @@ async function writeMedia(dir: string): Promise<Media> {
 }
 
 function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: LocaleCode[], media: Media): Entry {
-  const type = entry.type as CorpusType;
+  const type = entry.type as ContentTypeName;
   const themeIndex = Math.max(0, CORPUS_THEMES.indexOf(entry.themes[0] as (typeof CORPUS_THEMES)[number]));
   const picture = { image: media.illustrations[themeIndex], alt: clip(entry.title, 250), caption: null, credit: null };
   const common = {
@@ -160,6 +159,7 @@ function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: Loca
     seo: null,
   };
   const countries = entry.countries.map((c) => ref('country', c));
+  const attachment = { file: media.pdf, title: clip(entry.title, 200), language: getLocale(locale).tag, sizeBytes: media.pdf.sizeBytes, pageCount: media.pdfPages };
   switch (type) {
     case 'news':
       return { ...common, countries, date: entry.date, body: entry.body, heroImage: picture, partners: [], relatedNews: [], relatedReports: [], relatedVideos: [], relatedCourses: [] };
@@ -184,7 +184,7 @@ function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: Loca
         publicationDate: entry.date,
         body: entry.body,
         cover: picture,
-        attachments: [{ file: media.pdf, title: clip(entry.title, 200), language: getLocale(locale).tag, sizeBytes: media.pdf.sizeBytes, pageCount: media.pdfPages }],
+        attachments: [attachment],
         publisher: null,
         partners: [],
       };
@@ -212,11 +212,61 @@ function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: Loca
         certificateOffered: false,
         certificateNote: null,
       };
-    default: {
-      const unknown: never = type;
-      throw new Error(`corpus entry ${entry.slug}: no entry format for type "${String(unknown)}"`);
-    }
+    default:
+      // A type the corpus has no hand-made format for yet: every field filled from the model.
+      return { ...common, ...modelFields(type, Object.keys(common), { entry, locale, picture, attachment }) };
   }
+}
+
+interface FieldSources {
+  entry: CorpusEntry;
+  locale: LocaleCode;
+  picture: { image: SnapshotMedia; alt: string; caption: null; credit: null };
+  attachment: Record<string, unknown>;
+}
+
+/**
+ * The fields of a type (those not in `skip`) filled from the corpus entry by kind, as
+ * the model describes them: texts from its title, summary and body, dates from its
+ * date, themes and countries from its own, the theme's picture and the PDF for
+ * images and files; what is optional and has no source stays empty.
+ */
+function modelFields(type: ContentTypeName, skip: readonly string[], sources: FieldSources): Record<string, unknown> {
+  const { entry, locale, picture, attachment } = sources;
+  const one = (def: FieldDefinition, values: unknown[]) => (def.kind === 'relation' || def.kind === 'media' ? def.multiple : def.kind === 'component' && def.repeatable) ? values : (values[0] ?? null);
+  const value = (def: FieldDefinition): unknown => {
+    switch (def.kind) {
+      case 'string':
+        if (def.pattern === LANGUAGE_TAG_PATTERN) return getLocale(locale).tag;
+        if (def.format === 'url') return `https://example.org/${entry.slug}`;
+        return def.pattern ? null : clip(entry.title, def.maxLength ?? 200);
+      case 'text':
+        return clip(entry.summary, def.maxLength ?? 600);
+      case 'richtext':
+        return entry.body;
+      case 'date':
+        return entry.date;
+      case 'integer':
+      case 'decimal':
+        return def.min ?? 1;
+      case 'boolean':
+        return def.default;
+      case 'enum':
+        return def.default ?? def.values[0];
+      case 'media':
+        return def.required ? one(def, [def.allowedTypes.includes('images') ? picture.image : attachment.file]) : one(def, []);
+      case 'relation':
+        if (def.target === 'theme') return one(def, entry.themes.map((t) => ref('theme', t)));
+        if (def.target === 'country') return one(def, entry.countries.map((c) => ref('country', c)));
+        return one(def, []);
+      case 'component':
+        if (def.component === 'shared.captioned-image') return one(def, [picture]);
+        if (def.component === 'shared.file-attachment') return one(def, [attachment]);
+        if (!def.required) return one(def, []);
+        return one(def, [Object.fromEntries(Object.entries(getComponent(def.component).fields).map(([name, d]) => [name, value(d)]))]);
+    }
+  };
+  return Object.fromEntries(Object.entries(getCollection(type).fields).filter(([name]) => !skip.includes(name)).map(([name, def]) => [name, value(def)]));
 }
 
 function taxonomyEntries(corpus: readonly CorpusEntry[]): { theme: Entry[]; country: Entry[] } {
@@ -258,7 +308,7 @@ export interface CorpusSnapshotResult {
 export async function writeCorpusSnapshot(corpus: readonly CorpusEntry[], dir: string, id = 'bench-corpus'): Promise<CorpusSnapshotResult> {
   for (const e of corpus) {
     if (!isLocale(e.locale)) throw new Error(`corpus entry ${e.slug}: unknown locale "${e.locale}"`);
-    if (!isCorpusType(e.type)) throw new Error(`corpus entry ${e.slug}: unknown type "${e.type}"`);
+    if (!isContentType(e.type)) throw new Error(`corpus entry ${e.slug}: unknown type "${e.type}"`);
   }
   fs.mkdirSync(path.join(dir, ENTRIES_DIR), { recursive: true });
   const media = await writeMedia(dir);

@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import { contentTypeNames, localeCodes, type LocaleCode } from '@ssc/content-schemas';
 import { CORPUS_THEMES, type CorpusEntry } from './corpus-snapshot.ts';
-import { VOCABULARY } from './reference-vocabulary.ts';
+import { vocabularyOf } from './reference-vocabulary.ts';
 
 /** Countries of the corpus (ISO 3166 alpha-2, lowercase); each document has one. */
 export const REFERENCE_COUNTRIES = ['bd', 'br', 'cn', 'ec', 'et', 'ke', 'kh', 'lk', 'mz', 'rw'] as const;
@@ -84,7 +84,7 @@ interface Writing {
 }
 
 const capitalize = (text: string, locale: LocaleCode) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
-const pickWords = (d: Draw, locale: LocaleCode, min: number, max: number) => Array.from({ length: d.int(min, max) }, () => d.one(VOCABULARY[locale]));
+const pickWords = (d: Draw, locale: LocaleCode, min: number, max: number) => Array.from({ length: d.int(min, max) }, () => d.one(vocabularyOf(locale)));
 
 function writing(locale: LocaleCode): Writing {
   if (locale === 'zh') {

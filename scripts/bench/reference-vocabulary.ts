@@ -5,12 +5,15 @@
  * so search-index sizes measured on it are indicative only. Changing a list changes
  * the corpus (and its cache key).
  */
-import type { LocaleCode } from '@ssc/content-schemas';
+import { defaultLocale, type LocaleCode } from '@ssc/content-schemas';
 
 const words = (text: string): readonly string[] => text.trim().split(/\s+/);
 
-/** Words of the space-separated languages; Chinese (no spaces) is a list of two-character words. */
-export const VOCABULARY: Readonly<Record<LocaleCode, readonly string[]>> = {
+/**
+ * Words of the space-separated languages; Chinese (no spaces) is a list of two-character words.
+ * A locale without a list here (one new to the model) writes with the default locale's words.
+ */
+export const VOCABULARY: Readonly<Partial<Record<LocaleCode, readonly string[]>>> = {
   en: words(`
     cooperation exchange south partners countries farmers growers herders fishers villages districts provinces
     harvest grain rice maize cassava beans millet sorghum tea coffee cocoa vegetables fruit seedlings orchards
@@ -75,3 +78,6 @@ export const VOCABULARY: Readonly<Record<LocaleCode, readonly string[]>> = {
     提高 支持 扩大 减少 连接 帮助 建设 分享 测试 采用 保护 加强
     新的 当地 全国 区域 农村 小型 大型 更好 安全 绿色 公平 早期`),
 };
+
+/** The words a locale's texts are made of. */
+export const vocabularyOf = (locale: LocaleCode): readonly string[] => VOCABULARY[locale] ?? VOCABULARY[defaultLocale] ?? [];

@@ -106,7 +106,14 @@ import { buildSite } from './site/lib/build.ts';
 import { completeFixture } from './site/test/fixture-snapshot.ts';
 const [command, ...args] = process.argv.slice(2);
 if (command === 'fixture') console.log(completeFixture(args[0]));
-else {
+else if (command === 'corpus') {
+  const { readSnapshot } = await import('@ssc/content-schemas');
+  const { referenceCorpus } = await import('./scripts/bench/reference-corpus.ts');
+  const { writeCorpusSnapshot } = await import('./scripts/bench/corpus-snapshot.ts');
+  await writeCorpusSnapshot(referenceCorpus(Number(args[1])), args[0]);
+  const { entries } = readSnapshot(args[0]);
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(entries).map(([type, byLocale]) => [type, Object.fromEntries(Object.entries(byLocale).map(([l, list]) => [l, list.length]))]))));
+} else {
   const [snapshotDir, outDir, cacheDir, siteUrl] = args;
   const built = await buildSite({ snapshotDir, outDir, cacheDir, siteUrl, incremental: false });
   console.log(JSON.stringify({ pages: built.pages }));
@@ -245,6 +252,11 @@ describe('the content model', { timeout: 300_000 }, () => {
     await runInCopy('node_modules/typescript/bin/tsc', ['-p', copy]);
     await runInCopy('node_modules/astro/bin/astro.mjs', ['check'], { cwd: path.join(copy, 'site'), env: { SSC_SNAPSHOT_DIR: snapshot } });
     await runInCopy('node_modules/typescript/bin/tsc', ['-p', path.join(copy, 'site')]);
+    // The benchmark corpus writes the new language and type too, and its snapshot is valid.
+    const corpus = JSON.parse(await runInCopy('sixth.ts', ['corpus', path.join(root, 'corpus'), '30'])) as Record<string, Record<string, number>>;
+    expect(corpus.event.pt).toBeGreaterThan(0);
+    expect(corpus.news.pt).toBe(corpus.news.en);
+
     // The copy's own site tests that go over every locale and type pass as they are: UI strings (one file per
     // locale, every type named, every shown enum labelled), pages, feeds, static API and search index.
     const siteTests = ['i18n', 'pages', 'feeds', 'static-api', 'search-index'].map((name) => `site/test/${name}.test.ts`);
