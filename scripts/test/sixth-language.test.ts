@@ -5,8 +5,10 @@
  * (site/src/i18n/) change: Portuguese and an `event` type are added. The copy's own
  * code then generates the CMS files and builds the fixture site, which must have
  * the new language everywhere (pages, lang, hreflang, sitemap, feeds, search index)
- * and the new type's list and item pages. Any other file the copy needed would be a
- * defect of the code: the model is meant to be the only place to change.
+ * and the new type's list and item pages; the copy must still type-check (workspace,
+ * CMS, site with its .astro files), convert a benchmark corpus, and pass its own site
+ * tests that go over every locale and type. Any other file the copy needed would be
+ * a defect of the code: the model is meant to be the only place to change.
  *
  * Test data is not "another file": the fixture snapshot gets its Portuguese entries
  * from the copy's own fixture helper (site/test/fixture-snapshot.ts), and the test
@@ -121,6 +123,7 @@ else if (command === 'corpus') {
 `;
 
 type Json = Record<string, any>;
+const lastLine = (output: string) => output.trim().split('\n').at(-1)!;
 const readJson = (file: string): any => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** Event entries in English and Portuguese, made from the English news of the snapshot (test data). */
@@ -191,7 +194,7 @@ describe('the content model', { timeout: 300_000 }, () => {
 
     // The fixture site of the copy, with its Portuguese entries derived from English and a few events.
     fs.writeFileSync(path.join(copy, 'sixth.ts'), SCRIPT);
-    const snapshot = (await runInCopy('sixth.ts', ['fixture', path.join(root, 'snapshot')])).trim();
+    const snapshot = lastLine(await runInCopy('sixth.ts', ['fixture', path.join(root, 'snapshot')]));
     expect(snapshot).toBe(path.join(root, 'snapshot'));
     const events = addEvents(snapshot);
     const out = path.join(root, 'site');
@@ -247,13 +250,15 @@ describe('the content model', { timeout: 300_000 }, () => {
     expect(alternates(item)['pt-BR']).toBe(`${SITE_URL}/pt/events/${events[0]}/`);
     expect(fs.existsSync(path.join(out, 'api', 'pt', 'events', '1.json'))).toBe(true);
 
-    // And the code still type-checks as it is, .astro files included (as `npm test` checks it): no per-type or
-    // per-language table anywhere needed a new line.
+    // And the code still type-checks as it is: the workspace, the CMS (its generated files for the type included)
+    // and the site with its .astro files (as `npm test` checks it). No per-type or per-language table needed a line.
     await runInCopy('node_modules/typescript/bin/tsc', ['-p', copy]);
+    await runInCopy('node_modules/typescript/bin/tsc', ['-p', path.join(copy, 'cms'), '--noEmit']);
     await runInCopy('node_modules/astro/bin/astro.mjs', ['check'], { cwd: path.join(copy, 'site'), env: { SSC_SNAPSHOT_DIR: snapshot } });
     await runInCopy('node_modules/typescript/bin/tsc', ['-p', path.join(copy, 'site')]);
+
     // The benchmark corpus writes the new language and type too, and its snapshot is valid.
-    const corpus = JSON.parse(await runInCopy('sixth.ts', ['corpus', path.join(root, 'corpus'), '30'])) as Record<string, Record<string, number>>;
+    const corpus = JSON.parse(lastLine(await runInCopy('sixth.ts', ['corpus', path.join(root, 'corpus'), '30']))) as Record<string, Record<string, number>>;
     expect(corpus.event.pt).toBeGreaterThan(0);
     expect(corpus.news.pt).toBe(corpus.news.en);
 
