@@ -50,7 +50,7 @@ export function partnerApiOpenApi(): Record<string, unknown> {
       title: 'SSC Knowledge Platform partner API',
       version: '1.0.0',
       description:
-        'Published news, videos, reports, policies and courses in every language, for syndication partners. ' +
+        `Published ${contentTypes.map((t) => t.pluralName).join(', ')} in every language, for syndication partners. ` +
         'Drafts are never served. Sync incrementally with /changes, which also reports unpublished and deleted items as tombstones.',
     },
     servers: [{ url: '/api/syndication' }],
