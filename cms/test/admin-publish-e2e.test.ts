@@ -50,6 +50,8 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
   let browser: Browser;
   let admin: BrowserContext;
   let tab: Page;
+  /** The text of the edit view's Site panel ('' until it is there). */
+  const siteStatusText = () => tab.getByTestId('entry-site-status').innerText().catch(() => '');
   let editor: EditorAccount;
   let initialReleases = 0;
 
@@ -244,7 +246,7 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
 
     // The edit view, opened again, tells the editor the item is on the site.
     await tab.goto(editView());
-    await expect.poll(() => tab.getByTestId('entry-site-status').innerText().catch(() => ''), { timeout: UI_TIMEOUT }).toContain('Live on the site.');
+    await expect.poll(siteStatusText, { timeout: UI_TIMEOUT }).toContain('Live on the site.');
   }, 420_000);
 
   it('unpublishes it from the edit view, and the item leaves the site: its page answers 404 and the list, feed, sitemap and search lose it', async () => {
@@ -259,7 +261,7 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
     const found = await whereOnSite();
     expect(found.page.status).toBe(404);
     expect(found).toMatchObject({ inList: false, inFeed: false, inSitemap: false, inSearch: false });
-    await expect.poll(() => tab.getByTestId('entry-site-status').innerText().catch(() => ''), { timeout: UI_TIMEOUT }).toContain('Not published in this language');
+    await expect.poll(siteStatusText, { timeout: UI_TIMEOUT }).toContain('Not published in this language');
   }, 300_000);
 
   it('shows both new releases on the Site page, the newest one live', async () => {

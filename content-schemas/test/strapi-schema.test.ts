@@ -1,23 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { collections, components, componentSchema, contentTypes, contentTypeSchema, STRING_COLUMN_LIMIT } from '../src/index.ts';
 
+/** The parts of a generated Strapi schema these tests read. */
+interface Attribute {
+  type: string;
+  maxLength?: number;
+  unique?: boolean;
+  regex?: string;
+  pluginOptions?: { i18n: { localized: boolean } };
+}
+interface StrapiSchema {
+  options: { draftAndPublish: boolean };
+  pluginOptions: { i18n: { localized: boolean } };
+  attributes: Record<string, Attribute>;
+}
+const read = (schema: unknown) => schema as StrapiSchema;
+
 describe('Strapi schemas generated from the content model', () => {
   it('give every content type draft & publish and every collection localization', () => {
     for (const c of collections) {
-      const schema = contentTypeSchema(c) as any;
+      const schema = read(contentTypeSchema(c));
       expect(schema.pluginOptions.i18n.localized).toBe(true);
       expect(schema.options.draftAndPublish).toBe(contentTypes.some((t) => t.name === c.name));
     }
   });
 
   it('store strings longer than a varchar(255) column as text', () => {
-    const all = [...collections.map((c) => contentTypeSchema(c) as any), ...components.map((c) => componentSchema(c) as any)];
+    const all = [...collections.map((c) => read(contentTypeSchema(c))), ...components.map((c) => read(componentSchema(c)))];
     for (const schema of all) {
-      for (const [name, attr] of Object.entries<any>(schema.attributes)) {
+      for (const [name, attr] of Object.entries(schema.attributes)) {
         if (attr.type === 'string') expect(attr.maxLength, name).toBeLessThanOrEqual(STRING_COLUMN_LIMIT);
       }
     }
-    expect((contentTypeSchema(collections.find((c) => c.name === 'news')!) as any).attributes.attribution.type).toBe('text');
+    expect(read(contentTypeSchema(collections.find((c) => c.name === 'news')!)).attributes.attribution.type).toBe('text');
   });
 
   it('keep plural and singular API names distinct (Strapi rejects equal ones)', () => {
@@ -26,10 +41,10 @@ describe('Strapi schemas generated from the content model', () => {
 
   it('share the slug across translations and validate it as lowercase ASCII', () => {
     for (const c of collections) {
-      const slug = (contentTypeSchema(c) as any).attributes.slug;
-      expect(slug.pluginOptions.i18n.localized).toBe(false);
+      const slug = read(contentTypeSchema(c)).attributes.slug;
+      expect(slug.pluginOptions?.i18n.localized).toBe(false);
       expect(slug.unique).toBe(true);
-      const re = new RegExp(slug.regex);
+      const re = new RegExp(slug.regex!);
       expect(re.test('rice-value-chain-2022')).toBe(true);
       for (const bad of ['Rice', 'riz-é', 'a--b', '-a', 'a b', '稻米']) expect(re.test(bad), bad).toBe(false);
     }

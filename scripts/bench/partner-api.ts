@@ -90,7 +90,17 @@ interface CachedCorpus {
   sample: string;
 }
 
-function runJson(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<any> {
+/** What cms/tools/bench-corpus.ts prints as its last line. */
+interface LoadedCorpus {
+  entries: number;
+  seconds: number;
+  apiToken: string;
+  partnerToken: string;
+  sample: string;
+}
+
+/** Runs a script and resolves with the JSON of the last line it prints that starts with `{`. */
+function runJson<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -99,7 +109,7 @@ function runJson(script: string, args: string[], env: NodeJS.ProcessEnv): Promis
     child.on('exit', (code) => {
       const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
       if (code !== 0 || !line) reject(new Error(`${path.basename(script)} exited with ${code}:\n${out}`));
-      else resolve(JSON.parse(line));
+      else resolve(JSON.parse(line) as T);
     });
   });
 }
@@ -130,7 +140,7 @@ export async function corpusDatabase(
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   log(`loading the reference corpus (${documents} documents × 5 locales${variant === 'site' ? ', with images and attachments' : ''}) into a fresh CMS database in bulk (cached afterwards)…`);
   const args = ['--corpus', corpusFile, ...(variant === 'site' ? ['--complete'] : [])];
-  const loaded = await runJson(path.join(cmsDir, 'tools', 'bench-corpus.ts'), args, { ...process.env, ...env, PUBLIC_DIR: publicDir, ENV_PATH: path.join(dir, 'no.env') });
+  const loaded = await runJson<LoadedCorpus>(path.join(cmsDir, 'tools', 'bench-corpus.ts'), args, { ...process.env, ...env, PUBLIC_DIR: publicDir, ENV_PATH: path.join(dir, 'no.env') });
   fs.renameSync(env.DATABASE_FILENAME, dbFile);
   const cached: CachedCorpus = { key, entries: loaded.entries, loadSeconds: loaded.seconds, env, apiToken: loaded.apiToken, partnerToken: loaded.partnerToken, sample: loaded.sample };
   fs.writeFileSync(metaFile, JSON.stringify(cached, null, 2), { mode: 0o600 });

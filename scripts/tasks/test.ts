@@ -1,14 +1,15 @@
 /**
  * `npm test`: builds the CMS when its sources changed (from the committed schema
  * files: no regeneration, so the drift test can catch a stale cms/), then runs
- * the strict type checks (workspace, site, .astro files) and every vitest project, and ends with one summary
+ * the lint and formatting check (`npm run lint`), the strict type checks (workspace, site, .astro files) and every vitest project, and ends with one summary
  * line ("vitest: N passed, N failed"). Extra arguments go to vitest. With `--project <name>` it is a quick
- * check of those projects: no type checks, and no CMS build unless the `cms` project is one of them.
+ * check of those projects: no lint, no type checks, and no CMS build unless the `cms` project is one of them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCmsBuilt } from '../lib/cms.ts';
+import { checkCodeStyle } from '../lib/code-style.ts';
 import { repoRoot } from '../lib/paths.ts';
 import { run } from '../lib/processes.ts';
 
@@ -31,6 +32,13 @@ const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-vitest-')), 'report.json');
 
 let failed = false;
+if (!focused) {
+  // Lint and formatting problems fail the run, but the type checks and the tests still run.
+  await checkCodeStyle().catch((error: Error) => {
+    console.error(error.message);
+    failed = true;
+  });
+}
 try {
   if (!focused) {
     await run(process.execPath, [typescript, '-p', repoRoot], { cwd: repoRoot });

@@ -80,7 +80,7 @@ describe('snapshot pruning', () => {
   it('keeps the newest N snapshots and the one latest points at, and the store keeps only media still linked', () => {
     ids.forEach((id, i) => snapshot(id, i === 0 ? 'only-in-oldest.jpg' : 'shared.jpg', i === 0 ? 'old' : 'same bytes'));
     pointLatestAt(snapshotsDir, ids[5]);
-    let pruned = pruneSnapshots(snapshotsDir, 2);
+    const pruned = pruneSnapshots(snapshotsDir, 2);
     expect(listSnapshots(snapshotsDir)).toEqual(ids.slice(4));
     expect(pruned.removed).toEqual(ids.slice(0, 4));
     expect(pruned.media).toEqual({ files: 1, bytes: 3 });
@@ -90,7 +90,7 @@ describe('snapshot pruning', () => {
     snapshot('2026-02-01T00-00-00-000Z', 'shared.jpg', 'same bytes');
     snapshot('2026-02-02T00-00-00-000Z', 'shared.jpg', 'same bytes');
     pointLatestAt(snapshotsDir, ids[4]);
-    pruned = pruneSnapshots(snapshotsDir, 1);
+    pruneSnapshots(snapshotsDir, 1);
     expect(listSnapshots(snapshotsDir)).toEqual([ids[4], '2026-02-02T00-00-00-000Z']);
     expect(latestSnapshot(snapshotsDir)).toBe(ids[4]);
     expect(fs.existsSync(path.join(snapshotsDir, 'latest', 'media', 'shared.jpg'))).toBe(true);

@@ -37,7 +37,7 @@ async function take(lockDir: string, timeoutMs: number): Promise<() => Promise<v
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (another build is running)`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockDir} (another build is running)`, { cause: error });
       await sleep(RETRY_MS);
     }
   }

@@ -140,7 +140,7 @@ async function indexLanguage(siteDir: string, language: string, folders: string[
     await promisify(execFile)(PAGEFIND_BINARY, args, { env: { ...process.env, [INDEX_CHUNK_SIZE_VARIABLE]: String(INDEX_CHUNK_SIZE) }, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`Pagefind failed to index ${siteDir} (${glob}):\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`);
+    throw new Error(`Pagefind failed to index ${siteDir} (${glob}):\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`, { cause: error });
   }
   const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
   const others = Object.keys(entry.languages).filter((lang) => lang !== language);

@@ -33,7 +33,7 @@ function targetLocales(locale: unknown): string[] {
 export function registerLocaleGuard(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     const collection = collectionByUid.get(ctx.uid);
-    let action = ACTION_FOR[ctx.action];
+    const action = ACTION_FOR[ctx.action];
     if (!collection || !action) return next();
     const userAbility = strapi.requestContext.get()?.state?.userAbility;
     if (!userAbility) return next();

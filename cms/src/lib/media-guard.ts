@@ -44,7 +44,7 @@ async function checkMayChange(strapi: Core.Strapi, where: unknown, verb: string)
   const user = adminUser(strapi);
   const locales = restrictedLocales(user);
   if (!locales) return;
-  const files = await strapi.db.query(FILE_UID).findMany({ where: where as any, select: ['id', 'name'], populate: { createdBy: { select: ['id'] } } });
+  const files = await strapi.db.query(FILE_UID).findMany({ where, select: ['id', 'name'], populate: { createdBy: { select: ['id'] } } });
   for (const file of files as { id: number; name: string; createdBy?: { id: number } | null }[]) {
     if (file.createdBy?.id !== user!.id) {
       throw new errors.PolicyError(`You may ${verb} only media you uploaded: "${file.name}" was uploaded by someone else`);
@@ -57,7 +57,7 @@ async function checkMayChange(strapi: Core.Strapi, where: unknown, verb: string)
 }
 
 async function publishedUses(strapi: Core.Strapi, where: unknown): Promise<MediaUse[]> {
-  const files = await strapi.db.query(FILE_UID).findMany({ where: where as any, select: ['id'] });
+  const files = await strapi.db.query(FILE_UID).findMany({ where, select: ['id'] });
   const uses: MediaUse[] = [];
   for (const file of files as { id: number }[]) uses.push(...(await entriesUsingFile(strapi, file.id)).filter((u) => u.published));
   return uses;
@@ -66,26 +66,28 @@ async function publishedUses(strapi: Core.Strapi, where: unknown): Promise<Media
 export function registerMediaGuard(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
     models: [FILE_UID],
-    async beforeUpdate(event: any) {
+    async beforeUpdate(event) {
       await checkMayChange(strapi, event.params.where, 'replace or edit');
     },
-    async beforeDelete(event: any) {
+    async beforeDelete(event) {
       await checkMayChange(strapi, event.params.where, 'delete');
       event.state.uses = await publishedUses(strapi, event.params.where);
     },
-    async beforeDeleteMany(event: any) {
+    async beforeDeleteMany(event) {
       await checkMayChange(strapi, event.params.where, 'delete');
       event.state.uses = await publishedUses(strapi, event.params.where);
     },
-    async afterUpdate(event: any) {
+    async afterUpdate(event) {
       const id = event.result?.id;
       if (id) await recordMediaChange(strapi, (await entriesUsingFile(strapi, id)).filter((u) => u.published));
     },
-    async afterDelete(event: any) {
-      if (event.state.uses?.length) await recordMediaChange(strapi, event.state.uses);
+    async afterDelete(event) {
+      const uses = event.state.uses as MediaUse[] | undefined;
+      if (uses?.length) await recordMediaChange(strapi, uses);
     },
-    async afterDeleteMany(event: any) {
-      if (event.state.uses?.length) await recordMediaChange(strapi, event.state.uses);
+    async afterDeleteMany(event) {
+      const uses = event.state.uses as MediaUse[] | undefined;
+      if (uses?.length) await recordMediaChange(strapi, uses);
     },
-  } as any);
+  });
 }

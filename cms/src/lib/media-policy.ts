@@ -69,6 +69,7 @@ export function extensionOf(fileName: string): string {
  * Media are stored under a generated name; this is what editors see.
  */
 export function displayFileName(fileName: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base || 'file';
 }

@@ -4,7 +4,7 @@
  * components, and a component leads up to the entry that holds it (through any
  * depth of nested components), using only the query engine's filters.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, Schema, UID } from '@strapi/strapi';
 import { collectionByUid } from './model';
 
 export interface MediaUse {
@@ -27,9 +27,9 @@ let ownersCache: Map<string, Owner[]> | undefined;
 function componentOwners(strapi: Core.Strapi): Map<string, Owner[]> {
   if (ownersCache) return ownersCache;
   const owners = new Map<string, Owner[]>();
-  const schemas: [string, { attributes: Record<string, any> }][] = [
-    ...[...collectionByUid.keys()].map((uid) => [uid, strapi.contentType(uid as any)] as [string, any]),
-    ...Object.entries(strapi.components as Record<string, any>),
+  const schemas: [string, Schema.ContentType | Schema.Component | undefined][] = [
+    ...[...collectionByUid.keys()].map((uid) => [uid, strapi.contentType(uid as UID.ContentType)] as [string, Schema.ContentType | undefined]),
+    ...Object.entries(strapi.components as Record<string, Schema.Component>),
   ];
   for (const [uid, schema] of schemas) {
     for (const [field, attribute] of Object.entries(schema?.attributes ?? {})) {
@@ -44,15 +44,15 @@ function componentOwners(strapi: Core.Strapi): Map<string, Owner[]> {
 async function entriesHolding(strapi: Core.Strapi, owners: Map<string, Owner[]>, uid: string, ids: number[], depth = 0): Promise<MediaUse[]> {
   if (!ids.length || depth > 8) return [];
   if (collectionByUid.has(uid)) {
-    const rows = await strapi.db.query(uid as any).findMany({
+    const rows = await strapi.db.query(uid).findMany({
       where: { id: { $in: ids } },
       select: ['documentId', 'locale', 'publishedAt'],
     });
-    return rows.map((r: any) => ({ uid, documentId: r.documentId, locale: r.locale, published: !!r.publishedAt }));
+    return rows.map((r: { documentId: string; locale: string; publishedAt: string | null }) => ({ uid, documentId: r.documentId, locale: r.locale, published: !!r.publishedAt }));
   }
   const out: MediaUse[] = [];
   for (const owner of owners.get(uid) ?? []) {
-    const parents = await strapi.db.query(owner.uid as any).findMany({ where: { [owner.field]: { id: { $in: ids } } }, select: ['id'] });
+    const parents = await strapi.db.query(owner.uid).findMany({ where: { [owner.field]: { id: { $in: ids } } }, select: ['id'] });
     out.push(...(await entriesHolding(strapi, owners, owner.uid, parents.map((p: { id: number }) => p.id), depth + 1)));
   }
   return out;

@@ -9,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { hasEditorialControl } from './editor-roles';
 import type { LeftOutSummary, RebuildStatus, ReleaseSummary } from '../generated/site-status-types';
+import type { Context } from './koa';
 import { collectionByName, collectionByUid } from './model';
 
 
@@ -30,7 +31,7 @@ function serviceUrl(path: string): string | null {
   return url ? url.replace(/\/rebuild\/?$/, '') + path : null;
 }
 
-async function callService(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
+async function callService(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
   const url = serviceUrl(path);
   if (!url) return { status: 503, body: { error: 'SITE_REBUILD_URL is not set: no rebuild service is configured' } };
   const res = await fetch(url, {
@@ -39,7 +40,7 @@ async function callService(path: string, init: RequestInit = {}): Promise<{ stat
     signal: AbortSignal.timeout(5_000),
   });
   const text = await res.text();
-  let body: any = text;
+  let body: unknown = text;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
@@ -48,7 +49,7 @@ async function callService(path: string, init: RequestInit = {}): Promise<{ stat
   return { status: res.status, body };
 }
 
-const canManage = (ctx: any) => hasEditorialControl(ctx.state?.user?.roles);
+const canManage = (ctx: Context) => hasEditorialControl(ctx.state?.user?.roles);
 
 /** Adds the admin-panel link of each left-out entry (the edit view in that locale). */
 function withEditLinks(releases: ReleaseSummary[]): ReleaseWithLinks[] {
@@ -61,13 +62,13 @@ function withEditLinks(releases: ReleaseSummary[]): ReleaseWithLinks[] {
   }));
 }
 
-export async function readStatus(ctx: any): Promise<SiteStatus> {
+export async function readStatus(ctx: Context): Promise<SiteStatus> {
   const base: SiteStatus = { configured: !!serviceUrl(''), reachable: false, building: false, queued: false, lastFailure: null, live: null, releases: [], canManage: canManage(ctx) };
   if (!base.configured) return base;
   try {
     const res = await callService('/status');
     if (res.status !== 200) return base;
-    const b = res.body;
+    const b = res.body as Partial<RebuildStatus>;
     return { ...base, reachable: true, building: !!b.building, queued: !!b.queued, lastFailure: b.lastFailure ?? null, live: b.live ?? null, releases: withEditLinks(b.releases ?? []) };
   } catch {
     return base;
@@ -77,10 +78,10 @@ export async function readStatus(ctx: any): Promise<SiteStatus> {
 export type EntrySiteState = 'not-published' | 'live' | 'waiting' | 'left-out' | 'unknown';
 
 /** Whether one locale of one entry is on the live site, waiting for a build, or left out (and why). */
-export async function entryStatus(strapi: Core.Strapi, ctx: any, uid: string, documentId: string, locale: string) {
+export async function entryStatus(strapi: Core.Strapi, ctx: Context, uid: string, documentId: string, locale: string) {
   const collection = collectionByUid.get(uid);
   if (!collection) return { state: 'unknown' as EntrySiteState, reason: 'not a content type of the site' };
-  const published = await strapi.db.query(uid as any).findOne({ where: { documentId, locale, publishedAt: { $notNull: true } }, select: ['publishedAt'] });
+  const published = await strapi.db.query(uid).findOne({ where: { documentId, locale, publishedAt: { $notNull: true } }, select: ['publishedAt'] });
   const status = await readStatus(ctx);
   const liveRelease = status.releases.find((r) => r.live);
   if (!published) return { state: 'not-published' as EntrySiteState, building: status.building || status.queued };
@@ -103,7 +104,7 @@ export function registerSiteAdminRoutes(strapi: Core.Strapi): void {
       {
         method: 'GET',
         path: '/status',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           ctx.body = await readStatus(ctx);
         },
         config: { policies },
@@ -111,7 +112,7 @@ export function registerSiteAdminRoutes(strapi: Core.Strapi): void {
       {
         method: 'GET',
         path: '/entry-status',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           const { uid, documentId, locale } = ctx.query as Record<string, string>;
           if (!uid || !documentId || !locale) return ctx.badRequest('give uid, documentId and locale');
           ctx.body = await entryStatus(strapi, ctx, uid, documentId, locale);
@@ -121,7 +122,7 @@ export function registerSiteAdminRoutes(strapi: Core.Strapi): void {
       {
         method: 'POST',
         path: '/rebuild',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           if (!canManage(ctx)) return ctx.forbidden('Only the chief editor can start a rebuild');
           const res = await callService('/rebuild', { method: 'POST', body: JSON.stringify({ event: 'admin.rebuild', model: ctx.state.user.email }) });
           ctx.status = res.status;
@@ -132,7 +133,7 @@ export function registerSiteAdminRoutes(strapi: Core.Strapi): void {
       {
         method: 'POST',
         path: '/rollback',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           if (!canManage(ctx)) return ctx.forbidden('Only the chief editor can roll the site back');
           const release = (ctx.request.body as { release?: unknown })?.release;
           const res = await callService('/rollback', { method: 'POST', body: JSON.stringify({ release }) });

@@ -7,11 +7,12 @@
  */
 import { isInlineMedia } from '../lib/media-policy';
 import { normalizedPath } from './published-only';
+import type { Context, Next } from '../lib/koa';
 
 export const MEDIA_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 export default () => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     await next();
     const path = normalizedPath(ctx.path);
     if (!path.startsWith('/uploads/')) return;

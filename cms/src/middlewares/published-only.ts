@@ -12,6 +12,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { collectionByPluralName } from '../lib/model';
+import type { Context, Next } from '../lib/koa';
 
 type Node = unknown;
 
@@ -44,11 +45,11 @@ export function normalizedPath(path: string): string {
 }
 
 export default (_config: unknown, { strapi: _strapi }: { strapi: Core.Strapi }) => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     if (!READ_METHODS.has(ctx.method)) return next();
     const path = normalizedPath(ctx.path);
     if (path.startsWith('/api/')) {
-      const query = { ...ctx.query, status: 'published' };
+      const query: Record<string, unknown> = { ...ctx.query, status: 'published' };
       const collection = collectionByPluralName.get(path.split('/')[2]);
       if (collection && query.populate === undefined) query.populate = collection.populate;
       ctx.query = query;
@@ -56,8 +57,9 @@ export default (_config: unknown, { strapi: _strapi }: { strapi: Core.Strapi }) 
     await next();
     const routeType = ctx.state?.route?.info?.type;
     if (routeType === 'admin' || (!routeType && !path.startsWith('/api/'))) return;
-    if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body) && typeof ctx.body.pipe !== 'function') {
-      ctx.body = stripDrafts(ctx.body);
+    const body = ctx.body;
+    if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !('pipe' in body && typeof body.pipe === 'function')) {
+      ctx.body = stripDrafts(body);
     }
   };
 };

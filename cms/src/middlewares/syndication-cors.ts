@@ -4,10 +4,12 @@
  * answers its own preflights, so that `strapi::cors`, which follows CORS_ORIGINS
  * for every other route, never applies to these paths.
  */
+import type { Context, Next } from '../lib/koa';
+
 export const SYNDICATION_PREFIX = '/api/syndication/';
 
 export default () => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     if (!ctx.path.startsWith(SYNDICATION_PREFIX)) return next();
     const origin = ctx.get('Origin');
     if (origin) {

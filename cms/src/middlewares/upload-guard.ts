@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import { errors } from '@strapi/utils';
+import type { Context, Next } from '../lib/koa';
 import { displayFileName, judgeMedia } from '../lib/media-policy';
 
 interface UploadedFile {
@@ -40,7 +41,7 @@ function uploadedFiles(files: unknown): UploadedFile[] {
 }
 
 export default () => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     const files = uploadedFiles(ctx.request?.files);
     if (!files.length) return next();
     const refused: string[] = [];

@@ -26,7 +26,7 @@ async function withClient<T>(db: PostgresDatabase, fn: (client: pg.Client) => Pr
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`cannot connect to PostgreSQL database "${c.database}" on ${c.host}:${c.port}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`cannot connect to PostgreSQL database "${c.database}" on ${c.host}:${c.port}: ${error instanceof Error ? error.message : error}`, { cause: error });
   }
   try {
     return await fn(client);
@@ -147,7 +147,9 @@ export async function restorePostgres(db: PostgresDatabase, member: string, tabl
   try {
     await psqlDone;
   } catch (error) {
-    throw new Error(`restoring into PostgreSQL failed and was rolled back, the database is as it was: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`restoring into PostgreSQL failed and was rolled back, the database is as it was: ${error instanceof Error ? error.message : error}`, {
+      cause: error,
+    });
   }
   if (restoreError) throw new Error(`pg_restore could not read the dump; nothing was restored: ${restoreError instanceof Error ? restoreError.message : restoreError}`);
 }

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the module declaration of negotiator 1.x, needed wherever this file is compiled (the site's and the scripts' tsconfigs)
 /// <reference path="./negotiator.d.ts" />
 /**
  * Which content coding to send, from the client's Accept-Encoding (RFC 9110 §12.5.3),

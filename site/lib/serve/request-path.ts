@@ -18,6 +18,7 @@ export interface RequestPath {
   search: string;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const FORBIDDEN_IN_SEGMENT = /[/\\\u0000-\u001f\u007f]/;
 
 /** The path a request names, or null when it is not a clean origin-form path. */

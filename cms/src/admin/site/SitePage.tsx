@@ -7,7 +7,7 @@ import * as React from 'react';
 import { Link } from 'react-router-dom';
 import { Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ReleaseWithLinks, SiteStatus } from '../../lib/site-admin';
+import type { SiteStatus } from '../../lib/site-admin';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');
 

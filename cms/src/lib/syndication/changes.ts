@@ -34,7 +34,7 @@ interface ChangeRow {
 }
 
 export async function findChanges(strapi: Core.Strapi, q: ChangesQuery, settings: SyndicationSettings) {
-  const rows = (await strapi.db.query(CHANGE_UID as any).findMany({
+  const rows = (await strapi.db.query(CHANGE_UID).findMany({
     where: { id: { $gt: q.since } },
     select: ['id', 'kind', 'contentType', 'itemDocumentId', 'itemLocale', 'occurredAt'],
     orderBy: { id: 'asc' },
@@ -44,7 +44,7 @@ export async function findChanges(strapi: Core.Strapi, q: ChangesQuery, settings
   const live = page.filter((r) => r.kind === 'publish' || r.kind === 'update');
   const keys = [...new Set(live.map((r) => `${r.contentType}:${r.itemDocumentId}:${r.itemLocale}`))];
   const items = keys.length
-    ? ((await strapi.db.query(ITEM_UID as any).findMany({ where: { itemKey: { $in: keys } }, select: ['itemKey', 'seq', 'payload'] })) as { itemKey: string; seq: number; payload: string }[])
+    ? ((await strapi.db.query(ITEM_UID).findMany({ where: { itemKey: { $in: keys } }, select: ['itemKey', 'seq', 'payload'] })) as { itemKey: string; seq: number; payload: string }[])
     : [];
   const current = new Map(items.map((i) => [i.itemKey, i]));
   const data = page.map((r) => {

@@ -8,7 +8,7 @@ export function encodeCursor(value: unknown): string {
 /** Cursors this API makes are well under this; a longer one is refused before it is decoded. */
 export const MAX_CURSOR_LENGTH = 512;
 
-export function decodeCursor<T>(cursor: string, check: (value: any) => value is T): T {
+export function decodeCursor<T>(cursor: string, check: (value: unknown) => value is T): T {
   if (cursor.length > MAX_CURSOR_LENGTH) throw new errors.ValidationError(`cursor: longer than ${MAX_CURSOR_LENGTH} characters, not a cursor this API returned`);
   let value: unknown;
   try {

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import type { Context } from '../koa';
 
 export interface CachedBody {
   bytes: Buffer;
@@ -40,7 +41,7 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-export function send(ctx: any, body: CachedBody, cacheControl: string): void {
+export function send(ctx: Context, body: CachedBody, cacheControl: string): void {
   const gzip = acceptsGzip(ctx.get('Accept-Encoding')) && body.bytes.length > 1024;
   ctx.set('ETag', gzip ? gzipTag(body.etag) : body.etag);
   ctx.set('Cache-Control', cacheControl);

@@ -62,8 +62,11 @@ export function parseItemsQuery(query: Record<string, unknown>, settings: Syndic
 export const itemsQueryKey = (q: ItemsQuery) => `items ${JSON.stringify(q)}`;
 
 type Position = { d: string; k: string } | { s: number };
-const isPosition = (v: any): v is Position =>
-  !!v && typeof v === 'object' && ((typeof v.d === 'string' && typeof v.k === 'string') || Number.isInteger(v.s));
+const isPosition = (v: unknown): v is Position => {
+  if (!v || typeof v !== 'object') return false;
+  const p = v as Record<string, unknown>;
+  return (typeof p.d === 'string' && typeof p.k === 'string') || Number.isInteger(p.s);
+};
 
 function filters(q: ItemsQuery): Record<string, unknown>[] {
   const where: Record<string, unknown>[] = [];
@@ -101,7 +104,7 @@ const positionOf = (sort: Sort, row: Row): Position => (sort.startsWith('date:')
 
 export async function findItems(strapi: Core.Strapi, q: ItemsQuery, settings: SyndicationSettings) {
   const where = filters(q);
-  const query = strapi.db.query(ITEM_UID as any);
+  const query = strapi.db.query(ITEM_UID);
   if (q.cursor) where.push(after(q.sort, decodeCursor(q.cursor, isPosition)));
   const rows = (await query.findMany({
     where: { $and: where },
@@ -127,6 +130,6 @@ export async function findItems(strapi: Core.Strapi, q: ItemsQuery, settings: Sy
 
 /** One published item in one locale, or null. */
 export async function findItem(strapi: Core.Strapi, documentId: string, locale: string, settings: SyndicationSettings) {
-  const row = await strapi.db.query(ITEM_UID as any).findOne({ where: { itemDocumentId: documentId, itemLocale: locale }, select: ['payload'] });
+  const row = await strapi.db.query(ITEM_UID).findOne({ where: { itemDocumentId: documentId, itemLocale: locale }, select: ['payload'] });
   return row ? { data: publicItem(JSON.parse(row.payload) as SyndicationItem, settings) } : null;
 }

@@ -19,10 +19,10 @@
  * they insert into the log, so they commit one after another; SQLite has a single
  * writer anyway.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { collectionByUid, contentCollections, type RuntimeCollection } from '../model';
 import { CHANGE_UID, ITEM_UID, type ChangeKind } from './names';
-import { serializeEntry, type SyndicationItem } from './serialize';
+import { serializeEntry, type Entry, type SyndicationItem } from './serialize';
 import { markChanged } from './change-signal';
 
 /** Arbitrary constant naming the change-log lock (pg_advisory_xact_lock takes a bigint). */
@@ -50,8 +50,13 @@ const time = (value: unknown) => new Date(value as string | number | Date).getTi
 const versionOf = (row: Row) => `${row.id}@${time(row.updatedAt ?? row.publishedAt)}`;
 export const itemKey = (collection: RuntimeCollection, documentId: string, locale: string) => `${collection.name}:${documentId}:${locale}`;
 
-async function lockChangeLog(strapi: Core.Strapi, trx: any): Promise<void> {
-  if ((strapi.db as any).dialect?.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(?)', [CHANGE_LOG_LOCK]);
+/** The part of the transaction (a Knex transaction) that takes the lock. */
+interface RawQueryRunner {
+  raw(sql: string, bindings: unknown[]): PromiseLike<unknown>;
+}
+
+async function lockChangeLog(strapi: Core.Strapi, trx: RawQueryRunner): Promise<void> {
+  if (strapi.db.dialect?.client === 'postgres') await trx.raw('select pg_advisory_xact_lock(?)', [CHANGE_LOG_LOCK]);
 }
 
 interface Planned {
@@ -91,24 +96,24 @@ async function loadEntries(strapi: Core.Strapi, collection: RuntimeCollection, p
   const byLocale = new Map<string, string[]>();
   for (const p of planned) if (p.row) byLocale.set(p.locale, [...(byLocale.get(p.locale) ?? []), p.documentId]);
   for (const [locale, documentIds] of byLocale) {
-    const entries = await strapi.documents(collection.uid as any).findMany({
+    const entries = await strapi.documents(collection.uid).findMany({
       locale,
       status: 'published',
-      filters: { documentId: { $in: documentIds } } as any,
-      populate: collection.populate as any,
+      filters: { documentId: { $in: documentIds } },
+      populate: collection.populate as Modules.Documents.Params.Populate.Any<typeof collection.uid>,
       limit: documentIds.length,
     });
-    for (const entry of entries as any[]) out.set(entry.id, serializeEntry(collection, entry));
+    for (const entry of entries as Entry[]) out.set(entry.id, serializeEntry(collection, entry));
   }
   return out;
 }
 
 async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, documentIds: string[], force?: ReadonlySet<string>): Promise<number> {
-  const rows = (await strapi.db.query(collection.uid as any).findMany({
+  const rows = (await strapi.db.query(collection.uid).findMany({
     where: { documentId: { $in: documentIds } },
     select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt'],
   })) as Row[];
-  const stored = (await strapi.db.query(ITEM_UID as any).findMany({
+  const stored = (await strapi.db.query(ITEM_UID).findMany({
     where: { contentType: collection.name, itemDocumentId: { $in: documentIds } },
     select: ['id', 'itemDocumentId', 'itemLocale', 'version'],
   })) as StoredItemRow[];
@@ -117,12 +122,12 @@ async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, doc
   const items = await loadEntries(strapi, collection, planned);
   const now = new Date();
   for (const p of planned) {
-    const change = await strapi.db.query(CHANGE_UID as any).create({
+    const change = await strapi.db.query(CHANGE_UID).create({
       data: { kind: p.kind, contentType: collection.name, itemDocumentId: p.documentId, itemLocale: p.locale, occurredAt: now },
       select: ['id'],
     });
     if (p.kind === 'unpublish' || p.kind === 'delete') {
-      await strapi.db.query(ITEM_UID as any).delete({ where: { id: p.stored!.id } });
+      await strapi.db.query(ITEM_UID).delete({ where: { id: p.stored!.id } });
       continue;
     }
     const item = items.get(p.row!.id);
@@ -140,8 +145,8 @@ async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, doc
       countries: `|${item.countries.join('|')}|`,
       payload: JSON.stringify({ ...item, updatedAt: now.toISOString() }),
     };
-    if (p.stored) await strapi.db.query(ITEM_UID as any).update({ where: { id: p.stored.id }, data });
-    else await strapi.db.query(ITEM_UID as any).create({ data });
+    if (p.stored) await strapi.db.query(ITEM_UID).update({ where: { id: p.stored.id }, data });
+    else await strapi.db.query(ITEM_UID).create({ data });
   }
   return planned.length;
 }
@@ -180,11 +185,11 @@ export async function recordMediaChange(strapi: Core.Strapi, uses: { uid: string
 export async function reconcileAll(strapi: Core.Strapi): Promise<number> {
   let recorded = 0;
   for (const collection of contentCollections) {
-    const published = (await strapi.db.query(collection.uid as any).findMany({
+    const published = (await strapi.db.query(collection.uid).findMany({
       where: { publishedAt: { $notNull: true } },
       select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt'],
     })) as Row[];
-    const stored = (await strapi.db.query(ITEM_UID as any).findMany({
+    const stored = (await strapi.db.query(ITEM_UID).findMany({
       where: { contentType: collection.name },
       select: ['id', 'itemDocumentId', 'itemLocale', 'version'],
     })) as StoredItemRow[];

@@ -1,9 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_CACHE_MAX_BYTES, RESPONSE_CACHE_MAX_ENTRIES, cachedResponse, entryBytes, responseCacheStats } from './response-cache';
 import { jsonBody } from './http';
 
 /** Stands in for Strapi's query engine: the change log's newest id never moves. */
-const strapi = { db: { query: () => ({ findOne: async () => ({ id: 1 }) }) } } as any;
+const strapi = { db: { query: () => ({ findOne: async () => ({ id: 1 }) }) } } as unknown as Core.Strapi;
 
 describe('partner response cache', () => {
   it('counts the key as well as the body', () => {

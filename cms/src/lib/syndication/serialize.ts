@@ -12,20 +12,60 @@ export type SyndicationItem = Item;
 type ItemImage = Image;
 type ItemAttachment = Attachment;
 
-type Entry = Record<string, any>;
+/** A media file as the Document Service returns it (the fields read here). */
+interface MediaFile {
+  url?: string | null;
+  alternativeText?: string | null;
+  width?: number | null;
+  height?: number | null;
+  mime?: string | null;
+  size?: number | null;
+}
+
+/** The shared.captioned-image component. */
+interface ImageComponent {
+  image?: MediaFile | null;
+  alt?: string | null;
+  caption?: string | null;
+  credit?: string | null;
+}
+
+/** The shared.file-attachment component. */
+interface AttachmentComponent {
+  title: string;
+  language: string;
+  file?: MediaFile | null;
+  sizeBytes?: number | null;
+}
+
+/** A published entry as the Document Service returns it with its collection's populate: the fields every collection has, and the rest by name. */
+export interface Entry {
+  id: number;
+  documentId: string;
+  locale: Item['locale'];
+  slug: string;
+  title: string;
+  summary: string;
+  publishedAt: string;
+  updatedAt?: string | null;
+  license: Item['license'];
+  attribution: string;
+  [field: string]: unknown;
+}
 
 const fieldNames = (collection: RuntimeCollection, test: (f: RuntimeField) => boolean) =>
   Object.entries(collection.fields).filter(([, f]) => test(f)).map(([name]) => name);
 
-const asList = (value: unknown): Entry[] => (Array.isArray(value) ? value : value ? [value as Entry] : []);
+/** A relation or component field's value as a list (a single one, or none). */
+const asList = <T>(value: unknown): T[] => (Array.isArray(value) ? value : value ? [value as T] : []);
 
 function slugsOf(collection: RuntimeCollection, entry: Entry, target: string): string[] {
   const names = fieldNames(collection, (f) => f.kind === 'relation' && f.target === target);
-  const slugs = names.flatMap((name) => asList(entry[name]).map((related) => related.slug as string)).filter(Boolean);
+  const slugs = names.flatMap((name) => asList<{ slug?: string }>(entry[name]).map((related) => related.slug as string)).filter(Boolean);
   return [...new Set(slugs)].sort();
 }
 
-function image(component: Entry | null | undefined): ItemImage | null {
+function image(component: ImageComponent | null | undefined): ItemImage | null {
   const media = component?.image;
   if (!media?.url) return null;
   return {
@@ -39,7 +79,7 @@ function image(component: Entry | null | undefined): ItemImage | null {
   };
 }
 
-function attachment(component: Entry): ItemAttachment | null {
+function attachment(component: AttachmentComponent): ItemAttachment | null {
   const file = component.file;
   if (!file?.url) return null;
   return {
@@ -70,7 +110,7 @@ export function serializeEntry(collection: RuntimeCollection, entry: Entry): Syn
     url: itemSitePath(collection, entry.locale, entry.slug),
     title: entry.title,
     summary: entry.summary,
-    date: dateField ? (entry[dateField] ?? null) : null,
+    date: dateField ? ((entry[dateField] as string | null | undefined) ?? null) : null,
     publishedAt: iso(entry.publishedAt),
     updatedAt: iso(entry.updatedAt ?? entry.publishedAt),
     license: entry.license,
@@ -78,9 +118,9 @@ export function serializeEntry(collection: RuntimeCollection, entry: Entry): Syn
     attribution: entry.attribution,
     themes: slugsOf(collection, entry, 'theme'),
     countries: slugsOf(collection, entry, 'country'),
-    image: imageField ? image(entry[imageField]) : null,
-    body: bodyField ? (entry[bodyField] ?? null) : null,
-    attachments: attachmentFields.flatMap((name) => asList(entry[name]).map(attachment).filter((a): a is ItemAttachment => a !== null)),
+    image: imageField ? image(entry[imageField] as ImageComponent | null | undefined) : null,
+    body: bodyField ? ((entry[bodyField] as string | null | undefined) ?? null) : null,
+    attachments: attachmentFields.flatMap((name) => asList<AttachmentComponent>(entry[name]).map(attachment).filter((a): a is ItemAttachment => a !== null)),
   };
 }
 

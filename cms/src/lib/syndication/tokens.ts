@@ -30,10 +30,10 @@ export function newKey(): string {
 export async function createPartnerToken(strapi: Core.Strapi, input: { name: string; description?: string; rateLimit?: number | null }) {
   const name = input.name.trim();
   if (!name) throw new Error('a partner token needs a name');
-  const existing = await strapi.db.query(PARTNER_TOKEN_UID as any).findOne({ where: { name }, select: ['id'] });
+  const existing = await strapi.db.query(PARTNER_TOKEN_UID).findOne({ where: { name }, select: ['id'] });
   if (existing) throw new Error(`a partner token named "${name}" already exists`);
   const key = newKey();
-  const created = await strapi.documents(PARTNER_TOKEN_UID as any).create({
+  const created = await strapi.documents(PARTNER_TOKEN_UID).create({
     data: {
       name,
       description: input.description ?? null,
@@ -41,9 +41,9 @@ export async function createPartnerToken(strapi: Core.Strapi, input: { name: str
       tokenHash: hashKey(key),
       revoked: false,
       rateLimit: input.rateLimit ?? null,
-    } as any,
+    },
   });
-  return { id: (created as any).id as number, documentId: (created as any).documentId as string, name, key };
+  return { id: created.id as number, documentId: created.documentId, name, key };
 }
 
 const cache = new Map<string, { token: PartnerToken | null; at: number }>();
@@ -57,7 +57,7 @@ export async function findToken(strapi: Core.Strapi, key: string): Promise<Partn
   const hash = hashKey(key);
   const hit = cache.get(hash);
   if (hit && Date.now() - hit.at < TOKEN_CACHE_MS) return hit.token;
-  const row = await strapi.db.query(PARTNER_TOKEN_UID as any).findOne({
+  const row = await strapi.db.query(PARTNER_TOKEN_UID).findOne({
     where: { tokenHash: hash },
     select: ['id', 'name', 'revoked', 'rateLimit'],
   });
@@ -76,7 +76,7 @@ export function watchTokenChanges(strapi: Core.Strapi): void {
     afterUpdateMany: forgetTokens,
     afterDelete: forgetTokens,
     afterDeleteMany: forgetTokens,
-  } as any);
+  });
 }
 
 /**

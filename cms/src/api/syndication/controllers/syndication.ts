@@ -9,18 +9,19 @@ import { jsonBody, send } from '../../../lib/syndication/http';
 import { findItem, findItems, itemsQueryKey, parseItemsQuery } from '../../../lib/syndication/items';
 import { changesQueryKey, findChanges, parseChangesQuery } from '../../../lib/syndication/changes';
 import { single } from '../../../lib/syndication/query-params';
+import type { Context } from '../../../lib/koa';
 
 const openapiBody = jsonBody(openapi);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async items(ctx: any) {
+  async items(ctx: Context) {
     const s = settings(strapi);
     const q = parseItemsQuery(ctx.query, s);
     const body = await cachedResponse(strapi, s.freshnessMs, itemsQueryKey(q), async () => jsonBody(await findItems(strapi, q, s)));
     send(ctx, body, `private, max-age=${s.maxAgeSeconds}`);
   },
 
-  async item(ctx: any) {
+  async item(ctx: Context) {
     const s = settings(strapi);
     const locale = single('locale', ctx.query.locale) ?? model.defaultLocale;
     if (!localeCodes.includes(locale)) throw new errors.ValidationError(`locale: "${locale}" is not one of ${localeCodes.join(', ')}`);
@@ -38,14 +39,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     send(ctx, body, `private, max-age=${s.maxAgeSeconds}`);
   },
 
-  async changes(ctx: any) {
+  async changes(ctx: Context) {
     const s = settings(strapi);
     const q = parseChangesQuery(ctx.query, s);
     const body = await cachedResponse(strapi, s.freshnessMs, changesQueryKey(q), async () => jsonBody(await findChanges(strapi, q, s)));
     send(ctx, body, 'private, no-cache');
   },
 
-  async openapi(ctx: any) {
+  async openapi(ctx: Context) {
     send(ctx, openapiBody, 'public, max-age=3600');
   },
 });

@@ -7,15 +7,16 @@ import type { Core } from '@strapi/strapi';
 import { findToken } from '../../../lib/syndication/tokens';
 import { consume } from '../../../lib/syndication/rate-limit';
 import { settings } from '../../../lib/syndication/settings';
+import type { Context, Next } from '../../../lib/koa';
 
-function unauthorized(ctx: any, message: string): void {
+function unauthorized(ctx: Context, message: string): void {
   ctx.status = 401;
   ctx.set('WWW-Authenticate', 'Bearer realm="syndication"');
   ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message } };
 }
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('Authorization') ?? '');
     if (!match) return unauthorized(ctx, 'A partner token is required: Authorization: Bearer <token>');
     const token = await findToken(strapi, match[1]);
