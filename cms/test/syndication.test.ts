@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, localeCodes, strapiUid } from '@ssc/content-schemas';
-import { cmsDir } from '../../scripts/lib/paths.ts';
+import { cmsDir } from './support/paths.ts';
 import { adminApi, cms, contentApi, contentManager } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';

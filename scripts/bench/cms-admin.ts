@@ -2,7 +2,7 @@
  * The CMS's admin API as an editor uses it from the admin panel (content-manager
  * routes, admin JWT), for benchmarks that act like editors.
  */
-import { fetchJson } from '../lib/fetch-json.ts';
+import { fetchJson } from '../../test-support/fetch-json.ts';
 
 export interface AdminClient {
   readonly jwt: string;

@@ -6,7 +6,7 @@
  *   the word and returns the item's URL among its results, or no longer does.
  */
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../lib/browser.ts';
+import { launchChromium } from '../../test-support/browser.ts';
 
 export interface LiveProbe {
   /** The page answers 200 and contains `text`. */

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contentTypes, locales } from '@ssc/content-schemas';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../lib/browser.ts';
-import { measureSearch, type SearchTransfer } from '../lib/search-transfer.ts';
+import { launchChromium } from '../../test-support/browser.ts';
+import { measureSearch, type SearchTransfer } from '../../test-support/search-transfer.ts';
 import { writeSearchIndex } from '../../site/lib/search-index.ts';
 import { serveStatic } from '../../site/lib/serve.ts';
 

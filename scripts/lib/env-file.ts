@@ -2,27 +2,15 @@
  * The CMS's .env file: created on first start with fresh random secrets, never
  * committed. Existing values are kept; only missing secrets are added.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { SECRET_GENERATORS } from '../../cms/tools/secrets.ts';
 import { cmsDir } from './paths.ts';
 
+export { SECRET_GENERATORS };
+
 export const cmsEnvFile = path.join(cmsDir, '.env');
-
-const random = () => crypto.randomBytes(24).toString('base64');
-
-/** Every secret Strapi needs, with how to make a fresh one. */
-export const SECRET_GENERATORS: Record<string, () => string> = {
-  APP_KEYS: () => [random(), random(), random(), random()].join(','),
-  API_TOKEN_SALT: random,
-  ADMIN_JWT_SECRET: random,
-  TRANSFER_TOKEN_SALT: random,
-  JWT_SECRET: random,
-  ENCRYPTION_KEY: random,
-  /** Shared by the CMS's "Site rebuild" webhook and the rebuild service. */
-  SITE_REBUILD_SECRET: random,
-};
 
 /** The variables of a .env text, read as Strapi reads the file (dotenv: quotes, comments, `export`). */
 export function parseEnv(text: string): Map<string, string> {

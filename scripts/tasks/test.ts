@@ -3,7 +3,7 @@
  * files: no regeneration, so the drift test can catch a stale cms/), then runs
  * the lint and formatting check (`npm run lint`), the strict type checks (workspace, site, .astro files) and every vitest project, and ends with one summary
  * line ("vitest: N passed, N failed"). Extra arguments go to vitest. With `--project <name>` it is a quick
- * check of those projects: no lint, no type checks, and no CMS build unless the `cms` project is one of them.
+ * check of those projects: no lint, no type checks, and no CMS build unless the `cms` or `e2e` project is one of them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,10 +22,12 @@ function chosenProjects(args: string[]): string[] {
   });
   return chosen;
 }
+/** The vitest projects that boot a real Strapi (test-support/cms-global-setup.ts), so need cms/dist. */
+const PROJECTS_ON_THE_CMS = ['cms', 'e2e'];
 const projects = chosenProjects(process.argv.slice(2));
-// A run of chosen projects is a quick check: the CMS is built only for its own tests, and the type checks are left to the full run.
+// A run of chosen projects is a quick check: the CMS is built only for the tests that run it, and the type checks are left to the full run.
 const focused = projects.length > 0;
-if (!focused || projects.includes('cms')) await ensureCmsBuilt();
+if (!focused || projects.some((p) => PROJECTS_ON_THE_CMS.includes(p))) await ensureCmsBuilt();
 const typescript = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const vitest = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');

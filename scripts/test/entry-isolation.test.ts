@@ -6,13 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '@ssc/content-schemas';
-import { failedPagesIn } from '../../site/lib/build-failure.ts';
 import { EntryPages } from '../lib/entry-pages.ts';
 import { invalidEntries } from '../lib/entry-validation.ts';
 import type { LeftOutEntry } from '../lib/left-out.ts';
 import { readRawEntries } from '../lib/raw-snapshot.ts';
 import { writeSnapshotWithout } from '../lib/snapshot-without.ts';
-import { fixtureSnapshot, tempRoot, VariantSnapshot } from './variant-snapshot.ts';
+import { fixtureSnapshot, tempRoot, VariantSnapshot } from '../../test-support/variant-snapshot.ts';
 
 const root = tempRoot('ssc-isolation-parts-');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -34,12 +33,11 @@ describe('the entry a page belongs to', () => {
     for (const page of ['/', '/en/', '/en/news/', '/en/news/page/2/', '/en/search/', '/en/about/', '/404.html', '/en/404/']) expect(pages.ownerOf(page), page).toBeUndefined();
   });
 
-  it('is found from a failed build through a media file or a document id, and from the pages Astro failed to render', () => {
+  // The pages Astro failed to render, read from its log, are tested with the site (site/test/build-failure.test.ts).
+  it('is found from a failed build through a media file or a document id', () => {
     expect(pages.namedIn('NoImageMetadata: Could not process image metadata for `/x/snapshot/media/seminar-hall.jpg`.').map((n) => n.entry.type)).toContain('news');
     expect(pages.namedIn(`entry ${POLICY} is odd`).map((n) => n.entry.locale).sort()).toEqual(['ar', 'en', 'es', 'fr', 'zh']);
     expect(pages.namedIn('TypeError: something on every page')).toEqual([]);
-    const log = '12:00:00 [ERROR] [build] Caught error rendering /fr/policies/china-rural-revitalization-promotion-law-2021/: RangeError: Invalid time value\n';
-    expect(failedPagesIn(log)).toEqual(['/fr/policies/china-rural-revitalization-promotion-law-2021/']);
   });
 });
 

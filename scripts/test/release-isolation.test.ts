@@ -10,16 +10,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { siteRoot } from '../../site/lib/config.ts';
+import { repoRoot } from '../lib/paths.ts';
 import { buildRelease, buildReportFile, type BuildReport } from '../lib/site-release.ts';
 import { currentRelease, type ReleasePaths } from '../lib/release.ts';
-import { tempRoot, VariantSnapshot } from './variant-snapshot.ts';
+import { tempRoot, VariantSnapshot } from '../../test-support/variant-snapshot.ts';
 
 const SITE_URL = 'https://knowledge.example.org';
 const root = tempRoot('ssc-isolation-');
-// One Astro cache for every build here, so rebuilds are quick (as in production).
-fs.mkdirSync(path.join(siteRoot, '.astro'), { recursive: true });
-const cacheDir = fs.mkdtempSync(path.join(siteRoot, '.astro', 'test-isolation-cache-'));
+// One Astro cache for every build here, so rebuilds are quick (as in production); in the site's .astro folder, as the pipeline's own.
+const astroDir = path.join(repoRoot, 'site', '.astro');
+fs.mkdirSync(astroDir, { recursive: true });
+const cacheDir = fs.mkdtempSync(path.join(astroDir, 'test-isolation-cache-'));
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
   fs.rmSync(cacheDir, { recursive: true, force: true });

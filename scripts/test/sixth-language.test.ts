@@ -20,7 +20,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { repoRoot } from '../lib/paths.ts';
-import { tempRoot } from './variant-snapshot.ts';
+import { tempRoot } from '../../test-support/variant-snapshot.ts';
 
 const SITE_URL = 'https://knowledge.example.org';
 const root = tempRoot('ssc-sixth-');

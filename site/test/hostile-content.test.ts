@@ -16,7 +16,7 @@ import { parse } from 'node-html-parser';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, localeCodes, readSnapshot, validateEntry } from '@ssc/content-schemas';
-import { launchChromium } from '../../scripts/lib/browser.ts';
+import { launchChromium } from '../../test-support/browser.ts';
 import { buildSite } from '../lib/build.ts';
 import { siteRoot } from '../lib/config.ts';
 import { serveStatic, type StaticServer } from '../lib/serve.ts';

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/browser.ts';
-import { measureSearch } from '../../scripts/lib/search-transfer.ts';
+import { launchChromium } from '../../test-support/browser.ts';
+import { measureSearch } from '../../test-support/search-transfer.ts';
 import { allPages, page, site, type Page } from './helpers.ts';
 
 let browser: Browser;

@@ -1,7 +1,7 @@
 /** The video player in a real browser: hidden and silent until the reader asks for it. */
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/browser.ts';
+import { launchChromium } from '../../test-support/browser.ts';
 import { site } from './helpers.ts';
 
 describe('video player in headless Chromium', () => {

@@ -1,6 +1,6 @@
 /** Thin clients for the content API (API token) and the admin API (admin JWT) of the test CMS. */
 import { inject } from 'vitest';
-import { fetchJson } from '../../../scripts/lib/fetch-json.ts';
+import { fetchJson } from '../../../test-support/fetch-json.ts';
 
 export const cms = () => inject('cms');
 

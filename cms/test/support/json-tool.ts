@@ -1,7 +1,7 @@
 /** Runs one of the CMS's command-line scripts (seed, tools) and returns the JSON report it prints last. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { cmsDir } from '../../../scripts/lib/paths.ts';
+import { cmsDir } from './paths.ts';
 
 /** `script` is relative to cms/, e.g. `seed/run.ts`. */
 export function runJsonTool<T>(script: string, args: string[], env: Record<string, string>): Promise<T> {

@@ -1,5 +1,5 @@
 /** A client of the partner API for tests, and a partner that syncs through /changes. */
-import { fetchJson } from '../../../scripts/lib/fetch-json.ts';
+import { fetchJson } from '../../../test-support/fetch-json.ts';
 import { cms } from './http.ts';
 
 export interface PartnerResponse<T = any> {

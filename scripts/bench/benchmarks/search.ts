@@ -13,7 +13,7 @@ import type { Benchmark } from '../benchmark.ts';
 import { ensureCorpus, ensureCorpusSnapshot } from '../corpus.ts';
 import { benchCacheDir } from '../paths.ts';
 import { measureSearchCosts, type SearchBenchResult } from '../search-metrics.ts';
-import type { SearchTransfer } from '../../lib/search-transfer.ts';
+import type { SearchTransfer } from '../../../test-support/search-transfer.ts';
 import { repoRoot } from '../../lib/paths.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collections, contentTypes, ENTRIES_DIR, MANIFEST_FILE, strapiUid } from '@ssc/content-schemas';
-import { pullSnapshot, type PullResult } from '../../scripts/lib/pull.ts';
-import { adminApi, cms, contentManager } from './support/http.ts';
-import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
+import { pullSnapshot, type PullResult } from '../scripts/lib/pull.ts';
+import { adminApi, cms, contentManager } from '../cms/test/support/http.ts';
+import { anyImageId, newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
 const THEME = strapiUid(collections.find((t) => t.name === 'theme')!);

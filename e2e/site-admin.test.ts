@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, getLocale, strapiUid } from '@ssc/content-schemas';
-import { startRebuildService, type RebuildService } from '../../scripts/lib/rebuild-service.ts';
-import { adminApi, cms, contentManager } from './support/http.ts';
-import { createEditor } from './support/editors.ts';
-import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
+import { startRebuildService, type RebuildService } from '../scripts/lib/rebuild-service.ts';
+import { adminApi, cms, contentManager } from '../cms/test/support/http.ts';
+import { createEditor } from '../cms/test/support/editors.ts';
+import { anyImageId, newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
 

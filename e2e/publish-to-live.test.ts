@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, strapiUid } from '@ssc/content-schemas';
-import { pullSnapshot } from '../../scripts/lib/pull.ts';
-import { buildRelease } from '../../scripts/lib/site-release.ts';
-import { startRebuildService, type RebuildService } from '../../scripts/lib/rebuild-service.ts';
-import { adminApi, cms, contentManager } from './support/http.ts';
-import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
+import { pullSnapshot } from '../scripts/lib/pull.ts';
+import { buildRelease } from '../scripts/lib/site-release.ts';
+import { startRebuildService, type RebuildService } from '../scripts/lib/rebuild-service.ts';
+import { adminApi, cms, contentManager } from '../cms/test/support/http.ts';
+import { anyImageId, newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
 

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, localeCodes, readSnapshot, strapiUid, type Snapshot } from '@ssc/content-schemas';
-import { pullSnapshot } from '../../scripts/lib/pull.ts';
-import { freePort } from '../../scripts/lib/processes.ts';
-import { loadDemoContent } from '../seed/load-content.ts';
-import { cms, contentManager } from './support/http.ts';
-import { uniqueSlug } from './support/fixtures.ts';
+import { pullSnapshot } from '../scripts/lib/pull.ts';
+import { freePort } from '../scripts/lib/processes.ts';
+import { loadDemoContent } from '../cms/seed/load-content.ts';
+import { cms, contentManager } from '../cms/test/support/http.ts';
+import { uniqueSlug } from '../cms/test/support/fixtures.ts';
 
 /** What this test reads of a demo document, whatever its type. */
 interface DemoDocument {

@@ -1,5 +1,8 @@
 /**
- * Boots one real Strapi for the CMS tests: a fresh database (SQLite in a temp
+ * Boots one real Strapi for the tests that need one, the global setup of the `cms`
+ * project (cms/test, the CMS alone) and of the `e2e` project (e2e/, CMS, pipeline and
+ * site together), one Strapi per project run. It starts Strapi the way the pipeline
+ * does (scripts/lib/cms.ts), which is why it lives here and not in cms/test. A fresh database (SQLite in a temp
  * folder, or a fresh PostgreSQL database when TEST_POSTGRES_URL is set), fresh
  * secrets, a public folder of its own (so uploads go to a temp folder, not
  * cms/public/uploads), the demo seed, then `strapi start` on a free port. It never
@@ -10,13 +13,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { SECRET_GENERATORS } from '../../scripts/lib/env-file.ts';
-import { startCms } from '../../scripts/lib/cms.ts';
-import { freePort, stopProcess } from '../../scripts/lib/processes.ts';
-import { cmsDir } from '../../scripts/lib/paths.ts';
-import { createDatabase, dropDatabase } from './support/postgres.ts';
-import { runSeedJson } from './support/seed-process.ts';
-import { createPartnerTokens } from './support/partner-tokens.ts';
+import { SECRET_GENERATORS } from '../cms/tools/secrets.ts';
+import { startCms } from '../scripts/lib/cms.ts';
+import { freePort, stopProcess } from '../scripts/lib/processes.ts';
+import { cmsDir } from '../scripts/lib/paths.ts';
+import { createDatabase, dropDatabase } from '../cms/test/support/postgres.ts';
+import { runSeedJson } from '../cms/test/support/seed-process.ts';
+import { createPartnerTokens } from '../cms/test/support/partner-tokens.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

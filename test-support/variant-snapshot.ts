@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entriesFile } from '@ssc/content-schemas';
 
-export const fixtureSnapshot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'site', 'test', 'fixtures', 'snapshot');
+export const fixtureSnapshot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'site', 'test', 'fixtures', 'snapshot');
 
 type Json = Record<string, any>;
 

@@ -1,7 +1,7 @@
 /** Runs one of the pipeline's tasks (scripts/tasks/<name>.ts) as `npm run <name>` would, with a given environment. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../../../scripts/lib/paths.ts';
+import { repoRoot } from '../../scripts/lib/paths.ts';
 
 export interface TaskResult {
   code: number | null;

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/lib/build.ts';
-import { siteRoot } from '../../site/lib/config.ts';
-import { tempRoot, VariantSnapshot } from './variant-snapshot.ts';
+import { buildSite } from '../lib/build.ts';
+import { siteRoot } from '../lib/config.ts';
+import { tempRoot, VariantSnapshot } from '../../test-support/variant-snapshot.ts';
 
 const SITE_URL = 'https://knowledge.example.org';
 const root = tempRoot('ssc-output-reuse-');
