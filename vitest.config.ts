@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
  * Tests that make real Astro (and Pagefind) builds of fixture snapshots: the site's incremental build and output
  * reuse, the release pipeline's isolation of bad entries, and a copy of the repository with a sixth language and type.
  */
-const PIPELINE_TESTS = ['site/test/incremental-build.test.ts', 'site/test/output-reuse.test.ts', 'scripts/test/release-isolation.test.ts', 'scripts/test/sixth-language.test.ts'];
+const PIPELINE_TESTS = [
+  'site/test/incremental-build.test.ts',
+  'site/test/output-reuse.test.ts',
+  'scripts/test/release-isolation.test.ts',
+  'scripts/test/sixth-language.test.ts',
+];
 
 export default defineConfig({
   test: {

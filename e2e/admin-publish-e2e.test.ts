@@ -51,7 +51,11 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
   let admin: BrowserContext;
   let tab: Page;
   /** The text of the edit view's Site panel ('' until it is there). */
-  const siteStatusText = () => tab.getByTestId('entry-site-status').innerText().catch(() => '');
+  const siteStatusText = () =>
+    tab
+      .getByTestId('entry-site-status')
+      .innerText()
+      .catch(() => '');
   let editor: EditorAccount;
   let initialReleases = 0;
 
@@ -74,7 +78,9 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
       await new Promise((r) => setTimeout(r, 250));
     }
     await service.idle();
-    const status = await (await fetch(`${service.url.replace(/\/rebuild$/, '')}/status`, { headers: { authorization: `Bearer ${cms().rebuild.secret}` } })).json();
+    const status = await (
+      await fetch(`${service.url.replace(/\/rebuild$/, '')}/status`, { headers: { authorization: `Bearer ${cms().rebuild.secret}` } })
+    ).json();
     expect(status.lastFailure, 'the rebuild after the admin action failed').toBeNull();
   }
 
@@ -112,7 +118,9 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
         undefined,
         { timeout: UI_TIMEOUT },
       );
-      return await page.evaluate(() => Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-search-results] li > a'), (a) => new URL(a.href).pathname));
+      return await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-search-results] li > a'), (a) => new URL(a.href).pathname),
+      );
     } finally {
       await context.close();
     }
@@ -199,7 +207,10 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
     await tab.getByRole('combobox', { name: 'Select a locale' }).click();
     await tab.getByRole('option', { name: /^Arabic/ }).click();
     await tab.waitForURL(/locale(%5D|\])=ar/);
-    await tab.getByRole('link', { name: /Create new entry/i }).first().click();
+    await tab
+      .getByRole('link', { name: /Create new entry/i })
+      .first()
+      .click();
     await tab.getByRole('heading', { name: 'Create an entry' }).waitFor();
     await expect.poll(() => tab.getByRole('combobox', { name: 'Locales' }).innerText(), { timeout: UI_TIMEOUT }).toMatch(/Arabic/);
 
@@ -218,7 +229,10 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
     // The hero image: an image already in the media library, and its alt text.
     await tab.getByRole('button', { name: 'Click to add an asset or drag and drop one in this area' }).click();
     const library = tab.getByRole('dialog', { name: 'Add new assets' });
-    await library.getByRole('checkbox', { name: /\.(jpe?g|png|webp)$/i }).first().check();
+    await library
+      .getByRole('checkbox', { name: /\.(jpe?g|png|webp)$/i })
+      .first()
+      .check();
     await library.getByRole('button', { name: 'Finish' }).click();
     await library.waitFor({ state: 'hidden' });
     await tab.getByRole('textbox', { name: 'alt' }).fill('مزارعون في حقل أرز');

@@ -74,7 +74,10 @@ async function contentManagerView(base: string, jwt: string): Promise<Record<str
     for (const locale of localeCodes) {
       const rows: any[] = [];
       for (let page = 1; ; page++) {
-        const body = await getOk(`${base}/content-manager/collection-types/${strapiUid(c)}?locale=${locale}&page=${page}&pageSize=100&sort=id:ASC`, `Bearer ${jwt}`);
+        const body = await getOk(
+          `${base}/content-manager/collection-types/${strapiUid(c)}?locale=${locale}&page=${page}&pageSize=100&sort=id:ASC`,
+          `Bearer ${jwt}`,
+        );
         rows.push(...body.results);
         if (page >= body.pagination.pageCount) break;
       }
@@ -91,7 +94,10 @@ async function publishedView(base: string, apiToken: string): Promise<Record<str
     for (const locale of localeCodes) {
       const rows: any[] = [];
       for (let page = 1; ; page++) {
-        const body = await getOk(`${base}/api/${c.pluralName}?locale=${locale}&sort=documentId:asc&pagination[pageSize]=100&pagination[page]=${page}`, `Bearer ${apiToken}`);
+        const body = await getOk(
+          `${base}/api/${c.pluralName}?locale=${locale}&sort=documentId:asc&pagination[pageSize]=100&pagination[page]=${page}`,
+          `Bearer ${apiToken}`,
+        );
         rows.push(...body.data);
         if (page >= body.meta.pagination.pageCount) break;
       }
@@ -210,7 +216,8 @@ async function documentsInEveryState(): Promise<StateDocuments> {
   const editSlug = uniqueSlug('backup-edited');
   const publishedTitle = `Published title ${editSlug}`;
   const editedTitle = `Edited after publishing ${editSlug}`;
-  const publishedThenEdited = (await expectStatus(contentManager.create(NEWS, 'en', newsData(editSlug, 'en', imageId, { title: publishedTitle })), 201)).data.documentId as string;
+  const publishedThenEdited = (await expectStatus(contentManager.create(NEWS, 'en', newsData(editSlug, 'en', imageId, { title: publishedTitle })), 201)).data
+    .documentId as string;
   await expectStatus(contentManager.saveLocale(NEWS, publishedThenEdited, 'fr', newsData(editSlug, 'fr', imageId, { title: `${publishedTitle} (fr)` })), 200);
   for (const locale of ['en', 'fr']) await expectStatus(contentManager.publish(NEWS, publishedThenEdited, locale), 200);
   await expectStatus(contentManager.saveLocale(NEWS, publishedThenEdited, 'en', newsData(editSlug, 'en', imageId, { title: editedTitle })), 200);
@@ -260,7 +267,9 @@ beforeAll(async () => {
   restored = await startCms(target, { quiet: true });
   timings.boot = (Date.now() - booting) / 1000;
   restoredView = await viewOf(restored.url, await adminLoginAt(restored.url), instanceFromEnv(target).uploadsDir);
-  console.log(`[backup test] ${cms().database}: backup ${timings.backup.toFixed(1)} s, restore ${timings.restore.toFixed(1)} s, boot of the restored CMS ${timings.boot.toFixed(1)} s`);
+  console.log(
+    `[backup test] ${cms().database}: backup ${timings.backup.toFixed(1)} s, restore ${timings.restore.toFixed(1)} s, boot of the restored CMS ${timings.boot.toFixed(1)} s`,
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -291,7 +300,11 @@ describe('backup while the CMS serves, restore into a fresh instance', () => {
     const published = restoredView.published['news:en'];
     expect(published.find((d) => d.documentId === docs.publishedThenEdited)?.title).toBe(docs.publishedTitle);
     expect(published.some((d) => d.documentId === docs.draftOnly)).toBe(false);
-    expect(Object.values(restoredView.published).flat().some((d) => d.themes?.length > 0)).toBe(true);
+    expect(
+      Object.values(restoredView.published)
+        .flat()
+        .some((d) => d.themes?.length > 0),
+    ).toBe(true);
     expect(restoredView.published).toEqual(source.published);
   });
 
@@ -301,7 +314,12 @@ describe('backup while the CMS serves, restore into a fresh instance', () => {
     const [name, hash] = Object.entries(source.uploads)[0];
     const res = await fetch(`${restored!.url}/uploads/${name}`);
     expect(res.status).toBe(200);
-    expect(crypto.createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(hash);
+    expect(
+      crypto
+        .createHash('sha256')
+        .update(Buffer.from(await res.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(hash);
   });
 
   it('keeps admin users and roles, and the admin password signs in', () => {
@@ -327,7 +345,9 @@ describe('backup while the CMS serves, restore into a fresh instance', () => {
 
 describe('restore refuses what would lose data', () => {
   it('refuses an archive with one flipped byte, naming the damaged member', async () => {
-    const [name] = Object.keys(source.uploads).sort((a, b) => fs.statSync(path.join(instanceFromEnv(cms().env).uploadsDir, b)).size - fs.statSync(path.join(instanceFromEnv(cms().env).uploadsDir, a)).size);
+    const [name] = Object.keys(source.uploads).sort(
+      (a, b) => fs.statSync(path.join(instanceFromEnv(cms().env).uploadsDir, b)).size - fs.statSync(path.join(instanceFromEnv(cms().env).uploadsDir, a)).size,
+    );
     const bytes = fs.readFileSync(archive);
     const content = fs.readFileSync(path.join(instanceFromEnv(cms().env).uploadsDir, name));
     const at = bytes.indexOf(content);
@@ -351,12 +371,15 @@ describe('restore refuses what would lose data', () => {
   });
 
   it('refuses an archive of another database client', async () => {
-    const other = cms().database === 'sqlite'
-      ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' }
-      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'other-client', 'cms.db') };
+    const other =
+      cms().database === 'sqlite'
+        ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' }
+        : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, 'other-client', 'cms.db') };
     const result = await runTask('restore', [archive], { ...(await freshTarget('other-client')), ...other });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`archive does not fit this instance: it holds a ${cms().database} database, and this instance uses ${other.DATABASE_CLIENT}`);
+    expect(result.stderr).toContain(
+      `archive does not fit this instance: it holds a ${cms().database} database, and this instance uses ${other.DATABASE_CLIENT}`,
+    );
   });
 
   it('refuses a target whose API_TOKEN_SALT differs, unless told --accept-new-secrets', async () => {
@@ -386,12 +409,17 @@ describe('restore refuses what would lose data', () => {
     if (instance.database.client === 'sqlite') {
       const before = await sha256File(instance.database.filename);
       await expect(
-        restoreSqlite(path.join(work, SQLITE_MEMBER), instance.database.filename, { fileSha256: (manifest.database as { fileSha256: string }).fileSha256, tables: wrongCounts }),
+        restoreSqlite(path.join(work, SQLITE_MEMBER), instance.database.filename, {
+          fileSha256: (manifest.database as { fileSha256: string }).fileSha256,
+          tables: wrongCounts,
+        }),
       ).rejects.toThrow(/admin_users \d+ instead of \d+/);
       expect(await sha256File(instance.database.filename)).toBe(before);
       expect(sqliteTableCounts(instance.database.filename).admin_users).toBe(manifest.counts.tables.admin_users);
     } else {
-      await expect(restorePostgres(instance.database, path.join(work, POSTGRES_MEMBER), wrongCounts, { replace: true })).rejects.toThrow(/rolled back.*admin_users/s);
+      await expect(restorePostgres(instance.database, path.join(work, POSTGRES_MEMBER), wrongCounts, { replace: true })).rejects.toThrow(
+        /rolled back.*admin_users/s,
+      );
       const client = new pg.Client({ connectionString: target.DATABASE_URL });
       await client.connect();
       try {

@@ -97,7 +97,9 @@ describe('the demo site, built from a pull of the running CMS', () => {
     expect(report.largestPage.bytes).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
     expect(report.warnings).toContainEqual(expect.objectContaining({ type: 'policy', documentId: invalid.documentId, locale: 'fr', field: 'country' }));
     expect(fs.existsSync(fileOf(`/fr/policies/${invalid.slug}/`))).toBe(false);
-    console.info(`demo site: ${report.pages} pages, Astro ${report.seconds.astro.toFixed(1)} s, largest ${report.largestPage.url} ${report.largestPage.bytes} bytes gzip`);
+    console.info(
+      `demo site: ${report.pages} pages, Astro ${report.seconds.astro.toFixed(1)} s, largest ${report.largestPage.url} ${report.largestPage.bytes} bytes gzip`,
+    );
   });
 
   it('has a page for every published translation of every demo item, in its language and direction, and none for the others', () => {
@@ -172,7 +174,9 @@ describe('the demo site, built from a pull of the running CMS', () => {
       for (const type of contentTypes) {
         const pages = path.join(releases.liveLink, 'api', locale, type.pluralName);
         const documentIds = fs.existsSync(pages)
-          ? fs.readdirSync(pages).flatMap((f) => JSON.parse(fs.readFileSync(path.join(pages, f), 'utf8')).items.map((i: { entry: { documentId: string } }) => i.entry.documentId))
+          ? fs
+              .readdirSync(pages)
+              .flatMap((f) => JSON.parse(fs.readFileSync(path.join(pages, f), 'utf8')).items.map((i: { entry: { documentId: string } }) => i.entry.documentId))
           : [];
         expect(documentIds.sort(), `/api/${locale}/${type.pluralName}/`).toEqual(snapshot.entries[type.name][locale].map((e) => e.documentId).sort());
       }
@@ -211,7 +215,12 @@ describe('the demo site, built from a pull of the running CMS', () => {
       const { page, png } = await screenshot('ar', 'news');
       const layout = await page.evaluate(() => {
         const h1 = document.querySelector('h1')!.getBoundingClientRect();
-        return { direction: getComputedStyle(document.documentElement).direction, h1Right: h1.right, h1Left: h1.left, width: document.documentElement.clientWidth };
+        return {
+          direction: getComputedStyle(document.documentElement).direction,
+          h1Right: h1.right,
+          h1Left: h1.left,
+          width: document.documentElement.clientWidth,
+        };
       });
       expect(layout.direction).toBe('rtl');
       // The heading starts at the right edge (within the page padding) and not at the left.

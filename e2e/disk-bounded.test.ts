@@ -71,7 +71,9 @@ describe('publishing again and again keeps the disk bounded', () => {
       const started = performance.now();
       const pulled = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir, keep: KEEP });
       pulls.push({ ...pulled, seconds: (performance.now() - started) / 1000 });
-      reports.push(await buildRelease({ snapshotDir: pulled.dir, siteUrl: 'https://knowledge.example.org', releases, keep: KEEP, trigger: `disk test ${i + 1}` }));
+      reports.push(
+        await buildRelease({ snapshotDir: pulled.dir, siteUrl: 'https://knowledge.example.org', releases, keep: KEEP, trigger: `disk test ${i + 1}` }),
+      );
     }
     const oneSnapshot = filesUnder(path.join(pulls.at(-1)!.dir, 'media'));
     // For comparison only: one more pull into an empty snapshots folder downloads every file again.

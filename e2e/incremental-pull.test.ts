@@ -27,7 +27,12 @@ async function publishedNews(locale: string, data: Record<string, unknown>): Pro
 }
 
 const snapshotFiles = (dir: string) =>
-  Object.fromEntries(fs.readdirSync(path.join(dir, ENTRIES_DIR)).sort().map((f) => [f, fs.readFileSync(path.join(dir, ENTRIES_DIR, f), 'utf8')]));
+  Object.fromEntries(
+    fs
+      .readdirSync(path.join(dir, ENTRIES_DIR))
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, ENTRIES_DIR, f), 'utf8')]),
+  );
 const counts = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')).counts;
 
 describe('an incremental pull', () => {
@@ -39,7 +44,9 @@ describe('an incremental pull', () => {
   beforeAll(async () => {
     snapshotsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-incremental-'));
     const image = await anyImageId(adminApi);
-    const theme = await ok(contentManager.create(THEME, 'en', { slug: uniqueSlug('theme-to-rename'), name: 'A theme to rename', description: 'Renamed later' }));
+    const theme = await ok(
+      contentManager.create(THEME, 'en', { slug: uniqueSlug('theme-to-rename'), name: 'A theme to rename', description: 'Renamed later' }),
+    );
     themeId = theme.data.documentId; // taxonomy has no drafts: saved is live
     const slug = (p: string) => uniqueSlug(p);
     const edited = await publishedNews('en', newsData(slug('edited'), 'en', image));

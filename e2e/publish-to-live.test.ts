@@ -54,7 +54,11 @@ describe('publishing in the CMS rebuilds the live site', () => {
   it('registers the "Site rebuild" webhook for publish, unpublish and delete, and for media replaced or deleted', async () => {
     const res = await adminApi('GET', '/admin/webhooks');
     const hook = res.body.data.find((w: { name: string }) => w.name === 'Site rebuild');
-    expect(hook).toMatchObject({ url: service.url, isEnabled: true, events: ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.update', 'media.delete'] });
+    expect(hook).toMatchObject({
+      url: service.url,
+      isEnabled: true,
+      events: ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.update', 'media.delete'],
+    });
   });
 
   it('refuses calls without the shared secret', async () => {

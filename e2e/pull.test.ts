@@ -104,7 +104,9 @@ describe('pulling a content snapshot from the CMS', () => {
 
   it('leaves out an entry whose URL new URL() cannot parse, naming the field', () => {
     expect(snapshot.entries.policy.fr.map((e) => e.documentId)).not.toContain(unparsableLinkPolicy);
-    expect(snapshot.manifest.warnings).toContainEqual(expect.objectContaining({ type: 'policy', documentId: unparsableLinkPolicy, locale: 'fr', field: 'officialLink' }));
+    expect(snapshot.manifest.warnings).toContainEqual(
+      expect.objectContaining({ type: 'policy', documentId: unparsableLinkPolicy, locale: 'fr', field: 'officialLink' }),
+    );
   });
 
   it('has the CMS refuse to publish an official link that is not a URL, such as https://[', async () => {

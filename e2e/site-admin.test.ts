@@ -36,7 +36,9 @@ describe('the Site page in the admin', () => {
           snapshotCreatedAt,
           seconds: 3.2,
           pages: 180,
-          leftOut: [{ type: 'news', documentId: leftOutDocument, locale: 'fr', field: 'body', message: 'links to /fr/nowhere/, which is not a page of the site' }],
+          leftOut: [
+            { type: 'news', documentId: leftOutDocument, locale: 'fr', field: 'body', message: 'links to /fr/nowhere/, which is not a page of the site' },
+          ],
         })),
       }),
       rollback: async (id) => {

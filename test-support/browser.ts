@@ -8,13 +8,7 @@ import { ensureDebianPackages } from './debian-packages.ts';
 
 export const CHROMIUM_PATH = process.env.SSC_CHROMIUM_PATH || '/usr/bin/chromium';
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function launchChromium(): Promise<Browser> {
   if (!process.env.SSC_CHROMIUM_PATH) ensureDebianPackages(['chromium', 'fonts-noto-cjk']);

@@ -47,7 +47,9 @@ export async function measureSearch(browser: Browser, siteUrl: string, locale: s
     const started = performance.now();
     await tab.goto(`${siteUrl}/${locale}/search/?q=${encodeURIComponent(query)}`);
     await tab.waitForFunction(
-      () => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '' && !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy'),
+      () =>
+        (document.querySelector('[data-search-status]')?.textContent ?? '') !== '' &&
+        !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy'),
       null,
       { timeout: 120_000 },
     );

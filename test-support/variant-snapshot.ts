@@ -54,7 +54,8 @@ export class VariantSnapshot {
    * unpublish or a delete in the CMS (published-only reads return no link to it).
    */
   remove(type: string, documentId: string): this {
-    const isLink = (v: unknown) => Boolean(v && typeof v === 'object' && (v as Json).documentId === documentId && 'slug' in (v as Json) && !('type' in (v as Json)));
+    const isLink = (v: unknown) =>
+      Boolean(v && typeof v === 'object' && (v as Json).documentId === documentId && 'slug' in (v as Json) && !('type' in (v as Json)));
     const unlink = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.filter((x) => !isLink(x)).map(unlink);
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, isLink(x) ? null : unlink(x)]));
@@ -63,7 +64,11 @@ export class VariantSnapshot {
     for (const file of fs.readdirSync(path.join(this.dir, 'entries'))) {
       const [collection, locale] = file.split('.');
       const kept = this.entries(collection, locale).filter((e) => !(collection === type && e.documentId === documentId));
-      this.write(collection, locale, kept.map((e) => unlink(e) as Json));
+      this.write(
+        collection,
+        locale,
+        kept.map((e) => unlink(e) as Json),
+      );
     }
     return this;
   }

@@ -62,13 +62,13 @@ const model = {
 
 /** Text per locale; a locale left out is a missing translation. English is always present. */
 function perLocale<T extends z.ZodType>(text: T) {
-  return z
-    .partialRecord(locale, text)
-    .refine((r) => r.en !== undefined, { message: 'every document has an English version' });
+  return z.partialRecord(locale, text).refine((r) => r.en !== undefined, { message: 'every document has an English version' });
 }
 
 const imageText = z.object({ alt: text(model.image, 'alt'), caption: optionalText(model.image, 'caption'), credit: optionalText(model.image, 'credit') });
-const seo = z.object({ metaTitle: z.string().max(maxLength(model.seo, 'metaTitle')), metaDescription: z.string().max(maxLength(model.seo, 'metaDescription')) }).optional();
+const seo = z
+  .object({ metaTitle: z.string().max(maxLength(model.seo, 'metaTitle')), metaDescription: z.string().max(maxLength(model.seo, 'metaDescription')) })
+  .optional();
 
 /** How an item is stored: published (default), or some locales kept as unpublished drafts. */
 const publication = {
@@ -118,7 +118,13 @@ export const taxonomyFile = z.object({
       slug,
       kind: z.enum(PARTNER_KINDS),
       website: z.string().url().optional(),
-      locales: perLocale(z.object({ name: text(model.partner, 'name'), acronym: optionalText(model.partner, 'acronym'), description: optionalText(model.partner, 'description') })),
+      locales: perLocale(
+        z.object({
+          name: text(model.partner, 'name'),
+          acronym: optionalText(model.partner, 'acronym'),
+          description: optionalText(model.partner, 'description'),
+        }),
+      ),
     }),
   ),
 });
@@ -133,7 +139,10 @@ export const newsFile = documentsFile(
     ...baseShared,
     date,
     partners: z.array(slug),
-    related: z.object({ news: z.array(slug), reports: z.array(slug), videos: z.array(slug), courses: z.array(slug) }).partial().optional(),
+    related: z
+      .object({ news: z.array(slug), reports: z.array(slug), videos: z.array(slug), courses: z.array(slug) })
+      .partial()
+      .optional(),
   },
   { body: nonEmpty, image: imageText },
 );

@@ -83,11 +83,15 @@ function checkLinks(c: DemoContent, problems: string[]): void {
     need('policies.json', d.slug, 'country', countries, [d.shared.country]);
   }
   for (const d of c.courses) need('courses.json', d.slug, 'partner', partners, [d.shared.partnerInstitution]);
-  for (const [file, docs] of [['reports.json', c.reports], ['policies.json', c.policies]] as const) {
+  for (const [file, docs] of [
+    ['reports.json', c.reports],
+    ['policies.json', c.policies],
+  ] as const) {
     for (const d of docs) {
       const keys = new Set(d.shared.files.map((f) => f.key));
       for (const [loc, text] of Object.entries(d.locales)) {
-        for (const a of text?.attachments ?? []) if (!keys.has(a.file)) problems.push(`${file}: "${d.slug}" [${loc}] attachment names unknown file "${a.file}"`);
+        for (const a of text?.attachments ?? [])
+          if (!keys.has(a.file)) problems.push(`${file}: "${d.slug}" [${loc}] attachment names unknown file "${a.file}"`);
       }
     }
   }
@@ -132,7 +136,9 @@ export function loadDemoContent(): DemoContent {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const c = loadDemoContent();
-    console.log(`Demo content OK: ${c.news.length} news, ${c.videos.length} videos, ${c.reports.length} reports, ${c.policies.length} policies, ${c.courses.length} courses.`);
+    console.log(
+      `Demo content OK: ${c.news.length} news, ${c.videos.length} videos, ${c.reports.length} reports, ${c.policies.length} policies, ${c.courses.length} courses.`,
+    );
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

@@ -36,13 +36,15 @@ export function demoMediaFiles(content: DemoContent): DemoMediaFile[] {
   for (const p of content.taxonomy.partners) add(mediaName.partnerLogo(p.slug), 'image/png', `taxonomy.json: "${p.slug}"`);
   for (const v of content.videos) {
     add(mediaName.videoPoster(v.slug), 'image/jpeg', `videos.json: "${v.slug}"`);
-    for (const [locale, text] of Object.entries(v.locales)) if (text) add(mediaName.videoCaptions(v.slug, locale), 'text/vtt', `videos.json: "${v.slug}" [${locale}]`);
+    for (const [locale, text] of Object.entries(v.locales))
+      if (text) add(mediaName.videoCaptions(v.slug, locale), 'text/vtt', `videos.json: "${v.slug}" [${locale}]`);
   }
   for (const r of content.reports) {
     add(mediaName.reportCover(r.slug), 'image/jpeg', `reports.json: "${r.slug}"`);
     for (const f of r.shared.files) add(mediaName.pdf(`report-${r.slug}`, f.key), 'application/pdf', `reports.json: "${r.slug}"`);
   }
-  for (const p of content.policies) for (const f of p.shared.files) add(mediaName.pdf(`policy-${p.slug}`, f.key), 'application/pdf', `policies.json: "${p.slug}"`);
+  for (const p of content.policies)
+    for (const f of p.shared.files) add(mediaName.pdf(`policy-${p.slug}`, f.key), 'application/pdf', `policies.json: "${p.slug}"`);
   for (const c of content.courses) add(mediaName.courseCover(c.slug), 'image/jpeg', `courses.json: "${c.slug}"`);
   for (const n of content.news) add(mediaName.newsHero(n.slug), 'image/jpeg', `news.json: "${n.slug}"`);
   return files;

@@ -364,7 +364,10 @@ export async function countContentEntries(strapi: Core.Strapi): Promise<number> 
 }
 
 export function summarizeSeed(report: SeedReport): string {
-  const created = Object.entries(report.created).map(([k, v]) => `${k} ${v}`).join(', ') || 'nothing';
+  const created =
+    Object.entries(report.created)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'nothing';
   return `[seed] done in ${report.seconds.toFixed(1)} s: created ${created} translations; published ${report.published}; uploaded ${report.uploads} files`;
 }
 

@@ -45,14 +45,34 @@ describe('a language editor acts only in their own locale', () => {
     return documentId;
   }
 
-  const actions: [string, (documentId: string, locale: string, jwt: string) => Promise<{ status: number }>, (before: Awaited<ReturnType<typeof state>>, after: Awaited<ReturnType<typeof state>>) => void][] = [
+  const actions: [
+    string,
+    (documentId: string, locale: string, jwt: string) => Promise<{ status: number }>,
+    (before: Awaited<ReturnType<typeof state>>, after: Awaited<ReturnType<typeof state>>) => void,
+  ][] = [
     ['unpublish', (d, l, jwt) => contentManager.unpublish(NEWS, d, l, jwt), (_b, a) => expect(a.published).toBe(false)],
-    ['discard the draft', (d, l, jwt) => adminApi('POST', `${CM}/${d}/actions/discard?locale=${l}`, {}, jwt), (_b, a) => expect(a.title).not.toMatch(/^Edited/)],
+    [
+      'discard the draft',
+      (d, l, jwt) => adminApi('POST', `${CM}/${d}/actions/discard?locale=${l}`, {}, jwt),
+      (_b, a) => expect(a.title).not.toMatch(/^Edited/),
+    ],
     ['publish', (d, l, jwt) => contentManager.publish(NEWS, d, l, jwt), (_b, a) => expect(a.published).toBe(true)],
     ['delete', (d, l, jwt) => adminApi('DELETE', `${CM}/${d}?locale=${l}`, undefined, jwt), (_b, a) => expect(a.exists).toBe(false)],
-    ['bulk publish', (d, l, jwt) => adminApi('POST', `${CM}/actions/bulkPublish?locale=${l}`, { documentIds: [d] }, jwt), (_b, a) => expect(a.published).toBe(true)],
-    ['bulk unpublish', (d, l, jwt) => adminApi('POST', `${CM}/actions/bulkUnpublish?locale=${l}`, { documentIds: [d] }, jwt), (_b, a) => expect(a.published).toBe(false)],
-    ['bulk delete', (d, l, jwt) => adminApi('POST', `${CM}/actions/bulkDelete?locale=${l}`, { documentIds: [d] }, jwt), (_b, a) => expect(a.exists).toBe(false)],
+    [
+      'bulk publish',
+      (d, l, jwt) => adminApi('POST', `${CM}/actions/bulkPublish?locale=${l}`, { documentIds: [d] }, jwt),
+      (_b, a) => expect(a.published).toBe(true),
+    ],
+    [
+      'bulk unpublish',
+      (d, l, jwt) => adminApi('POST', `${CM}/actions/bulkUnpublish?locale=${l}`, { documentIds: [d] }, jwt),
+      (_b, a) => expect(a.published).toBe(false),
+    ],
+    [
+      'bulk delete',
+      (d, l, jwt) => adminApi('POST', `${CM}/actions/bulkDelete?locale=${l}`, { documentIds: [d] }, jwt),
+      (_b, a) => expect(a.exists).toBe(false),
+    ],
   ];
 
   for (const [name, act, changed] of actions) {
@@ -96,7 +116,7 @@ async function rolePermissions(code: string): Promise<RolePermission[]> {
 const short = (action: string) => action.replace('plugin::content-manager.explorer.', 'cm.').replace('plugin::upload.', 'upload.');
 
 describe('every role can do what the README says, and nothing more', () => {
-  it('has only the super admin, the chief editor and one editor per locale (Strapi\'s stock Editor and Author are gone)', async () => {
+  it("has only the super admin, the chief editor and one editor per locale (Strapi's stock Editor and Author are gone)", async () => {
     const roles = await adminApi('GET', '/admin/roles');
     const codes = roles.body.data.map((r: { code: string }) => r.code).sort();
     expect(codes).toEqual(['ssc-chief-editor', ...localeCodes.map((l) => `ssc-editor-${l}`), 'strapi-super-admin'].sort());
@@ -104,21 +124,31 @@ describe('every role can do what the README says, and nothing more', () => {
 
   it('chief editor: every action on content and taxonomy in every locale, every file, partner tokens read, revoked and deleted but never created', async () => {
     const perms = await rolePermissions('ssc-chief-editor');
-    const other = perms.filter((p) => !(p.subject && OURS.has(p.subject)) && !p.action.startsWith('plugin::upload.') && p.subject !== 'api::syndication.partner-token');
+    const other = perms.filter(
+      (p) => !(p.subject && OURS.has(p.subject)) && !p.action.startsWith('plugin::upload.') && p.subject !== 'api::syndication.partner-token',
+    );
     expect(other.map((p) => `${p.action} ${p.subject}`)).toEqual([]);
     for (const uid of OURS) {
-      const actions = perms.filter((p) => p.subject === uid).map((p) => short(p.action)).sort();
+      const actions = perms
+        .filter((p) => p.subject === uid)
+        .map((p) => short(p.action))
+        .sort();
       // Strapi offers publish on taxonomy too, where it has no effect (taxonomy has no drafts).
       expect(actions, uid).toEqual(['cm.create', 'cm.delete', 'cm.publish', 'cm.read', 'cm.update']);
-      for (const p of perms.filter((q) => q.subject === uid)) expect([...(p.properties.locales ?? [])].sort(), `${uid} ${p.action}`).toEqual([...localeCodes].sort());
+      for (const p of perms.filter((q) => q.subject === uid))
+        expect([...(p.properties.locales ?? [])].sort(), `${uid} ${p.action}`).toEqual([...localeCodes].sort());
     }
     const tokens = perms.filter((p) => p.subject === 'api::syndication.partner-token');
     expect(tokens.map((p) => short(p.action)).sort()).toEqual(['cm.delete', 'cm.read', 'cm.update']);
     expect(tokens.find((p) => p.action.endsWith('.read'))!.properties.fields).not.toContain('tokenHash');
     const media = perms.filter((p) => p.action.startsWith('plugin::upload.'));
-    expect(media.map((p) => `${short(p.action)}${p.conditions.length ? ` if ${p.conditions}` : ''}`).sort()).toEqual(
-      ['upload.assets.copy-link', 'upload.assets.create', 'upload.assets.download', 'upload.assets.update', 'upload.read'],
-    );
+    expect(media.map((p) => `${short(p.action)}${p.conditions.length ? ` if ${p.conditions}` : ''}`).sort()).toEqual([
+      'upload.assets.copy-link',
+      'upload.assets.create',
+      'upload.assets.download',
+      'upload.assets.update',
+      'upload.read',
+    ]);
   });
 
   for (const locale of localeCodes) {
@@ -138,13 +168,21 @@ describe('every role can do what the README says, and nothing more', () => {
         expect(writes.map((p) => short(p.action)).sort(), uid).toEqual(expected.sort());
         for (const p of writes) expect(p.properties.locales, `${uid} ${p.action}`).toEqual([locale]);
         const update = writes.find((p) => p.action.endsWith('.update'))!;
-        const localized = new Set(Object.entries(collection.fields).filter(([, f]) => f.localized).map(([n]) => n));
+        const localized = new Set(
+          Object.entries(collection.fields)
+            .filter(([, f]) => f.localized)
+            .map(([n]) => n),
+        );
         for (const field of update.properties.fields ?? []) expect(localized.has(field.split('.')[0]), `${uid} update ${field}`).toBe(true);
       }
       const media = perms.filter((p) => p.action.startsWith('plugin::upload.'));
-      expect(media.map((p) => `${short(p.action)}${p.conditions.length ? ` if ${p.conditions}` : ''}`).sort()).toEqual(
-        ['upload.assets.copy-link', 'upload.assets.create', 'upload.assets.download', 'upload.assets.update if admin::is-creator', 'upload.read'],
-      );
+      expect(media.map((p) => `${short(p.action)}${p.conditions.length ? ` if ${p.conditions}` : ''}`).sort()).toEqual([
+        'upload.assets.copy-link',
+        'upload.assets.create',
+        'upload.assets.download',
+        'upload.assets.update if admin::is-creator',
+        'upload.read',
+      ]);
     });
   }
 });

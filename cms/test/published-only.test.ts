@@ -16,7 +16,15 @@ function draftPaths(node: unknown, at = '$'): string[] {
 }
 
 /** Query-string tricks that make stock Strapi 5 return drafts. */
-const STATUS_TRICKS = ['status=draft', 'status=DRAFT', 'status=anything', 'status[]=draft', 'status=draft&status=published', 'status=', 'status[$ne]=published'];
+const STATUS_TRICKS = [
+  'status=draft',
+  'status=DRAFT',
+  'status=anything',
+  'status[]=draft',
+  'status=draft&status=published',
+  'status=',
+  'status[$ne]=published',
+];
 
 /** Query tricks for the matrix: status values, old v4 parameters, publication filters, every locale, deep populate. */
 const MATRIX_QUERIES = [
@@ -39,7 +47,12 @@ const MATRIX_QUERIES = [
 
 /** A new API token of the given type; `custom` gets the listed content-API actions. */
 async function apiToken(type: 'full-access' | 'custom', permissions: string[] = []): Promise<string> {
-  const res = await adminApi('POST', '/admin/api-tokens', { name: `matrix-${type}-${Date.now()}`, type, lifespan: null, permissions: type === 'custom' ? permissions : undefined });
+  const res = await adminApi('POST', '/admin/api-tokens', {
+    name: `matrix-${type}-${Date.now()}`,
+    type,
+    lifespan: null,
+    permissions: type === 'custom' ? permissions : undefined,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.data.accessKey;
 }
@@ -63,7 +76,11 @@ describe('the content API never returns a draft', () => {
     // A published English document whose French translation is only a draft, and
     // which links to the never-published document.
     const pubSlug = uniqueSlug('published-links-draft');
-    const p = await contentManager.create(NEWS, 'en', newsData(pubSlug, 'en', imageId, { relatedNews: { connect: [{ documentId: neverPublished, locale: 'en' }] } }));
+    const p = await contentManager.create(
+      NEWS,
+      'en',
+      newsData(pubSlug, 'en', imageId, { relatedNews: { connect: [{ documentId: neverPublished, locale: 'en' }] } }),
+    );
     expect(p.status, JSON.stringify(p.body)).toBe(201);
     published = p.body.data.documentId;
     expect((await contentManager.publish(NEWS, published, 'en')).status).toBe(200);
@@ -145,7 +162,7 @@ describe('the content API never returns a draft', () => {
     }
   });
 
-  it('never returns a draft whatever the path\'s case or encoding, the query or the token type', async () => {
+  it("never returns a draft whatever the path's case or encoding, the query or the token type", async () => {
     const tokens: Record<string, string | null> = {
       'read-only token': cms().apiToken,
       'full-access token': await apiToken('full-access'),

@@ -77,7 +77,8 @@ describe('editor roles', () => {
     const en = await contentManager.create(NEWS, 'en', newsData(chiefSlug, 'en', imageId), chief);
     expect(en.status, JSON.stringify(en.body)).toBe(201);
     for (const locale of locales.map((l) => l.code)) {
-      if (locale !== 'en') expect((await contentManager.saveLocale(NEWS, en.body.data.documentId, locale, newsData(chiefSlug, locale, imageId), chief)).status).toBe(200);
+      if (locale !== 'en')
+        expect((await contentManager.saveLocale(NEWS, en.body.data.documentId, locale, newsData(chiefSlug, locale, imageId), chief)).status).toBe(200);
       const res = await contentManager.publish(NEWS, en.body.data.documentId, locale, chief);
       expect(res.status, `${locale}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
     }

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 describe('Users & Permissions is closed', () => {
-  it('refuses public sign-up, whatever the path\'s case', async () => {
+  it("refuses public sign-up, whatever the path's case", async () => {
     for (const path of ['/api/auth/local/register', '/API/auth/local/register', '/Api/Auth/Local/Register']) {
       const res = await fetch(`${cms().url}${path}`, {
         method: 'POST',
@@ -44,15 +44,27 @@ describe('Users & Permissions is closed', () => {
     expect(users.body.results ?? []).toEqual([]);
   });
 
-  it('keeps sign-up switched off in the plugin\'s own settings', async () => {
+  it("keeps sign-up switched off in the plugin's own settings", async () => {
     const res = await adminApi('GET', '/users-permissions/advanced');
     expect(res.status).toBe(200);
     expect(res.body.settings.allow_register).toBe(false);
   });
 
   it('lists no account, role or permission to any token', async () => {
-    const paths = ['/api/users', '/api/users/count', '/api/users/me', '/api/users/1', '/API/users', '/api/users-permissions/roles', '/api/users-permissions/permissions'];
-    for (const [name, token] of [['read-only', cms().apiToken], ['full-access', fullAccessToken], ['none', null]] as const) {
+    const paths = [
+      '/api/users',
+      '/api/users/count',
+      '/api/users/me',
+      '/api/users/1',
+      '/API/users',
+      '/api/users-permissions/roles',
+      '/api/users-permissions/permissions',
+    ];
+    for (const [name, token] of [
+      ['read-only', cms().apiToken],
+      ['full-access', fullAccessToken],
+      ['none', null],
+    ] as const) {
       for (const path of paths) {
         const res = await get(path, token);
         expect(res.status, `${name} ${path}`).toBe(404);
@@ -63,7 +75,7 @@ describe('Users & Permissions is closed', () => {
 });
 
 describe('the media library is not listed through the content API', () => {
-  it('answers 404 to every token on the upload plugin\'s routes, in any case', async () => {
+  it("answers 404 to every token on the upload plugin's routes, in any case", async () => {
     const files = await adminApi('GET', '/upload/files?pagination[pageSize]=1');
     const someId = files.body.results[0].id;
     for (const token of [cms().apiToken, fullAccessToken, null]) {
@@ -111,7 +123,11 @@ describe('uploads are allowed by type and checked by content', () => {
     ]);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const byName = new Map<string, any>(res.body.map((f: any) => [f.name, f]));
-    for (const [name, inline] of [['field-visit.png', true], ['annual-report.pdf', false], ['captions.vtt', true]] as const) {
+    for (const [name, inline] of [
+      ['field-visit.png', true],
+      ['annual-report.pdf', false],
+      ['captions.vtt', true],
+    ] as const) {
       const served = await fetch(`${cms().url}${byName.get(name).url}`);
       expect(served.status, name).toBe(200);
       expect(served.headers.get('x-content-type-options'), name).toBe('nosniff');
@@ -142,14 +158,16 @@ describe('who may replace or delete media', () => {
     webhookCalls = [];
     webhookServer = http.createServer((req, res) => {
       let body = '';
-      req.on('data', (d) => (body += d)).on('end', () => {
-        try {
-          webhookCalls.push(JSON.parse(body));
-        } catch {
-          // not a webhook call
-        }
-        res.writeHead(202).end();
-      });
+      req
+        .on('data', (d) => (body += d))
+        .on('end', () => {
+          try {
+            webhookCalls.push(JSON.parse(body));
+          } catch {
+            // not a webhook call
+          }
+          res.writeHead(202).end();
+        });
     });
     await new Promise<void>((resolve) => webhookServer.listen(cms().rebuild.port, '127.0.0.1', resolve));
   });
@@ -177,7 +195,7 @@ describe('who may replace or delete media', () => {
     expect((await adminApi('GET', `/upload/files/${id}`)).body.name).toBe('chief-own.png');
   });
 
-  it('refuses a language editor a file that another language\'s published entry uses; the chief editor\'s replacement reaches partners and the site', async () => {
+  it("refuses a language editor a file that another language's published entry uses; the chief editor's replacement reaches partners and the site", async () => {
     const up = await uploadFiles([{ name: 'shared-photo.png', bytes: await pngBytes([10, 20, 30]), type: 'image/png' }], arabicEditor);
     const id = up.body[0].id;
     const slug = uniqueSlug('uses-arabic-upload');
@@ -220,7 +238,7 @@ describe('partner tokens are made only on the command line', () => {
     expect(list.body.results.map((t: { name: string }) => t.name)).not.toContain(forged.name);
   });
 
-  it('never shows a token\'s hash, not even to a super admin', async () => {
+  it("never shows a token's hash, not even to a super admin", async () => {
     const list = await adminApi('GET', `${TOKENS}?pageSize=100`);
     expect(list.status).toBe(200);
     expect(list.body.results.length).toBeGreaterThan(0);

@@ -56,18 +56,27 @@ describe('partner API: syncing through /changes', () => {
       expect((await contentManager.saveLocale(NEWS, doc, locale, newsData(slug, locale, imageId, { title: `Sync story v1 (${locale})` }))).status).toBe(200);
     }
     const steps: [string, () => Promise<unknown>][] = [
-      ['publish en, fr, ar', async () => {
-        for (const l of ['en', 'fr', 'ar']) expect((await contentManager.publish(NEWS, doc, l)).status).toBe(200);
-      }],
-      ['update and re-publish en', async () => {
-        expect((await contentManager.saveLocale(NEWS, doc, 'en', { title: 'Sync story v2 (en)' })).status).toBe(200);
-        expect((await contentManager.publish(NEWS, doc, 'en')).status).toBe(200);
-      }],
+      [
+        'publish en, fr, ar',
+        async () => {
+          for (const l of ['en', 'fr', 'ar']) expect((await contentManager.publish(NEWS, doc, l)).status).toBe(200);
+        },
+      ],
+      [
+        'update and re-publish en',
+        async () => {
+          expect((await contentManager.saveLocale(NEWS, doc, 'en', { title: 'Sync story v2 (en)' })).status).toBe(200);
+          expect((await contentManager.publish(NEWS, doc, 'en')).status).toBe(200);
+        },
+      ],
       ['unpublish fr', async () => expect((await contentManager.unpublish(NEWS, doc, 'fr')).status).toBe(200)],
-      ['edit and re-publish fr', async () => {
-        expect((await contentManager.saveLocale(NEWS, doc, 'fr', { title: 'Sync story v2 (fr)' })).status).toBe(200);
-        expect((await contentManager.publish(NEWS, doc, 'fr')).status).toBe(200);
-      }],
+      [
+        'edit and re-publish fr',
+        async () => {
+          expect((await contentManager.saveLocale(NEWS, doc, 'fr', { title: 'Sync story v2 (fr)' })).status).toBe(200);
+          expect((await contentManager.publish(NEWS, doc, 'fr')).status).toBe(200);
+        },
+      ],
       ['delete the ar translation', async () => expect((await deleteLocale(NEWS, doc, 'ar')).status).toBe(200)],
     ];
     for (const [label, step] of steps) {
@@ -93,9 +102,20 @@ describe('partner API: syncing through /changes', () => {
 
     const mine = partner.seen.filter((c) => c.documentId === doc);
     expect(mine.map((c) => `${c.kind} ${c.locale}`)).toEqual([
-      'publish en', 'publish fr', 'publish ar', 'update en', 'unpublish fr', 'publish fr', 'delete ar',
+      'publish en',
+      'publish fr',
+      'publish ar',
+      'update en',
+      'unpublish fr',
+      'publish fr',
+      'delete ar',
     ]);
-    expect(partner.seen.filter((c) => c.documentId === doc2).map((c) => `${c.kind} ${c.locale}`).sort()).toEqual(['delete es', 'delete zh', 'publish es', 'publish zh']);
+    expect(
+      partner.seen
+        .filter((c) => c.documentId === doc2)
+        .map((c) => `${c.kind} ${c.locale}`)
+        .sort(),
+    ).toEqual(['delete es', 'delete zh', 'publish es', 'publish zh']);
     // Tombstones carry identity, time and kind, never content.
     for (const c of partner.seen.filter((x) => x.kind === 'unpublish' || x.kind === 'delete')) {
       expect(Object.keys(c).sort()).toEqual(['at', 'cursor', 'documentId', 'kind', 'locale', 'type']);
@@ -150,7 +170,11 @@ describe('partner API: drafts never leak', () => {
   let unpublished: string;
 
   beforeAll(async () => {
-    const a = await contentManager.create(NEWS, 'en', newsData(uniqueSlug('synd-never-published'), 'en', imageId, { title: `${SECRET} never published`, body: SECRET }));
+    const a = await contentManager.create(
+      NEWS,
+      'en',
+      newsData(uniqueSlug('synd-never-published'), 'en', imageId, { title: `${SECRET} never published`, body: SECRET }),
+    );
     neverPublished = a.body.data.documentId;
     const b = await contentManager.create(NEWS, 'en', newsData(uniqueSlug('synd-pending-edit'), 'en', imageId, { title: 'Published syndication title' }));
     pendingEdit = b.body.data.documentId;
@@ -163,7 +187,16 @@ describe('partner API: drafts never leak', () => {
     expect((await contentManager.saveLocale(NEWS, unpublished, 'fr', { title: `${SECRET} after unpublish` })).status).toBe(200);
   });
 
-  const TRICKS = ['status=draft', 'status=DRAFT', 'status[]=draft', 'status=draft&status=published', 'publicationState=preview', 'filters[publishedAt][$null]=true', 'populate=*', 'locale=all&status=draft'];
+  const TRICKS = [
+    'status=draft',
+    'status=DRAFT',
+    'status[]=draft',
+    'status=draft&status=published',
+    'publicationState=preview',
+    'filters[publishedAt][$null]=true',
+    'populate=*',
+    'locale=all&status=draft',
+  ];
 
   it('lists only published items, whatever the query', async () => {
     for (const trick of ['', ...TRICKS]) {
@@ -222,7 +255,7 @@ describe('partner API: tokens', () => {
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
-  it('does not open Strapi\'s own content routes', async () => {
+  it("does not open Strapi's own content routes", async () => {
     expect((await contentApi('/news?locale=en', partnerKey())).status).toBe(401);
   });
 
@@ -251,7 +284,7 @@ describe('partner API: tokens', () => {
     expect(res.body.error.message).toMatch(/npm run partner:token/);
   });
 
-  it('answers 429 with Retry-After past the token\'s rate limit', async () => {
+  it("answers 429 with Retry-After past the token's rate limit", async () => {
     const key = partnerKey('test partner with a low limit');
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof partnerGet>> | undefined;
@@ -317,7 +350,11 @@ describe('partner API: HTTP caching and CORS', () => {
     expect(get.headers.get('access-control-allow-credentials')).toBeNull();
     expect(get.headers.get('access-control-expose-headers')).toMatch(/ETag/);
     // Other routes do not answer other origins (stock Strapi reflects any origin, with credentials).
-    for (const [p, method] of [['/api/news', 'POST'], ['/admin/login', 'POST'], ['/api/news', 'GET']]) {
+    for (const [p, method] of [
+      ['/api/news', 'POST'],
+      ['/admin/login', 'POST'],
+      ['/api/news', 'GET'],
+    ]) {
       const res = await fetch(`${cms().url}${p}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': method } });
       expect(res.headers.get('access-control-allow-origin'), p).toBeNull();
     }
@@ -331,19 +368,27 @@ describe('partner API: filters and pagination', () => {
   const made: { doc: string; type: string; locales: string[]; themes: string[]; countries: string[] }[] = [];
 
   beforeAll(async () => {
-    const slugsOf = async (plural: string) => (await contentApi(`/${plural}?locale=en&fields[0]=slug&populate=&sort=slug`)).body.data.map((e: { slug: string }) => e.slug);
+    const slugsOf = async (plural: string) =>
+      (await contentApi(`/${plural}?locale=en&fields[0]=slug&populate=&sort=slug`)).body.data.map((e: { slug: string }) => e.slug);
     themes = await slugsOf('themes');
     countries = await slugsOf('countries');
     since = new Date().toISOString();
-    const rel = (slug: string, plural: string) => contentApi(`/${plural}?locale=en&filters[slug][$eq]=${slug}&fields[0]=slug&populate=`).then((r) => r.body.data[0].documentId);
+    const rel = (slug: string, plural: string) =>
+      contentApi(`/${plural}?locale=en&filters[slug][$eq]=${slug}&fields[0]=slug&populate=`).then((r) => r.body.data[0].documentId);
     const news = async (t: string, c: string, locales: string[]) => {
       const slug = uniqueSlug('synd-filter-news');
-      const extra = { themes: { connect: [{ documentId: await rel(t, 'themes'), locale: locales[0] }] }, countries: { connect: [{ documentId: await rel(c, 'countries'), locale: locales[0] }] } };
+      const extra = {
+        themes: { connect: [{ documentId: await rel(t, 'themes'), locale: locales[0] }] },
+        countries: { connect: [{ documentId: await rel(c, 'countries'), locale: locales[0] }] },
+      };
       const created = await contentManager.create(NEWS, locales[0], newsData(slug, locales[0], imageId, extra));
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const doc = created.body.data.documentId;
       for (const l of locales.slice(1)) {
-        const connect = { themes: { connect: [{ documentId: await rel(t, 'themes'), locale: l }] }, countries: { connect: [{ documentId: await rel(c, 'countries'), locale: l }] } };
+        const connect = {
+          themes: { connect: [{ documentId: await rel(t, 'themes'), locale: l }] },
+          countries: { connect: [{ documentId: await rel(c, 'countries'), locale: l }] },
+        };
         expect((await contentManager.saveLocale(NEWS, doc, l, newsData(slug, l, imageId, connect))).status).toBe(200);
       }
       for (const l of locales) expect((await contentManager.publish(NEWS, doc, l)).status).toBe(200);
@@ -397,7 +442,9 @@ describe('partner API: filters and pagination', () => {
       { country: [countries[1]], locale: ['en'] },
     ];
     for (const c of cases) {
-      const q = Object.entries(c).map(([k, v]) => `&${k}=${v.join(',')}`).join('');
+      const q = Object.entries(c)
+        .map(([k, v]) => `&${k}=${v.join(',')}`)
+        .join('');
       const got = (await allItems(`&updatedSince=${encodeURIComponent(since)}${q}`)).map(itemKeyOf).sort();
       expect(got, q || '(no filter)').toEqual(expected(c));
     }
@@ -419,7 +466,15 @@ describe('partner API: filters and pagination', () => {
     const openapi = JSON.parse(fs.readFileSync(path.join(cmsDir, 'src', 'generated', 'partner-api.openapi.json'), 'utf8'));
     expect(Object.keys(item).sort()).toEqual([...openapi.components.schemas.Item.required].sort());
     expect(item.url).toBe(`${SITE_URL}/fr/news/${item.slug}/`);
-    expect(item).toMatchObject({ type: 'news', locale: 'fr', license: 'CC-BY-4.0', licenseUrl: 'https://creativecommons.org/licenses/by/4.0/', attribution: 'Test attribution', themes: first.themes, countries: first.countries });
+    expect(item).toMatchObject({
+      type: 'news',
+      locale: 'fr',
+      license: 'CC-BY-4.0',
+      licenseUrl: 'https://creativecommons.org/licenses/by/4.0/',
+      attribution: 'Test attribution',
+      themes: first.themes,
+      countries: first.countries,
+    });
     // Media URLs are absolute on the CMS's public URL (server.absoluteUrl: PUBLIC_URL, else HOST and PORT).
     expect(item.image.url).toMatch(/^https?:\/\/[^/]+\/uploads\//);
     const image = await fetch(`${cms().url}${new URL(item.image.url).pathname}`);
@@ -430,7 +485,17 @@ describe('partner API: filters and pagination', () => {
   });
 
   it('rejects unknown values and oversized pages with 400', async () => {
-    for (const q of ['locale=de', 'type=article', 'theme=Not%20A%20Slug', 'pageSize=101', 'pageSize=0', 'sort=title', 'cursor=nonsense', 'updatedSince=yesterday', 'page=2&cursor=abc']) {
+    for (const q of [
+      'locale=de',
+      'type=article',
+      'theme=Not%20A%20Slug',
+      'pageSize=101',
+      'pageSize=0',
+      'sort=title',
+      'cursor=nonsense',
+      'updatedSince=yesterday',
+      'page=2&cursor=abc',
+    ]) {
       expect((await partnerGet(`/items?${q}`)).status, q).toBe(400);
     }
     expect((await partnerGet('/changes?since=-1')).status).toBe(400);

@@ -56,18 +56,31 @@ async function uploadSharedMedia(strapi: any, themeCount: number): Promise<{ ima
   const upload = async (name: string, mime: string, bytes: Buffer) => {
     const filepath = path.join(tmp, name);
     fs.writeFileSync(filepath, bytes);
-    const [file] = await strapi.plugin('upload').service('upload').upload({ data: { fileInfo: { name, alternativeText: null, caption: null } }, files: { filepath, originalFilename: name, mimetype: mime, size: bytes.length } });
+    const [file] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { name, alternativeText: null, caption: null } },
+        files: { filepath, originalFilename: name, mimetype: mime, size: bytes.length },
+      });
     return file.id as number;
   };
   const images: number[] = [];
-  for (let i = 0; i < Math.max(1, themeCount); i++) images.push(await upload(`bench-illustration-${i + 1}.jpg`, 'image/jpeg', readBenchMedia(BENCH_MEDIA.pictures[i % BENCH_MEDIA.pictures.length])));
+  for (let i = 0; i < Math.max(1, themeCount); i++)
+    images.push(await upload(`bench-illustration-${i + 1}.jpg`, 'image/jpeg', readBenchMedia(BENCH_MEDIA.pictures[i % BENCH_MEDIA.pictures.length])));
   const pdfBytes = readBenchMedia(BENCH_MEDIA.pdf);
   const pdf = { id: await upload('bench-report.pdf', 'application/pdf', pdfBytes), sizeBytes: pdfBytes.length, pageCount: pdfPageCount(pdfBytes) };
   fs.rmSync(tmp, { recursive: true, force: true });
   return { images, pdf };
 }
 
-const documentId = () => crypto.randomBytes(18).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 24);
+const documentId = () =>
+  crypto
+    .randomBytes(18)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')
+    .slice(0, 24);
 
 await runWithStrapi('bench-corpus', async (strapi) => {
   const started = Date.now();
@@ -78,7 +91,10 @@ await runWithStrapi('bench-corpus', async (strapi) => {
     const uid = collectionByName.get(name)!.uid as any;
     const ids = new Map<string, Map<string, number>>(); // slug → locale → row id
     for (const slug of slugs) {
-      const data = (locale: string) => (name === 'theme' ? { slug, name: `${slug} (${locale})`, description: `Theme ${slug}` } : { slug, isoCode: slug.toUpperCase().slice(0, 2), name: `${slug} (${locale})` });
+      const data = (locale: string) =>
+        name === 'theme'
+          ? { slug, name: `${slug} (${locale})`, description: `Theme ${slug}` }
+          : { slug, isoCode: slug.toUpperCase().slice(0, 2), name: `${slug} (${locale})` };
       const doc = await strapi.documents(uid).create({ locale: locales[0], data: data(locales[0]) as any });
       for (const locale of locales.slice(1)) await strapi.documents(uid).update({ documentId: doc.documentId, locale, data: data(locale) as any });
       const rows = await strapi.db.query(uid).findMany({ where: { documentId: doc.documentId }, select: ['id', 'locale'] });
@@ -100,7 +116,16 @@ await runWithStrapi('bench-corpus', async (strapi) => {
     if ('heroImage' in collection.fields) out.heroImage = await picture('heroImage');
     if ('poster' in collection.fields) out.poster = await picture('poster');
     if ('cover' in collection.fields) out.cover = await picture('cover');
-    if (collection.name === 'report') out.attachments = [await component(strapi, 'shared.file-attachment', 'attachments', { file: media.pdf.id, title: 'Full report (PDF)', language: 'en', sizeBytes: media.pdf.sizeBytes, pageCount: media.pdf.pageCount })];
+    if (collection.name === 'report')
+      out.attachments = [
+        await component(strapi, 'shared.file-attachment', 'attachments', {
+          file: media.pdf.id,
+          title: 'Full report (PDF)',
+          language: 'en',
+          sizeBytes: media.pdf.sizeBytes,
+          pageCount: media.pdf.pageCount,
+        }),
+      ];
     if (collection.name === 'course') {
       out.learningOutcomes = [await component(strapi, 'course.learning-outcome', 'learningOutcomes', { text: e.summary.slice(0, 300) })];
       const lesson = await component(strapi, 'course.lesson', 'lessons', { title: e.title.slice(0, 200), kind: 'reading', reading: e.body });
@@ -135,14 +160,31 @@ await runWithStrapi('bench-corpus', async (strapi) => {
           else if ('country' in fields) data.country = countryIds[0];
           for (const at of [null, publishedAt]) {
             const parts = await completion(collection as never, e);
-            await strapi.db.query(collection.uid as any).create({ data: { ...data, ...parts, publishedAt: at, createdAt: publishedAt, updatedAt: publishedAt } });
+            await strapi.db
+              .query(collection.uid as any)
+              .create({ data: { ...data, ...parts, publishedAt: at, createdAt: publishedAt, updatedAt: publishedAt } });
           }
         }
       }
     });
   }
   const recorded = await reconcileAll(strapi);
-  const apiToken = await (strapi.service('admin::api-token-content-api') as any).create({ name: 'bench', description: 'benchmark', type: 'read-only', lifespan: null });
+  const apiToken = await (strapi.service('admin::api-token-content-api') as any).create({
+    name: 'bench',
+    description: 'benchmark',
+    type: 'read-only',
+    lifespan: null,
+  });
   const partner = await createPartnerToken(strapi, { name: 'bench', rateLimit: 100_000_000 });
-  console.log(JSON.stringify({ entries: corpus.length, documents: documents.length, recorded, seconds: (Date.now() - started) / 1000, apiToken: apiToken.accessKey, partnerToken: partner.key, sample }));
+  console.log(
+    JSON.stringify({
+      entries: corpus.length,
+      documents: documents.length,
+      recorded,
+      seconds: (Date.now() - started) / 1000,
+      apiToken: apiToken.accessKey,
+      partnerToken: partner.key,
+      sample,
+    }),
+  );
 });

@@ -53,11 +53,17 @@ await runWithStrapi('partner-token', async (strapi) => {
     if (!values.json) console.log(`Partner token "${name}" revoked.`);
   }
   const list = values.list
-    ? ((await strapi.db.query(PARTNER_TOKEN_UID as any).findMany({ select: ['name', 'keyPrefix', 'revoked', 'rateLimit', 'createdAt'], orderBy: { name: 'asc' } })) as any[])
+    ? ((await strapi.db
+        .query(PARTNER_TOKEN_UID as any)
+        .findMany({ select: ['name', 'keyPrefix', 'revoked', 'rateLimit', 'createdAt'], orderBy: { name: 'asc' } })) as any[])
     : [];
   if (values.list && !values.json) {
     if (!list.length) console.log('No partner tokens.');
-    for (const t of list) console.log(`${t.revoked ? 'revoked' : 'active '}  ${t.keyPrefix}…  ${t.name}${t.rateLimit ? `  (${t.rateLimit} requests per window)` : ''}`);
+    for (const t of list)
+      console.log(`${t.revoked ? 'revoked' : 'active '}  ${t.keyPrefix}…  ${t.name}${t.rateLimit ? `  (${t.rateLimit} requests per window)` : ''}`);
   }
-  if (values.json) console.log(JSON.stringify({ created, tokens: list.map((t) => ({ name: t.name, keyPrefix: t.keyPrefix, revoked: !!t.revoked, rateLimit: t.rateLimit ?? null })) }));
+  if (values.json)
+    console.log(
+      JSON.stringify({ created, tokens: list.map((t) => ({ name: t.name, keyPrefix: t.keyPrefix, revoked: !!t.revoked, rateLimit: t.rateLimit ?? null })) }),
+    );
 });

@@ -98,17 +98,7 @@ export interface ComponentField extends FieldBase {
 }
 
 export type FieldDefinition =
-  | StringField
-  | TextField
-  | RichTextField
-  | DateField
-  | IntegerField
-  | DecimalField
-  | BooleanField
-  | EnumField
-  | MediaField
-  | RelationField
-  | ComponentField;
+  StringField | TextField | RichTextField | DateField | IntegerField | DecimalField | BooleanField | EnumField | MediaField | RelationField | ComponentField;
 
 export type FieldKind = FieldDefinition['kind'];
 export type Fields = Readonly<Record<string, FieldDefinition>>;

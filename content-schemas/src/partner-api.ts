@@ -65,16 +65,35 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             listParam('type', `Content types (${types.join(', ')}); default all.`, types),
             listParam('theme', 'Theme slugs.'),
             listParam('country', 'Country slugs.'),
-            { name: 'updatedSince', in: 'query', description: 'Only items published or updated at or after this time.', schema: { type: 'string', format: 'date-time' } },
+            {
+              name: 'updatedSince',
+              in: 'query',
+              description: 'Only items published or updated at or after this time.',
+              schema: { type: 'string', format: 'date-time' },
+            },
             {
               name: 'sort',
               in: 'query',
-              description: 'date: the item\'s own date (publication date for types without one); updatedAt: time of its last publish or update.',
+              description: "date: the item's own date (publication date for types without one); updatedAt: time of its last publish or update.",
               schema: { type: 'string', enum: [...PARTNER_API_SORTS], default: PARTNER_API_SORTS[0] },
             },
-            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: PARTNER_API_DEFAULTS.maxPageSize, default: PARTNER_API_DEFAULTS.pageSize } },
-            { name: 'cursor', in: 'query', description: 'meta.nextCursor of the previous page. Keyset paging: items published meanwhile never make another item skip or repeat.', schema: { type: 'string' } },
-            { name: 'page', in: 'query', description: 'Offset page (1-based) instead of a cursor, with totals; pages can shift while content is published.', schema: { type: 'integer', minimum: 1 } },
+            {
+              name: 'pageSize',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: PARTNER_API_DEFAULTS.maxPageSize, default: PARTNER_API_DEFAULTS.pageSize },
+            },
+            {
+              name: 'cursor',
+              in: 'query',
+              description: 'meta.nextCursor of the previous page. Keyset paging: items published meanwhile never make another item skip or repeat.',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'page',
+              in: 'query',
+              description: 'Offset page (1-based) instead of a cursor, with totals; pages can shift while content is published.',
+              schema: { type: 'integer', minimum: 1 },
+            },
           ],
           responses: {
             '200': { description: 'A page of items.', headers, content: { 'application/json': { schema: ref('ItemPage') } } },
@@ -91,7 +110,11 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             { name: 'locale', in: 'query', schema: { type: 'string', enum: [...localeCodes], default: defaultLocale } },
           ],
           responses: {
-            '200': { description: 'The item.', headers, content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: ref('Item') } } } } },
+            '200': {
+              description: 'The item.',
+              headers,
+              content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: ref('Item') } } } },
+            },
             '404': errorResponse('Not published in this locale (or never was).'),
             ...common,
           },
@@ -105,8 +128,17 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             'Start with since=0 and keep the returned meta.nextCursor. Applying every entry in order (publish/update: store the item; unpublish/delete: drop it) ' +
             'yields exactly the published set. An entry with superseded=true has a later entry for the same item in the feed and carries no item.',
           parameters: [
-            { name: 'since', in: 'query', description: 'meta.nextCursor of the previous call; 0 or absent for the beginning.', schema: { type: 'string', default: '0' } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: PARTNER_API_DEFAULTS.maxChanges, default: PARTNER_API_DEFAULTS.maxChanges } },
+            {
+              name: 'since',
+              in: 'query',
+              description: 'meta.nextCursor of the previous call; 0 or absent for the beginning.',
+              schema: { type: 'string', default: '0' },
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: PARTNER_API_DEFAULTS.maxChanges, default: PARTNER_API_DEFAULTS.maxChanges },
+            },
           ],
           responses: {
             '200': { description: 'Changes after the cursor.', headers, content: { 'application/json': { schema: ref('ChangePage') } } },
@@ -126,7 +158,26 @@ export function partnerApiOpenApi(): Record<string, unknown> {
         Item: {
           type: 'object',
           additionalProperties: false,
-          required: ['type', 'documentId', 'locale', 'slug', 'url', 'title', 'summary', 'date', 'publishedAt', 'updatedAt', 'license', 'licenseUrl', 'attribution', 'themes', 'countries', 'image', 'body', 'attachments'],
+          required: [
+            'type',
+            'documentId',
+            'locale',
+            'slug',
+            'url',
+            'title',
+            'summary',
+            'date',
+            'publishedAt',
+            'updatedAt',
+            'license',
+            'licenseUrl',
+            'attribution',
+            'themes',
+            'countries',
+            'image',
+            'body',
+            'attachments',
+          ],
           properties: {
             type: { type: 'string', enum: types },
             documentId: { type: 'string', description: 'Shared by every translation of the item.' },
@@ -135,7 +186,10 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             url: { type: 'string', format: 'uri', description: `Canonical page on the public site: {site}${ITEM_PATH_TEMPLATE}.` },
             title: { type: 'string' },
             summary: { type: 'string' },
-            date: { ...nullable({ type: 'string', format: 'date' }), description: `The item's own date (${contentTypes.map((t) => `${t.name}: ${itemDateField(t) ?? 'none'}`).join('; ')}).` },
+            date: {
+              ...nullable({ type: 'string', format: 'date' }),
+              description: `The item's own date (${contentTypes.map((t) => `${t.name}: ${itemDateField(t) ?? 'none'}`).join('; ')}).`,
+            },
             publishedAt: { type: 'string', format: 'date-time', description: 'When this version was published.' },
             updatedAt: { type: 'string', format: 'date-time', description: 'When the partner API recorded this version.' },
             license: { type: 'string', enum: [...LICENSES] },

@@ -61,14 +61,21 @@ export function readSnapshot(dir: string): Snapshot {
         const result = validateEntry(collection.name, item);
         if (!result.ok) problems.push(...result.problems);
         else if (result.entry.locale !== locale) {
-          problems.push({ type: collection.name, documentId: String(result.entry.documentId), locale, field: 'locale', message: `entry in ${file} has locale ${String(result.entry.locale)}` });
+          problems.push({
+            type: collection.name,
+            documentId: String(result.entry.documentId),
+            locale,
+            field: 'locale',
+            message: `entry in ${file} has locale ${String(result.entry.locale)}`,
+          });
         } else valid.push(result.entry);
       }
       entries[collection.name][locale] = valid;
     }
   }
   for (const media of listMediaPaths(entries)) {
-    if (!fs.existsSync(path.join(dir, media))) problems.push({ type: 'media', documentId: '-', locale: '-', field: media, message: 'file is missing from the snapshot' });
+    if (!fs.existsSync(path.join(dir, media)))
+      problems.push({ type: 'media', documentId: '-', locale: '-', field: media, message: 'file is missing from the snapshot' });
   }
   if (problems.length) throw new SnapshotError(`Snapshot ${dir} is invalid`, problems);
   return { dir, manifest, entries: entries as unknown as SnapshotEntries };

@@ -174,10 +174,7 @@ export interface EntryProblem {
 }
 
 /** Validates one entry and names the entry, locale and field of every problem. */
-export function validateEntry(
-  name: CollectionName,
-  data: unknown,
-): { ok: true; entry: Record<string, unknown> } | { ok: false; problems: EntryProblem[] } {
+export function validateEntry(name: CollectionName, data: unknown): { ok: true; entry: Record<string, unknown> } | { ok: false; problems: EntryProblem[] } {
   const parsed = entrySchema(name).safeParse(data);
   if (parsed.success) return { ok: true, entry: parsed.data };
   const raw = (data ?? {}) as Record<string, unknown>;
@@ -228,9 +225,7 @@ type FieldsValue<FS> = { -readonly [K in keyof FS]: FS[K] extends FieldDefinitio
 type ComponentValue<N> = FieldsValue<Extract<(typeof components)[number], { name: N }>['fields']>;
 
 /** One snapshot entry of a collection: one document in one locale. */
-export type SnapshotEntry<N extends CollectionName> = FieldsValue<
-  Extract<(typeof collections)[number], { name: N }>['fields']
-> & {
+export type SnapshotEntry<N extends CollectionName> = FieldsValue<Extract<(typeof collections)[number], { name: N }>['fields']> & {
   type: N;
   documentId: string;
   locale: LocaleCode;

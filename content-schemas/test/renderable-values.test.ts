@@ -9,8 +9,18 @@ const frenchPolicy = () => JSON.parse(fs.readFileSync(path.join(fixtureEntries, 
 
 describe('URL fields', () => {
   it('accept only what new URL() parses, with http: or https:', () => {
-    for (const good of ['https://example.org', 'http://example.org:8080/a?b=c#d', 'https://économie.gouv.fr/loi', 'http://[::1]/']) expect(isWebUrl(good), good).toBe(true);
-    for (const bad of ['https://[', 'https://999.999.1.1/', 'https://example.org:99999/', 'ftp://example.org/', 'javascript:alert(1)', 'https://exa mple.org', 'example.org']) expect(isWebUrl(bad), bad).toBe(false);
+    for (const good of ['https://example.org', 'http://example.org:8080/a?b=c#d', 'https://économie.gouv.fr/loi', 'http://[::1]/'])
+      expect(isWebUrl(good), good).toBe(true);
+    for (const bad of [
+      'https://[',
+      'https://999.999.1.1/',
+      'https://example.org:99999/',
+      'ftp://example.org/',
+      'javascript:alert(1)',
+      'https://exa mple.org',
+      'example.org',
+    ])
+      expect(isWebUrl(bad), bad).toBe(false);
   });
 
   it('refuse an official link that new URL() cannot parse, naming type, document, locale and field', () => {
@@ -29,7 +39,8 @@ describe('URL fields', () => {
     for (const owner of [...collections, ...components]) {
       for (const [name, field] of Object.entries(owner.fields)) {
         if (field.kind !== 'string') continue;
-        if (field.pattern === URL_PATTERN || field.format === 'url') expect([field.pattern, field.format], `${owner.name}.${name}`).toEqual([URL_PATTERN, 'url']);
+        if (field.pattern === URL_PATTERN || field.format === 'url')
+          expect([field.pattern, field.format], `${owner.name}.${name}`).toEqual([URL_PATTERN, 'url']);
       }
     }
   });

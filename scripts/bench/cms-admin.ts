@@ -9,7 +9,6 @@ export interface AdminClient {
   request(method: string, pathAndQuery: string, body?: unknown): Promise<any>;
 }
 
-
 /** Registers the first super admin of an instance that has none, and returns a client signed in as it. */
 export async function firstAdmin(cmsUrl: string, email = 'bench@example.org'): Promise<AdminClient> {
   const password = `Bench-${Math.random().toString(36).slice(2)}-A1`;
@@ -22,7 +21,11 @@ export async function firstAdmin(cmsUrl: string, email = 'bench@example.org'): P
   let jwt: string = res.body.data.token;
   // Admin sessions are short (about 30 minutes): a long benchmark signs in again when refused.
   const signIn = async () => {
-    const login = await fetchJson(`${cmsUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const login = await fetchJson(`${cmsUrl}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (login.status !== 200) throw new Error(`signing the benchmark admin in again: ${login.status} ${JSON.stringify(login.body).slice(0, 300)}`);
     jwt = login.body.data.token;
   };
@@ -54,10 +57,12 @@ const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
 export function contentManager(admin: AdminClient) {
   return {
     create: (uid: string, locale: string, data: Record<string, unknown>) => admin.request('POST', `${cm(uid)}?locale=${locale}`, data),
-    save: (uid: string, documentId: string, locale: string, data: Record<string, unknown>) => admin.request('PUT', `${cm(uid)}/${documentId}?locale=${locale}`, data),
+    save: (uid: string, documentId: string, locale: string, data: Record<string, unknown>) =>
+      admin.request('PUT', `${cm(uid)}/${documentId}?locale=${locale}`, data),
     publish: (uid: string, documentId: string, locale: string) => admin.request('POST', `${cm(uid)}/${documentId}/actions/publish?locale=${locale}`, {}),
     /** "Publish multiple locales" in the edit view: one request for every locale given. */
-    publishLocales: (uid: string, documentId: string, locales: readonly string[]) => admin.request('POST', `${cm(uid)}/actions/bulkPublish`, { documentIds: [documentId], locale: locales }),
+    publishLocales: (uid: string, documentId: string, locales: readonly string[]) =>
+      admin.request('POST', `${cm(uid)}/actions/bulkPublish`, { documentIds: [documentId], locale: locales }),
     unpublish: (uid: string, documentId: string, locale: string) => admin.request('POST', `${cm(uid)}/${documentId}/actions/unpublish?locale=${locale}`, {}),
   };
 }

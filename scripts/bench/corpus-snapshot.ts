@@ -83,7 +83,11 @@ type Entry = Record<string, unknown> & { documentId: string; locale: LocaleCode 
 const documentId = (kind: string, slug: string) => `bench-${kind}-${slug}`;
 const ref = (kind: string, slug: string): SnapshotReference => ({ documentId: documentId(kind, slug), slug });
 /** Slugs must be lowercase ASCII words joined by hyphens. */
-const slugOf = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+const slugOf = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
@@ -159,10 +163,27 @@ function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: Loca
     seo: null,
   };
   const countries = entry.countries.map((c) => ref('country', c));
-  const attachment = { file: media.pdf, title: clip(entry.title, 200), language: getLocale(locale).tag, sizeBytes: media.pdf.sizeBytes, pageCount: media.pdfPages };
+  const attachment = {
+    file: media.pdf,
+    title: clip(entry.title, 200),
+    language: getLocale(locale).tag,
+    sizeBytes: media.pdf.sizeBytes,
+    pageCount: media.pdfPages,
+  };
   switch (type) {
     case 'news':
-      return { ...common, countries, date: entry.date, body: entry.body, heroImage: picture, partners: [], relatedNews: [], relatedReports: [], relatedVideos: [], relatedCourses: [] };
+      return {
+        ...common,
+        countries,
+        date: entry.date,
+        body: entry.body,
+        heroImage: picture,
+        partners: [],
+        relatedNews: [],
+        relatedReports: [],
+        relatedVideos: [],
+        relatedCourses: [],
+      };
     case 'video':
       return {
         ...common,
@@ -233,7 +254,8 @@ interface FieldSources {
  */
 function modelFields(type: ContentTypeName, skip: readonly string[], sources: FieldSources): Record<string, unknown> {
   const { entry, locale, picture, attachment } = sources;
-  const one = (def: FieldDefinition, values: unknown[]) => (def.kind === 'relation' || def.kind === 'media' ? def.multiple : def.kind === 'component' && def.repeatable) ? values : (values[0] ?? null);
+  const one = (def: FieldDefinition, values: unknown[]) =>
+    (def.kind === 'relation' || def.kind === 'media' ? def.multiple : def.kind === 'component' && def.repeatable) ? values : (values[0] ?? null);
   const value = (def: FieldDefinition): unknown => {
     switch (def.kind) {
       case 'string':
@@ -256,8 +278,16 @@ function modelFields(type: ContentTypeName, skip: readonly string[], sources: Fi
       case 'media':
         return def.required ? one(def, [def.allowedTypes.includes('images') ? picture.image : attachment.file]) : one(def, []);
       case 'relation':
-        if (def.target === 'theme') return one(def, entry.themes.map((t) => ref('theme', t)));
-        if (def.target === 'country') return one(def, entry.countries.map((c) => ref('country', c)));
+        if (def.target === 'theme')
+          return one(
+            def,
+            entry.themes.map((t) => ref('theme', t)),
+          );
+        if (def.target === 'country')
+          return one(
+            def,
+            entry.countries.map((c) => ref('country', c)),
+          );
         return one(def, []);
       case 'component':
         if (def.component === 'shared.captioned-image') return one(def, [picture]);
@@ -266,7 +296,11 @@ function modelFields(type: ContentTypeName, skip: readonly string[], sources: Fi
         return one(def, [Object.fromEntries(Object.entries(getComponent(def.component).fields).map(([name, d]) => [name, value(d)]))]);
     }
   };
-  return Object.fromEntries(Object.entries(getCollection(type).fields).filter(([name]) => !skip.includes(name)).map(([name, def]) => [name, value(def)]));
+  return Object.fromEntries(
+    Object.entries(getCollection(type).fields)
+      .filter(([name]) => !skip.includes(name))
+      .map(([name, def]) => [name, value(def)]),
+  );
 }
 
 function taxonomyEntries(corpus: readonly CorpusEntry[]): { theme: Entry[]; country: Entry[] } {
@@ -290,7 +324,12 @@ function taxonomyEntries(corpus: readonly CorpusEntry[]): { theme: Entry[]; coun
   const codes = [...new Set(corpus.flatMap((e) => e.countries))].sort();
   const country = localeCodes.flatMap((locale) => {
     const names = new Intl.DisplayNames([locale], { type: 'region' });
-    return codes.map((code) => ({ ...meta('country', slugOf(code), locale), isoCode: code.toUpperCase(), name: names.of(code.toUpperCase()) ?? code, region: null }));
+    return codes.map((code) => ({
+      ...meta('country', slugOf(code), locale),
+      isoCode: code.toUpperCase(),
+      name: names.of(code.toUpperCase()) ?? code,
+      region: null,
+    }));
   });
   return { theme, country };
 }

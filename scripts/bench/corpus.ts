@@ -35,7 +35,8 @@ export function corpusSource(env: NodeJS.ProcessEnv = process.env): string {
 export async function ensureCorpus(documents: number, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const external = externalBenchDir(env);
   const generator = external && path.join(external, 'corpus.mjs');
-  if (generator && !fs.existsSync(generator)) throw new Error(`no ${generator} (SSC_BENCH_DIR=${env.SSC_BENCH_DIR}); unset SSC_BENCH_DIR to use the repository's generator`);
+  if (generator && !fs.existsSync(generator))
+    throw new Error(`no ${generator} (SSC_BENCH_DIR=${env.SSC_BENCH_DIR}); unset SSC_BENCH_DIR to use the repository's generator`);
   const key = generator ? `corpus-${documents}-${digest(fs.readFileSync(generator))}` : `reference-${documents}-${digest(...referenceCorpusInputs())}`;
   const dir = path.join(benchCacheDir, key);
   const file = path.join(dir, 'corpus.json');

@@ -12,7 +12,8 @@ export function snapshotWithOneEdit(snapshotDir: string, targetDir: string): { d
   fs.rmSync(targetDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(targetDir, 'entries'), { recursive: true });
   fs.copyFileSync(path.join(snapshotDir, MANIFEST_FILE), path.join(targetDir, MANIFEST_FILE));
-  for (const name of fs.readdirSync(path.join(snapshotDir, 'entries'))) fs.copyFileSync(path.join(snapshotDir, 'entries', name), path.join(targetDir, 'entries', name));
+  for (const name of fs.readdirSync(path.join(snapshotDir, 'entries')))
+    fs.copyFileSync(path.join(snapshotDir, 'entries', name), path.join(targetDir, 'entries', name));
   fs.symlinkSync(path.join(snapshotDir, 'media'), path.join(targetDir, 'media'), 'dir');
   const file = path.join(targetDir, entriesFile('news', 'en'));
   const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as { documentId: string; title: string }[];

@@ -62,7 +62,11 @@ export async function openLiveProbe(siteUrl: string): Promise<LiveProbe> {
  * to the start of the first check that held: the server answered from the state it
  * had then, so the time the check itself took is not counted.
  */
-export async function secondsUntil(check: () => Promise<boolean>, since: number, options: { intervalMs?: number; timeoutMs?: number; what: string }): Promise<number> {
+export async function secondsUntil(
+  check: () => Promise<boolean>,
+  since: number,
+  options: { intervalMs?: number; timeoutMs?: number; what: string },
+): Promise<number> {
   const deadline = since + (options.timeoutMs ?? 600_000);
   for (;;) {
     const asked = performance.now();

@@ -65,7 +65,11 @@ export type CorpusVariant = 'api' | 'site';
 const cacheRoots: Record<CorpusVariant, string> = { api: path.join(benchCacheDir, 'partner-api'), site: path.join(benchCacheDir, 'site-corpus') };
 
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 /** What the cached database depends on. */
@@ -107,7 +111,11 @@ function runJson<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Pro
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
     child.on('exit', (code) => {
-      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      const line = out
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{'));
       if (code !== 0 || !line) reject(new Error(`${path.basename(script)} exited with ${code}:\n${out}`));
       else resolve(JSON.parse(line) as T);
     });
@@ -138,11 +146,26 @@ export async function corpusDatabase(
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
-  log(`loading the reference corpus (${documents} documents × 5 locales${variant === 'site' ? ', with images and attachments' : ''}) into a fresh CMS database in bulk (cached afterwards)…`);
+  log(
+    `loading the reference corpus (${documents} documents × 5 locales${variant === 'site' ? ', with images and attachments' : ''}) into a fresh CMS database in bulk (cached afterwards)…`,
+  );
   const args = ['--corpus', corpusFile, ...(variant === 'site' ? ['--complete'] : [])];
-  const loaded = await runJson<LoadedCorpus>(path.join(cmsDir, 'tools', 'bench-corpus.ts'), args, { ...process.env, ...env, PUBLIC_DIR: publicDir, ENV_PATH: path.join(dir, 'no.env') });
+  const loaded = await runJson<LoadedCorpus>(path.join(cmsDir, 'tools', 'bench-corpus.ts'), args, {
+    ...process.env,
+    ...env,
+    PUBLIC_DIR: publicDir,
+    ENV_PATH: path.join(dir, 'no.env'),
+  });
   fs.renameSync(env.DATABASE_FILENAME, dbFile);
-  const cached: CachedCorpus = { key, entries: loaded.entries, loadSeconds: loaded.seconds, env, apiToken: loaded.apiToken, partnerToken: loaded.partnerToken, sample: loaded.sample };
+  const cached: CachedCorpus = {
+    key,
+    entries: loaded.entries,
+    loadSeconds: loaded.seconds,
+    env,
+    apiToken: loaded.apiToken,
+    partnerToken: loaded.partnerToken,
+    sample: loaded.sample,
+  };
   fs.writeFileSync(metaFile, JSON.stringify(cached, null, 2), { mode: 0o600 });
   log(`loaded ${loaded.entries} entries in ${loaded.seconds.toFixed(1)} s`);
   return { cached, dbFile, publicDir, fresh: true };
@@ -152,7 +175,14 @@ const MB = 1024 * 1024;
 /** Budget for the CMS process while it serves partner traffic at 10,000 entries. */
 const MAX_PEAK_RSS_MB = 400;
 
-async function measure(name: string, url: string, token: string, options: Required<Pick<ApiBenchOptions, 'durationSeconds' | 'connections'>>, cmsPid: number, extra: Record<string, string> = {}): Promise<ApiBenchRun> {
+async function measure(
+  name: string,
+  url: string,
+  token: string,
+  options: Required<Pick<ApiBenchOptions, 'durationSeconds' | 'connections'>>,
+  cmsPid: number,
+  extra: Record<string, string> = {},
+): Promise<ApiBenchRun> {
   const headers = { authorization: `Bearer ${token}`, ...extra };
   const rss = sampleRss(cmsPid);
   // Warm up (and check the answer) before measuring.

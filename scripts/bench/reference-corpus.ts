@@ -148,7 +148,17 @@ export function referenceCorpus(documents: number): CorpusEntry[] {
     for (const [i, locale] of localeCodes.entries()) {
       const text = draw(mix(n, i + 1));
       const w = writing(locale);
-      entries.push({ slug: referenceSlug(n), locale, type, themes: [...themes], countries: [...countries], date, title: w.title(text), summary: w.sentence(text), body: body(text, w) });
+      entries.push({
+        slug: referenceSlug(n),
+        locale,
+        type,
+        themes: [...themes],
+        countries: [...countries],
+        date,
+        title: w.title(text),
+        summary: w.sentence(text),
+        body: body(text, w),
+      });
     }
   }
   return entries;

@@ -50,7 +50,13 @@ export function runFile(record: RunRecord): RunFile {
     startedAt: record.startedAt.toISOString(),
     finishedAt: record.finishedAt.toISOString(),
     commit: gitCommit(),
-    machine: { cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? null, memoryBytes: os.totalmem(), node: process.version, platform: `${process.platform}-${process.arch}` },
+    machine: {
+      cpus: os.availableParallelism(),
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryBytes: os.totalmem(),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
     ...(record.summary === undefined ? {} : { summary: record.summary }),
     results: record.results,
   };

@@ -55,7 +55,9 @@ function queryFrom(file: string, tag: string): string | undefined {
   if (!html.includes('data-pagefind-body')) return undefined;
   const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1];
   if (!title) return undefined;
-  const words = [...new Intl.Segmenter(tag, { granularity: 'word' }).segment(title)].filter((s) => s.isWordLike && /\p{L}/u.test(s.segment)).map((s) => s.segment);
+  const words = [...new Intl.Segmenter(tag, { granularity: 'word' }).segment(title)]
+    .filter((s) => s.isWordLike && /\p{L}/u.test(s.segment))
+    .map((s) => s.segment);
   return words.sort((a, b) => b.length - a.length)[0];
 }
 

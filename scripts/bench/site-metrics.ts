@@ -38,7 +38,9 @@ export function measureSite(dir: string): SiteMetrics {
     if (!entry.name.endsWith('.html')) continue;
     pages += 1;
     const html = fs.readFileSync(file);
-    const hrefs = [...html.toString('utf8').matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1]).filter((h): h is string => Boolean(h));
+    const hrefs = [...html.toString('utf8').matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
+      .map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1])
+      .filter((h): h is string => Boolean(h));
     const bytes = gzipSize(html) + hrefs.reduce((sum, href) => sum + stylesheetBytes(href), 0);
     if (bytes > largestPage.gzipBytes) largestPage = { path: `/${path.relative(dir, file).split(path.sep).join('/')}`, gzipBytes: bytes };
   }

@@ -19,15 +19,30 @@ export function invalidEntries(snapshotDir: string, files: RawFile[]): LeftOutEn
       const result = validateEntry(collection, raw);
       if (!result.ok) {
         const first = result.problems[0];
-        found.push({ stage: 'validation', type: collection, documentId, locale, field: first.field, reason: result.problems.map((p) => `${p.field}: ${p.message}`).join('; ') });
+        found.push({
+          stage: 'validation',
+          type: collection,
+          documentId,
+          locale,
+          field: first.field,
+          reason: result.problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        });
         continue;
       }
       if (raw.locale !== locale) {
-        found.push({ stage: 'validation', type: collection, documentId, locale, field: 'locale', reason: `entry of locale ${String(raw.locale)} in the ${locale} file` });
+        found.push({
+          stage: 'validation',
+          type: collection,
+          documentId,
+          locale,
+          field: 'locale',
+          reason: `entry of locale ${String(raw.locale)} in the ${locale} file`,
+        });
         continue;
       }
       const missing = [...listMediaPaths(raw)].filter((media) => !fs.existsSync(path.join(snapshotDir, media)));
-      if (missing.length) found.push({ stage: 'validation', type: collection, documentId, locale, reason: `media missing from the snapshot: ${missing.join(', ')}` });
+      if (missing.length)
+        found.push({ stage: 'validation', type: collection, documentId, locale, reason: `media missing from the snapshot: ${missing.join(', ')}` });
     }
   }
   return found;

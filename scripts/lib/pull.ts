@@ -34,7 +34,16 @@ import {
   type SnapshotManifest,
 } from '@ssc/content-schemas';
 import { getJson, PullError } from './cms-read.ts';
-import { byDocumentId, changedDocuments, documentKey, documentsWithStaleLinks, entryKey, PULL_STATE_FILE, type EntryVersions, type PullState } from './pull-changes.ts';
+import {
+  byDocumentId,
+  changedDocuments,
+  documentKey,
+  documentsWithStaleLinks,
+  entryKey,
+  PULL_STATE_FILE,
+  type EntryVersions,
+  type PullState,
+} from './pull-changes.ts';
 import { listEntryVersions } from './pull-listing.ts';
 import { MediaStore } from './media-store.ts';
 import { pruneSnapshots } from './snapshot-prune.ts';
@@ -74,7 +83,10 @@ async function fetchAll(options: PullOptions, collection: CollectionDefinition, 
   if (documentIds) {
     const out: Raw[] = [];
     for (let i = 0; i < documentIds.length; i += 40) {
-      const filter = documentIds.slice(i, i + 40).map((id, n) => `&filters[documentId][$in][${n}]=${encodeURIComponent(id)}`).join('');
+      const filter = documentIds
+        .slice(i, i + 40)
+        .map((id, n) => `&filters[documentId][$in][${n}]=${encodeURIComponent(id)}`)
+        .join('');
       out.push(...(await fetchPages(options, collection, locale, filter)));
     }
     return out;
@@ -249,7 +261,13 @@ function brokenRelations(collection: CollectionDefinition, entry: Raw, present: 
       if (field.kind === 'relation') {
         for (const ref of field.multiple ? (v ?? []) : v ? [v] : []) {
           if (!present.has(`${field.target}:${entry.locale}:${ref.documentId}`)) {
-            problems.push({ type: collection.name, documentId: entry.documentId, locale: entry.locale, field: `${at}${name}`, message: `links to ${field.target} ${ref.documentId} (${ref.slug}), which is not in the snapshot in this locale` });
+            problems.push({
+              type: collection.name,
+              documentId: entry.documentId,
+              locale: entry.locale,
+              field: `${at}${name}`,
+              message: `links to ${field.target} ${ref.documentId} (${ref.slug}), which is not in the snapshot in this locale`,
+            });
           }
         }
       } else if (field.kind === 'component') {
@@ -336,10 +354,12 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
       for (const w of base.snapshot.manifest.warnings) if (collections.some((c) => c.name === w.type)) wanted.add(documentKey(w.type, w.documentId));
       const fetched = new Set<string>();
       const previousEntries = collections.flatMap((collection) =>
-        localeCodes.flatMap((locale) => (base.snapshot.entries[collection.name as CollectionName][locale] as Raw[]).map((entry) => ({ collection, locale, entry }))),
+        localeCodes.flatMap((locale) =>
+          (base.snapshot.entries[collection.name as CollectionName][locale] as Raw[]).map((entry) => ({ collection, locale, entry })),
+        ),
       );
       let kept = previousEntries;
-      for (let pending = [...wanted]; pending.length; ) {
+      for (let pending = [...wanted]; pending.length;) {
         for (const collection of collections) {
           const ids = pending.filter((d) => d.startsWith(`${collection.name}:`)).map((d) => d.slice(collection.name.length + 1));
           if (!ids.length) continue;
@@ -355,7 +375,9 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
         byKey.set(entryKey(collection.name, locale, entry.documentId), { collection, entry });
       }
       incremental = { previous: base.snapshot.manifest.id, fetchedDocuments: fetched.size, keptEntries: kept.length };
-      log(`[pull] incremental on ${base.snapshot.manifest.id}: ${fetched.size} document(s) fetched again, ${kept.length} entries kept (previous snapshot read in ${readingSeconds.toFixed(1)} s, versions listed in ${listingSeconds.toFixed(1)} s)`);
+      log(
+        `[pull] incremental on ${base.snapshot.manifest.id}: ${fetched.size} document(s) fetched again, ${kept.length} entries kept (previous snapshot read in ${readingSeconds.toFixed(1)} s, versions listed in ${listingSeconds.toFixed(1)} s)`,
+      );
     } else {
       if (base) log(`[pull] full pull: ${base.reason}`);
       for (const collection of collections) {
@@ -370,7 +392,7 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     }
 
     // Leave out entries that link to documents the snapshot does not hold, until none do.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const present = new Set(byKey.keys());
       for (const [key, { collection, entry }] of byKey) {
@@ -387,7 +409,10 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     for (const collection of collections) {
       counts[collection.name] = {};
       for (const locale of localeCodes) {
-        const entries = [...byKey.entries()].filter(([k]) => k.startsWith(`${collection.name}:${locale}:`)).map(([, v]) => v.entry).sort(byDocumentId);
+        const entries = [...byKey.entries()]
+          .filter(([k]) => k.startsWith(`${collection.name}:${locale}:`))
+          .map(([, v]) => v.entry)
+          .sort(byDocumentId);
         counts[collection.name][locale] = entries.length;
         fs.writeFileSync(path.join(tmp, entriesFile(collection.name, locale)), JSON.stringify(entries, null, 1));
       }
@@ -415,13 +440,18 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     for (const w of warnings) log(`[pull] left out: ${w.type} ${w.documentId} [${w.locale}] ${w.field}: ${w.message}`);
     const { downloaded, reused, notLinked } = media.counts;
     if (notLinked) log(`[pull] ${notLinked} media file(s) copied, not linked: the file system refused hard links to ${store.dir}`);
-    log(`[pull] snapshot ${id}: ${contentCount} content entries, ${warnings.length} warning(s), media ${downloaded} downloaded + ${reused} from the store, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `[pull] snapshot ${id}: ${contentCount} content entries, ${warnings.length} warning(s), media ${downloaded} downloaded + ${reused} from the store, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     // The snapshot is in place: what follows only saves work or disk later, and never fails the pull.
     try {
       store.save();
       if (options.keep !== undefined) {
         const pruned = pruneSnapshots(options.snapshotsDir, options.keep);
-        if (pruned.removed.length) log(`[pull] pruned ${pruned.removed.length} old snapshot(s); ${pruned.media.files} media file(s) no longer used (${pruned.media.bytes} bytes) left the store`);
+        if (pruned.removed.length)
+          log(
+            `[pull] pruned ${pruned.removed.length} old snapshot(s); ${pruned.media.files} media file(s) no longer used (${pruned.media.bytes} bytes) left the store`,
+          );
       }
     } catch (error) {
       log(`[pull] could not update the media store or prune old snapshots: ${(error as Error).message}`);

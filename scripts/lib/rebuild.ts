@@ -26,7 +26,15 @@ export async function rebuildFromCms(config: PipelineConfig, log: (line: string)
   const previous = options.incremental ? latestSnapshotDir(config.snapshotsDir) : undefined;
   const { dir } = await pullSnapshot({ cmsUrl, token: config.buildToken, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, previous, log });
   const pull = (performance.now() - started) / 1000;
-  const report = await buildRelease({ snapshotDir: dir, siteUrl: config.siteUrl, releases: config.releases, keep: config.keep.releases, trigger: options.trigger, pullSeconds: pull, log });
+  const report = await buildRelease({
+    snapshotDir: dir,
+    siteUrl: config.siteUrl,
+    releases: config.releases,
+    keep: config.keep.releases,
+    trigger: options.trigger,
+    pullSeconds: pull,
+    log,
+  });
   return { report, seconds: { pull, total: (performance.now() - started) / 1000 } };
 }
 
@@ -37,7 +45,10 @@ export async function rebuildFromCms(config: PipelineConfig, log: (line: string)
  */
 export function rebuildOnWebhook(config: PipelineConfig, log: (line: string) => void): (events: string[]) => Promise<void> {
   return async (events) => {
-    const { seconds } = await rebuildFromCms(config, log, { trigger: `rebuild webhook: ${events.join(', ') || 'a call'}`, incremental: mayPullIncrementally(events) });
+    const { seconds } = await rebuildFromCms(config, log, {
+      trigger: `rebuild webhook: ${events.join(', ') || 'a call'}`,
+      incremental: mayPullIncrementally(events),
+    });
     log(`[rebuild] the live site is up to date (${seconds.total.toFixed(1)} s: pull ${seconds.pull.toFixed(1)} s)`);
   };
 }

@@ -57,6 +57,11 @@ export function formatReleases(rows: ReleaseSummary[]): string {
     ]),
   ];
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  const lines = table.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+  const lines = table.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd(),
+  );
   return [...lines, rows.some((r) => r.live) ? '* live' : 'no release is live'].join('\n');
 }

@@ -57,7 +57,10 @@ export function shareReleaseFiles(options: { releaseDir: string; snapshotDir: st
 
   const previous = options.previousReleaseDir;
   if (previous && fs.existsSync(previous)) {
-    const rootFiles = fs.readdirSync(options.releaseDir).filter((name) => SHARED_ROOT_FILE.test(name)).map((name) => path.join(options.releaseDir, name));
+    const rootFiles = fs
+      .readdirSync(options.releaseDir)
+      .filter((name) => SHARED_ROOT_FILE.test(name))
+      .map((name) => path.join(options.releaseDir, name));
     for (const file of [...HASHED_FOLDERS.flatMap((folder) => filesUnder(path.join(options.releaseDir, folder))), ...rootFiles]) {
       const source = path.join(previous, path.relative(options.releaseDir, file));
       if (fs.existsSync(source) && sameBytes(file, source)) share(file, source);

@@ -46,7 +46,10 @@ export function switchLive(paths: ReleasePaths, id: string): void {
 /** Release ids, oldest first. */
 export function listReleases(paths: ReleasePaths): string[] {
   if (!fs.existsSync(paths.releasesDir)) return [];
-  return fs.readdirSync(paths.releasesDir).filter((n) => !n.startsWith('.')).sort();
+  return fs
+    .readdirSync(paths.releasesDir)
+    .filter((n) => !n.startsWith('.'))
+    .sort();
 }
 
 export function currentRelease(paths: ReleasePaths): string | null {

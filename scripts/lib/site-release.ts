@@ -105,8 +105,16 @@ const MAX_BUILDS = 6;
 function blameBuildFailure(error: unknown, pages: EntryPages): LeftOutEntry[] {
   const failedPages = error instanceof SiteBuildError ? error.failedPages : [];
   const cause = error instanceof Error ? (error.cause ?? error) : error;
-  const text = [error instanceof Error ? error.message : String(error), cause instanceof Error ? (cause.stack ?? cause.message) : '', error instanceof SiteBuildError ? error.log : ''].join('\n');
-  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n').find((l) => l.trim() && !/^Build failed/.test(l))?.trim() ?? 'the build threw';
+  const text = [
+    error instanceof Error ? error.message : String(error),
+    cause instanceof Error ? (cause.stack ?? cause.message) : '',
+    error instanceof SiteBuildError ? error.log : '',
+  ].join('\n');
+  const reason =
+    (cause instanceof Error ? cause.message : String(cause))
+      .split('\n')
+      .find((l) => l.trim() && !/^Build failed/.test(l))
+      ?.trim() ?? 'the build threw';
   const blamed: LeftOutEntry[] = [];
   for (const page of failedPages) {
     const owner = pages.ownerOf(page);
@@ -144,47 +152,59 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   let builtIn: string | undefined;
 
   try {
-    const { id, dir, result } = await publishRelease(options.releases, async (outDir) => {
-      builtIn = outDir;
-      for (;;) {
-        if (builds >= MAX_BUILDS) throw new ReleaseRefusedError(`still failing after ${MAX_BUILDS} builds, ${leftOut.length} entries left out`);
-        builds += 1;
-        const from = leftOut.length ? writeSnapshotWithout(snapshotDir, filteredDir, leftOut, files) : snapshotDir;
-        log(`[build] building the site from snapshot ${manifest.id}${leftOut.length ? ` without ${leftOut.length} entr${leftOut.length === 1 ? 'y' : 'ies'}` : ''}`);
-        // The audit runs while Pagefind indexes the pages. Its cache is beside Astro's: most pages are the previous build's, and their facts are not parsed again.
-        const auditCache = path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'audit-facts.json');
-        const auditPages = (siteDir: string): SiteAudit => {
-          const auditStarted = performance.now();
-          const audited = auditSite(siteDir, options.siteUrl, { cacheFile: auditCache });
-          seconds.audit += (performance.now() - auditStarted) / 1000;
-          return audited;
-        };
-        let audit: SiteAudit;
-        try {
-          const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir, alongsideSearch: auditPages });
-          audit = built.alongside as SiteAudit;
-          seconds.astro += built.seconds;
-          const { inputs, astro, compose, search } = built.steps;
-          if (built.reused) log('[build] nothing changed since the last build (content, code, settings): its pages and search index were reused');
-          else if (built.reusedPaths.length) log(`[build] rendered ${built.rendered.length} paths, reused ${built.reusedPaths.length} from the previous release`);
-          log(`[build] site built in ${built.seconds.toFixed(1)} s: inputs ${inputs.toFixed(1)} s, Astro ${astro.toFixed(1)} s, reused paths and record ${compose.toFixed(1)} s, search index and audit ${search.toFixed(1)} s`);
-        } catch (error) {
-          const added = addLeftOut(leftOut, blameBuildFailure(error, pages));
-          if (!added.length) throw new ReleaseRefusedError(`the site build failed, and no entry could be blamed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    const { id, dir, result } = await publishRelease(
+      options.releases,
+      async (outDir) => {
+        builtIn = outDir;
+        for (;;) {
+          if (builds >= MAX_BUILDS) throw new ReleaseRefusedError(`still failing after ${MAX_BUILDS} builds, ${leftOut.length} entries left out`);
+          builds += 1;
+          const from = leftOut.length ? writeSnapshotWithout(snapshotDir, filteredDir, leftOut, files) : snapshotDir;
+          log(
+            `[build] building the site from snapshot ${manifest.id}${leftOut.length ? ` without ${leftOut.length} entr${leftOut.length === 1 ? 'y' : 'ies'}` : ''}`,
+          );
+          // The audit runs while Pagefind indexes the pages. Its cache is beside Astro's: most pages are the previous build's, and their facts are not parsed again.
+          const auditCache = path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, 'audit-facts.json');
+          const auditPages = (siteDir: string): SiteAudit => {
+            const auditStarted = performance.now();
+            const audited = auditSite(siteDir, options.siteUrl, { cacheFile: auditCache });
+            seconds.audit += (performance.now() - auditStarted) / 1000;
+            return audited;
+          };
+          let audit: SiteAudit;
+          try {
+            const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir, alongsideSearch: auditPages });
+            audit = built.alongside as SiteAudit;
+            seconds.astro += built.seconds;
+            const { inputs, astro, compose, search } = built.steps;
+            if (built.reused) log('[build] nothing changed since the last build (content, code, settings): its pages and search index were reused');
+            else if (built.reusedPaths.length)
+              log(`[build] rendered ${built.rendered.length} paths, reused ${built.reusedPaths.length} from the previous release`);
+            log(
+              `[build] site built in ${built.seconds.toFixed(1)} s: inputs ${inputs.toFixed(1)} s, Astro ${astro.toFixed(1)} s, reused paths and record ${compose.toFixed(1)} s, search index and audit ${search.toFixed(1)} s`,
+            );
+          } catch (error) {
+            const added = addLeftOut(leftOut, blameBuildFailure(error, pages));
+            if (!added.length)
+              throw new ReleaseRefusedError(`the site build failed, and no entry could be blamed: ${error instanceof Error ? error.message : String(error)}`, {
+                cause: error,
+              });
+            for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
+            continue;
+          }
+          if (!audit.problems.length) {
+            shareFiles(options, outDir, snapshotDir, log);
+            return { audit };
+          }
+          const { blamed, unowned } = blameAudit(audit, pages);
+          const added = addLeftOut(leftOut, blamed);
+          // Problems on pages no entry owns may come from an entry left out now (a list linking to it): build again first.
+          if (!added.length) throw new SiteAuditError(unowned.length ? unowned : audit.problems);
           for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
-          continue;
         }
-        if (!audit.problems.length) {
-          shareFiles(options, outDir, snapshotDir, log);
-          return { audit };
-        }
-        const { blamed, unowned } = blameAudit(audit, pages);
-        const added = addLeftOut(leftOut, blamed);
-        // Problems on pages no entry owns may come from an entry left out now (a list linking to it): build again first.
-        if (!added.length) throw new SiteAuditError(unowned.length ? unowned : audit.problems);
-        for (const e of added) log(`[build] leaving out ${formatLeftOut(e)}`);
-      }
-    }, options.keep);
+      },
+      options.keep,
+    );
     // The release folder was renamed into place: an unchanged rebuild can still reuse it.
     if (builtIn) outputMoved(builtIn, dir, options.cacheDir);
     const report: BuildReport = {

@@ -24,7 +24,15 @@ function readReport(releases: ReleasePaths, id: string): (Partial<BuildReport> &
 function leftOutOf(report: Partial<BuildReport>): LeftOutSummary[] {
   const out = new Map<string, LeftOutSummary>();
   for (const e of report.leftOut ?? []) {
-    out.set(entryKey(e), { stage: e.stage, type: e.type, documentId: e.documentId, locale: e.locale, field: e.field ?? '(entry)', message: e.reason, ...(e.page ? { page: e.page } : {}) });
+    out.set(entryKey(e), {
+      stage: e.stage,
+      type: e.type,
+      documentId: e.documentId,
+      locale: e.locale,
+      field: e.field ?? '(entry)',
+      message: e.reason,
+      ...(e.page ? { page: e.page } : {}),
+    });
   }
   for (const w of report.warnings ?? []) if (!out.has(entryKey(w))) out.set(entryKey(w), { stage: 'pull', ...w });
   return [...out.values()];

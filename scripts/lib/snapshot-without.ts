@@ -82,12 +82,21 @@ export function entriesWithout(files: RawFile[], leftOut: LeftOutEntry[]): RawFi
         if (!raw || typeof raw !== 'object' || gone.has(entryKey({ type: file.collection, locale: file.locale, documentId }))) continue;
         const { value, dropped } = withoutLinksTo(fields, raw, file.locale, gone);
         if (Array.isArray(raw.translations)) {
-          value.translations = (raw.translations as string[]).filter((l) => !gone.has(entryKey({ type: file.collection, locale: l, documentId: raw.documentId })));
+          value.translations = (raw.translations as string[]).filter(
+            (l) => !gone.has(entryKey({ type: file.collection, locale: l, documentId: raw.documentId })),
+          );
         }
         const check = dropped.length ? validateEntry(file.collection, value) : { ok: true as const };
         if (!check.ok) {
           const field = check.problems.map((p) => p.field).find((f) => dropped.includes(f)) ?? check.problems[0].field;
-          invalid.push({ stage: 'validation', type: file.collection, documentId, locale: file.locale, field, reason: `its required link ${field} points at an entry that was left out` });
+          invalid.push({
+            stage: 'validation',
+            type: file.collection,
+            documentId,
+            locale: file.locale,
+            field,
+            reason: `its required link ${field} points at an entry that was left out`,
+          });
         }
         entries.push(value as RawEntry);
       }

@@ -19,7 +19,9 @@ try {
     `[backup] wrote ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB) in ${result.seconds.toFixed(1)} s: ` +
       `${Object.values(counts.tables).reduce((a, b) => a + b, 0)} rows in ${Object.keys(counts.tables).length} tables, ${counts.uploadFiles} upload files`,
   );
-  console.log('[backup] the archive holds no secrets: keep the instance\'s secrets (cms/.env) safe on their own, a restore needs them for API tokens to keep working');
+  console.log(
+    "[backup] the archive holds no secrets: keep the instance's secrets (cms/.env) safe on their own, a restore needs them for API tokens to keep working",
+  );
 } catch (error) {
   console.error(`[backup] failed: ${error instanceof Error ? error.message : error}`);
   process.exit(1);

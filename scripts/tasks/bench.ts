@@ -20,7 +20,14 @@ for (const name of chosen) {
     log(benchmark.description);
     const startedAt = new Date();
     const outcome = await benchmark.run({ log });
-    const run = runFile({ benchmark: name, description: benchmark.description, startedAt, finishedAt: new Date(), summary: outcome.summary, results: outcome.results });
+    const run = runFile({
+      benchmark: name,
+      description: benchmark.description,
+      startedAt,
+      finishedAt: new Date(),
+      summary: outcome.summary,
+      results: outcome.results,
+    });
     const file = writeResult(run);
     updateFiguresDoc(run);
     console.log(`\n${name}:`);

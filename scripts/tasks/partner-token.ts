@@ -13,7 +13,10 @@ ensureEnvFile();
 generateCmsSchemas();
 await ensureCmsBuilt();
 try {
-  await run(process.execPath, [path.join(cmsDir, 'tools', 'partner-token.ts'), ...process.argv.slice(2)], { cwd: cmsDir, env: { ...readEnvFile(), ...process.env } });
+  await run(process.execPath, [path.join(cmsDir, 'tools', 'partner-token.ts'), ...process.argv.slice(2)], {
+    cwd: cmsDir,
+    env: { ...readEnvFile(), ...process.env },
+  });
 } catch {
   process.exit(1);
 }

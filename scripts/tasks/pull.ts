@@ -13,7 +13,14 @@ if (!config.buildToken) {
 }
 try {
   const previous = process.argv.includes('--incremental') ? latestSnapshotDir(config.snapshotsDir) : undefined;
-  const { dir } = await pullSnapshot({ cmsUrl: config.cmsUrl, token: config.buildToken, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, previous, log: console.log });
+  const { dir } = await pullSnapshot({
+    cmsUrl: config.cmsUrl,
+    token: config.buildToken,
+    snapshotsDir: config.snapshotsDir,
+    keep: config.keep.snapshots,
+    previous,
+    log: console.log,
+  });
   console.log(`[pull] wrote ${dir}`);
 } catch (error) {
   console.error(`[pull] failed: ${(error as Error).message}`);

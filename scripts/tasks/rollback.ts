@@ -15,6 +15,8 @@ try {
   const { from, to } = rollback(config.releases, wanted[0]);
   console.log(from === to ? `[rollback] ${to} is already live` : `[rollback] live: ${from ?? 'nothing'} → ${to}`);
 } catch (error) {
-  console.error(error instanceof RollbackRefused ? `[rollback] refused, live is unchanged: ${error.message}` : `[rollback] failed: ${(error as Error).message}`);
+  console.error(
+    error instanceof RollbackRefused ? `[rollback] refused, live is unchanged: ${error.message}` : `[rollback] failed: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

@@ -59,7 +59,9 @@ cms.child.on('exit', (code) => process.exit(code ?? 0));
 
 let snapshotDir: string | undefined;
 try {
-  snapshotDir = (await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, log: console.log })).dir;
+  snapshotDir = (
+    await pullSnapshot({ cmsUrl: cms.url, token: config.buildToken!, snapshotsDir: config.snapshotsDir, keep: config.keep.snapshots, log: console.log })
+  ).dir;
 } catch (error) {
   console.error(`[pull] failed: ${(error as Error).message}`);
   const latest = path.join(config.snapshotsDir, 'latest');
@@ -98,5 +100,7 @@ console.log(
     `  Rebuilds     on every publish, unpublish and delete (CMS webhook "Site rebuild" → ${rebuilder.url})`,
     'Press Ctrl+C to stop.',
     '',
-  ].filter((l) => l !== '').join('\n') + '\n',
+  ]
+    .filter((l) => l !== '')
+    .join('\n') + '\n',
 );

@@ -52,7 +52,9 @@ try {
     // After astro check, which writes the content collections' types (site/.astro/) that the site's TypeScript needs.
     await run(process.execPath, [typescript, '-p', path.join(repoRoot, 'site')], { cwd: repoRoot });
   }
-  await run(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: repoRoot });
+  await run(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+    cwd: repoRoot,
+  });
 } catch {
   failed = true;
 }

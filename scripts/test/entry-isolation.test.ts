@@ -25,18 +25,30 @@ describe('the entry a page belongs to', () => {
 
   it('is the item for its item page, and the theme for its theme pages', () => {
     expect(pages.ownerOf('/en/news/cloud-school-hybrid-rice-webinar-2022/')).toEqual({ type: 'news', documentId: 'a34c8e66181691c19f6f2a9c', locale: 'en' });
-    expect(pages.ownerOf('/fr/policies/china-rural-revitalization-promotion-law-2021/index.html')).toEqual({ type: 'policy', documentId: POLICY, locale: 'fr' });
+    expect(pages.ownerOf('/fr/policies/china-rural-revitalization-promotion-law-2021/index.html')).toEqual({
+      type: 'policy',
+      documentId: POLICY,
+      locale: 'fr',
+    });
     expect(pages.ownerOf('/zh/themes/value-chain-development/news/')).toEqual({ type: 'theme', documentId: VALUE_CHAINS, locale: 'zh' });
   });
 
   it('is none for home, lists, search, about and error pages', () => {
-    for (const page of ['/', '/en/', '/en/news/', '/en/news/page/2/', '/en/search/', '/en/about/', '/404.html', '/en/404/']) expect(pages.ownerOf(page), page).toBeUndefined();
+    for (const page of ['/', '/en/', '/en/news/', '/en/news/page/2/', '/en/search/', '/en/about/', '/404.html', '/en/404/'])
+      expect(pages.ownerOf(page), page).toBeUndefined();
   });
 
   // The pages Astro failed to render, read from its log, are tested with the site (site/test/build-failure.test.ts).
   it('is found from a failed build through a media file or a document id', () => {
-    expect(pages.namedIn('NoImageMetadata: Could not process image metadata for `/x/snapshot/media/seminar-hall.jpg`.').map((n) => n.entry.type)).toContain('news');
-    expect(pages.namedIn(`entry ${POLICY} is odd`).map((n) => n.entry.locale).sort()).toEqual(['ar', 'en', 'es', 'fr', 'zh']);
+    expect(pages.namedIn('NoImageMetadata: Could not process image metadata for `/x/snapshot/media/seminar-hall.jpg`.').map((n) => n.entry.type)).toContain(
+      'news',
+    );
+    expect(
+      pages
+        .namedIn(`entry ${POLICY} is odd`)
+        .map((n) => n.entry.locale)
+        .sort(),
+    ).toEqual(['ar', 'en', 'es', 'fr', 'zh']);
     expect(pages.namedIn('TypeError: something on every page')).toEqual([]);
   });
 });

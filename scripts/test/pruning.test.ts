@@ -96,7 +96,7 @@ describe('snapshot pruning', () => {
     expect(fs.existsSync(path.join(snapshotsDir, 'latest', 'media', 'shared.jpg'))).toBe(true);
   });
 
-  it('removes a killed pull\'s day-old partial folder, and leaves a running one alone', () => {
+  it("removes a killed pull's day-old partial folder, and leaves a running one alone", () => {
     const old = path.join(snapshotsDir, '.partial-2026-01-01T00-00-00-000Z-abc');
     const running = path.join(snapshotsDir, '.partial-2026-01-02T00-00-00-000Z-def');
     fs.mkdirSync(old);

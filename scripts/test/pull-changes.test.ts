@@ -39,7 +39,12 @@ describe('working out what an incremental pull fetches again', () => {
   });
 
   it('orders entries by document id in code-point order', () => {
-    expect(['b', 'a1', 'A', 'a'].map((documentId) => ({ documentId })).sort(byDocumentId).map((e) => e.documentId)).toEqual(['A', 'a', 'a1', 'b']);
+    expect(
+      ['b', 'a1', 'A', 'a']
+        .map((documentId) => ({ documentId }))
+        .sort(byDocumentId)
+        .map((e) => e.documentId),
+    ).toEqual(['A', 'a', 'a1', 'b']);
   });
 
   it('pulls incrementally only for entry events, and never when SSC_INCREMENTAL_PULL is off', () => {

@@ -5,7 +5,11 @@ import { startRebuildService, type RebuildService } from '../lib/rebuild-service
 
 const secret = crypto.randomBytes(8).toString('hex');
 const call = (service: RebuildService, auth = `Bearer ${secret}`) =>
-  fetch(service.url, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: '{"event":"entry.publish","model":"news-item"}' });
+  fetch(service.url, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: '{"event":"entry.publish","model":"news-item"}',
+  });
 
 describe('rebuild service', () => {
   let service: RebuildService | undefined;

@@ -26,7 +26,8 @@ describe('the reference corpus', () => {
       expect(translations.map((e) => e.locale)).toEqual([...localeCodes]);
       const [first] = translations;
       expect(first.slug).toBe(referenceSlug(n));
-      for (const e of translations) expect([e.slug, e.type, e.themes, e.countries, e.date]).toEqual([first.slug, first.type, first.themes, first.countries, first.date]);
+      for (const e of translations)
+        expect([e.slug, e.type, e.themes, e.countries, e.date]).toEqual([first.slug, first.type, first.themes, first.countries, first.date]);
     }
   });
 
@@ -57,7 +58,10 @@ describe('the reference corpus', () => {
   it('writes bodies of about 400 words, or about 600 characters in Chinese, with two ## headings', () => {
     for (const e of corpus) {
       const blocks = e.body.split('\n\n');
-      expect(blocks.filter((b) => b.startsWith('## ')), `${e.slug} ${e.locale}`).toHaveLength(2);
+      expect(
+        blocks.filter((b) => b.startsWith('## ')),
+        `${e.slug} ${e.locale}`,
+      ).toHaveLength(2);
       expect(blocks[0].startsWith('## ')).toBe(false);
       if (e.locale === 'zh') {
         const characters = paragraphs(e.body).join('').length;

@@ -55,11 +55,33 @@ describe('one bad entry never blocks publishing', { timeout: 600_000 }, () => {
     snapshot.edit('policy', 'fr', POLICY, (e) => (e.officialLink = 'https://['));
     // Render: the build throws on a corrupted image that only this item uses.
     const corrupt = snapshot.addMedia('corrupt-hero.jpg', 'not a JPEG at all');
-    const render = snapshot.addCopyOf('news', 'en', ENGLISH_NEWS, 'bad-render-item', (e) => (e.heroImage.image = { ...e.heroImage.image, path: corrupt, name: 'corrupt-hero.jpg', sizeBytes: 17 }));
+    const render = snapshot.addCopyOf(
+      'news',
+      'en',
+      ENGLISH_NEWS,
+      'bad-render-item',
+      (e) => (e.heroImage.image = { ...e.heroImage.image, path: corrupt, name: 'corrupt-hero.jpg', sizeBytes: 17 }),
+    );
     // Audit: a link in the body to an internal page that does not exist.
-    const broken = snapshot.addCopyOf('news', 'en', ENGLISH_NEWS, 'broken-link-item', (e) => (e.body += '\n\nSee [the missing report](/en/reports/no-such-report/).'));
+    const broken = snapshot.addCopyOf(
+      'news',
+      'en',
+      ENGLISH_NEWS,
+      'broken-link-item',
+      (e) => (e.body += '\n\nSee [the missing report](/en/reports/no-such-report/).'),
+    );
     // Audit: a page far over the byte budget (text that does not compress).
-    const heavy = snapshot.addCopyOf('news', 'en', ENGLISH_NEWS, 'over-budget-item', (e) => (e.body += `\n\n${crypto.randomBytes(30_000).toString('base64').replace(/(.{60})/g, '$1 ')}`));
+    const heavy = snapshot.addCopyOf(
+      'news',
+      'en',
+      ENGLISH_NEWS,
+      'over-budget-item',
+      (e) =>
+        (e.body += `\n\n${crypto
+          .randomBytes(30_000)
+          .toString('base64')
+          .replace(/(.{60})/g, '$1 ')}`),
+    );
 
     const paths = releasesAt('bad-entries');
     const lines: string[] = [];
@@ -139,7 +161,9 @@ describe('one bad entry never blocks publishing', { timeout: 600_000 }, () => {
     const good = new VariantSnapshot(root, 'good');
     const first = await buildRelease({ snapshotDir: good.dir, siteUrl: SITE_URL, releases: paths, cacheDir });
     // A site address Astro refuses: every page fails, and no entry is to blame.
-    await expect(buildRelease({ snapshotDir: good.dir, siteUrl: 'not a site address', releases: paths, cacheDir })).rejects.toThrow(/release was refused and the live site was left as it was/);
+    await expect(buildRelease({ snapshotDir: good.dir, siteUrl: 'not a site address', releases: paths, cacheDir })).rejects.toThrow(
+      /release was refused and the live site was left as it was/,
+    );
     expect(currentRelease(paths)).toBe(first.release);
     expect(fs.readdirSync(paths.releasesDir).filter((n) => n.startsWith('.'))).toEqual(['.reports']);
   });

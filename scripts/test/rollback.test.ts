@@ -19,7 +19,13 @@ describe('rollback and the release list', () => {
       fs.writeFileSync(path.join(dir, 'index.html'), text);
     });
     fs.mkdirSync(releaseReportsDir(paths), { recursive: true });
-    const report = { release: id, pages: 1, seconds: { astro: 1, audit: 0.5, total: 2, pull: 1 }, warnings: [{ type: 'news' }, { type: 'policy' }], ...(trigger ? { trigger } : {}) };
+    const report = {
+      release: id,
+      pages: 1,
+      seconds: { astro: 1, audit: 0.5, total: 2, pull: 1 },
+      warnings: [{ type: 'news' }, { type: 'policy' }],
+      ...(trigger ? { trigger } : {}),
+    };
     fs.writeFileSync(path.join(releaseReportsDir(paths), `${id}.json`), JSON.stringify(report));
     await new Promise((r) => setTimeout(r, 3)); // ids are times to the millisecond
     return id;

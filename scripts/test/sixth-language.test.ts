@@ -63,7 +63,9 @@ function edit(rel: string, change: (text: string) => string): void {
 
 /** The working tree (tracked files and untracked ones that are not ignored), with node_modules linked rather than installed. */
 function copyRepository(): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const rel of files) {
     const source = path.join(repoRoot, rel);
     const stat = fs.lstatSync(source, { throwIfNoEntry: false });
@@ -173,11 +175,19 @@ describe('the content model', { timeout: 300_000 }, () => {
     // The change: one locale entry, one type in the model, the new language's strings and the type's names.
     edit('content-schemas/src/locales.ts', (s) => s.replace(/(\n)(\] as const satisfies readonly LocaleDefinition\[\];)/, `$1${PORTUGUESE}$2`));
     edit('content-schemas/src/model.ts', (s) =>
-      s.replace('export const taxonomies = ', `${EVENT_TYPE}export const taxonomies = `).replace('export const contentTypes = [news, video, report, policy, course]', 'export const contentTypes = [news, video, report, policy, course, event]'),
+      s
+        .replace('export const taxonomies = ', `${EVENT_TYPE}export const taxonomies = `)
+        .replace(
+          'export const contentTypes = [news, video, report, policy, course]',
+          'export const contentTypes = [news, video, report, policy, course, event]',
+        ),
     );
     const i18n = path.join(copy, 'site', 'src', 'i18n');
     const english = readJson(path.join(i18n, 'en.json'));
-    fs.writeFileSync(path.join(i18n, 'pt.json'), JSON.stringify({ ...english, 'site.tagline': 'Conhecimento da cooperação Sul-Sul sobre segurança alimentar' }, null, 2));
+    fs.writeFileSync(
+      path.join(i18n, 'pt.json'),
+      JSON.stringify({ ...english, 'site.tagline': 'Conhecimento da cooperação Sul-Sul sobre segurança alimentar' }, null, 2),
+    );
     for (const file of fs.readdirSync(i18n)) {
       const strings = readJson(path.join(i18n, file));
       fs.writeFileSync(path.join(i18n, file), JSON.stringify({ ...strings, 'types.event.plural': 'Events', 'types.event.all': 'All events' }, null, 2));
@@ -204,7 +214,8 @@ describe('the content model', { timeout: 300_000 }, () => {
       expect(fs.existsSync(file), url).toBe(true);
       return parse(fs.readFileSync(file, 'utf8'));
     };
-    const alternates = (doc: ReturnType<typeof parse>) => Object.fromEntries(doc.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
+    const alternates = (doc: ReturnType<typeof parse>) =>
+      Object.fromEntries(doc.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
 
     // Portuguese pages, with their lang, dir, strings and hreflang both ways.
     const home = html('pt');
@@ -219,7 +230,11 @@ describe('the content model', { timeout: 300_000 }, () => {
     for (const page of ['pt/news', 'pt/about', 'pt/search', 'pt/feeds']) html(page);
 
     // The sitemap and the feeds.
-    const sitemap = fs.readdirSync(out).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('');
+    const sitemap = fs
+      .readdirSync(out)
+      .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+      .map((f) => fs.readFileSync(path.join(out, f), 'utf8'))
+      .join('');
     expect(sitemap).toContain(`${SITE_URL}/pt/news/${news.slug}/`);
     expect(sitemap).toContain(`${SITE_URL}/pt/events/${events[0]}/`);
     expect(fs.readFileSync(path.join(out, 'pt', 'feeds', 'all.rss.xml'), 'utf8')).toContain('<language>pt-BR</language>');
@@ -235,7 +250,9 @@ describe('the content model', { timeout: 300_000 }, () => {
 
     // The new type: its lists, and item pages with everything the model gives it.
     for (const list of ['en/events', 'pt/events']) {
-      const links = html(list).querySelectorAll('a').map((a) => a.getAttribute('href'));
+      const links = html(list)
+        .querySelectorAll('a')
+        .map((a) => a.getAttribute('href'));
       expect(links, list).toContain(`/${list}/${events[0]}/`);
     }
     const item = html(`en/events/${events[0]}`);
@@ -246,7 +263,10 @@ describe('the content model', { timeout: 300_000 }, () => {
     expect(article.querySelector('.body')?.text, 'body').toContain('EVENT-BODY-MARKER');
     expect(article.querySelector('figure img'), 'image').not.toBeNull();
     expect(article.querySelector('ul.files a[download]'), 'attachments').not.toBeNull();
-    expect(article.querySelectorAll('a').some((a) => a.getAttribute('href')?.startsWith('/en/themes/')), 'themes').toBe(true);
+    expect(
+      article.querySelectorAll('a').some((a) => a.getAttribute('href')?.startsWith('/en/themes/')),
+      'themes',
+    ).toBe(true);
     expect(alternates(item)['pt-BR']).toBe(`${SITE_URL}/pt/events/${events[0]}/`);
     expect(fs.existsSync(path.join(out, 'api', 'pt', 'events', '1.json'))).toBe(true);
 

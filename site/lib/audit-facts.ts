@@ -42,7 +42,10 @@ export interface PageFacts {
 
 /** URLs named by a srcset attribute. */
 export const srcsetUrls = (srcset: string): string[] =>
-  srcset.split(',').map((part) => part.trim().split(/\s+/)[0]).filter((u): u is string => Boolean(u));
+  srcset
+    .split(',')
+    .map((part) => part.trim().split(/\s+/)[0])
+    .filter((u): u is string => Boolean(u));
 
 function linksOf(doc: HTMLElement): Link[] {
   const links: Link[] = [];
@@ -72,7 +75,9 @@ export function factsOf(html: string): PageFacts {
     gzipBytes: zlib.gzipSync(html).length,
     stylesheets: doc.querySelectorAll('link[rel="stylesheet"]').map((sheet) => sheet.getAttribute('href') ?? ''),
     links: linksOf(doc),
-    alternates: doc.querySelectorAll('link[rel="alternate"][hreflang]').map((el) => ({ hreflang: el.getAttribute('hreflang')!, href: el.getAttribute('href') })),
+    alternates: doc
+      .querySelectorAll('link[rel="alternate"][hreflang]')
+      .map((el) => ({ hreflang: el.getAttribute('hreflang')!, href: el.getAttribute('href') })),
   };
 }
 

@@ -216,7 +216,8 @@ function checkLinks(page: Page, site: SiteContext): void {
     const targetLocale = target.split('/')[1];
     if (link.hreflang) {
       const lang = site.byUrl.get(target)?.facts.lang;
-      if (isLocaleCode(targetLocale) && lang !== link.hreflang) site.report(page.url, `link ${link.value} says hreflang="${link.hreflang}" but the page is lang="${lang}"`);
+      if (isLocaleCode(targetLocale) && lang !== link.hreflang)
+        site.report(page.url, `link ${link.value} says hreflang="${link.hreflang}" but the page is lang="${lang}"`);
     } else if (isLocaleCode(targetLocale) && targetLocale !== page.locale) {
       site.report(page.url, `link ${link.value} leaves the page's language without hreflang`);
     }
@@ -239,7 +240,9 @@ function checkAlternates(page: Page, site: SiteContext): void {
 export function auditSite(dir: string, siteUrl: string, options: AuditOptions = {}): SiteAudit {
   const origin = new URL(siteUrl).origin;
   const files = listFiles(dir);
-  const cache: CacheRound | undefined = options.cacheFile ? { file: options.cacheFile, previous: readFactsCache(options.cacheFile), next: new Map() } : undefined;
+  const cache: CacheRound | undefined = options.cacheFile
+    ? { file: options.cacheFile, previous: readFactsCache(options.cacheFile), next: new Map() }
+    : undefined;
   const pages = readPages(dir, files.pages, cache);
   const pageProblems: PageProblem[] = [];
   const site: SiteContext = {

@@ -146,7 +146,13 @@ async function runAstro(options: { snapshotDir: string; stagingDir: string; cach
     await inScratchDirectory(() =>
       withFailedPagesNoted(() =>
         build({
-          ...createAstroConfig({ snapshotDir: options.snapshotDir, outDir: options.stagingDir, cacheDir: options.cacheDir, siteUrl: options.siteUrl, searchIndex: false }),
+          ...createAstroConfig({
+            snapshotDir: options.snapshotDir,
+            outDir: options.stagingDir,
+            cacheDir: options.cacheDir,
+            siteUrl: options.siteUrl,
+            searchIndex: false,
+          }),
           logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
         }),
       ),
@@ -219,7 +225,16 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       const pages = countPages(outDir);
       recordOutput(cacheDir, start, outDir, pages, paths);
       step('compose');
-      return { pages, seconds: seconds(), reused: false, rendered: composed.rendered, reusedPaths: composed.reused, searchReused: search.reused, alongside, steps };
+      return {
+        pages,
+        seconds: seconds(),
+        reused: false,
+        rendered: composed.rendered,
+        reusedPaths: composed.reused,
+        searchReused: search.reused,
+        alongside,
+        steps,
+      };
     }),
   );
 }

@@ -124,11 +124,13 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
     experimental: { incrementalBuild: false },
     integrations: [
       snapshotIntegration({ snapshotDir: options.snapshotDir }),
-      sitemapOfAllPages(sitemap({
-        // The root chooser and status pages are not content.
-        filter: (page) => new URL(page).pathname !== '/',
-        i18n: { defaultLocale, locales: Object.fromEntries(locales.map((l) => [l.code, l.tag])) },
-      })),
+      sitemapOfAllPages(
+        sitemap({
+          // The root chooser and status pages are not content.
+          filter: (page) => new URL(page).pathname !== '/',
+          i18n: { defaultLocale, locales: Object.fromEntries(locales.map((l) => [l.code, l.tag])) },
+        }),
+      ),
       // Last: it indexes the finished HTML.
       ...(options.searchIndex === false ? [] : [searchIndexIntegration({ reuse: incremental })]),
     ],

@@ -42,7 +42,10 @@ export function readStoredPage(file: string): StoredPage {
  * carry a digest of their content, so a fragment named in `known` (the dates of an
  * earlier bundle) has that date and is not read again.
  */
-export function writeDateOrders(bundleDir: string, known: Record<string, string | null> = {}): { counts: Record<string, number>; dates: Record<string, string | null> } {
+export function writeDateOrders(
+  bundleDir: string,
+  known: Record<string, string | null> = {},
+): { counts: Record<string, number>; dates: Record<string, string | null> } {
   const fragmentDir = path.join(bundleDir, 'fragment');
   const dated = new Map<string, { id: string; date: string }[]>();
   const dates: Record<string, string | null> = {};

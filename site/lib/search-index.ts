@@ -137,14 +137,20 @@ async function indexLanguage(siteDir: string, language: string, folders: string[
   const glob = `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.{html}`;
   const args = ['--site', siteDir, '--glob', glob, '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
   try {
-    await promisify(execFile)(PAGEFIND_BINARY, args, { env: { ...process.env, [INDEX_CHUNK_SIZE_VARIABLE]: String(INDEX_CHUNK_SIZE) }, maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(PAGEFIND_BINARY, args, {
+      env: { ...process.env, [INDEX_CHUNK_SIZE_VARIABLE]: String(INDEX_CHUNK_SIZE) },
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`Pagefind failed to index ${siteDir} (${glob}):\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`, { cause: error });
+    throw new Error(`Pagefind failed to index ${siteDir} (${glob}):\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`, {
+      cause: error,
+    });
   }
   const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
   const others = Object.keys(entry.languages).filter((lang) => lang !== language);
-  if (others.length > 0) throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages (${glob}): a page without the right <html lang>?`);
+  if (others.length > 0)
+    throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages (${glob}): a page without the right <html lang>?`);
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(bundleDir, file), { force: true });
   precompressSearchBundle(bundleDir, PRECOMPRESSED_CACHE_DIR);
   const { dates } = writeDateOrders(bundleDir, knownDates);
@@ -190,7 +196,8 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   try {
     const stale = languages.filter((language) => {
       const fingerprintFile = path.join(bundlesRoot, language, FINGERPRINT_FILE);
-      const fresh = Boolean(options.cacheDir) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === pages.get(language)!.fingerprint;
+      const fresh =
+        Boolean(options.cacheDir) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === pages.get(language)!.fingerprint;
       if (fresh) reused.push(language);
       return !fresh;
     });
@@ -361,7 +368,9 @@ export function searchIndexIntegration(options: { reuse?: boolean } = {}): Astro
       },
       'astro:build:done': async ({ dir, logger }) => {
         const report = await writeSearchIndex(fileURLToPath(dir), { cacheDir });
-        const counts = Object.entries(report.languages).map(([lang, n]) => `${lang} ${n}`).join(', ');
+        const counts = Object.entries(report.languages)
+          .map(([lang, n]) => `${lang} ${n}`)
+          .join(', ');
         const reused = report.reused.length ? `; reused the unchanged ${report.reused.join(', ')}` : '';
         logger.info(`indexed ${report.pages} pages (${counts}) in ${report.seconds.toFixed(1)} s${reused}`);
       },

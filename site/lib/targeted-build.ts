@@ -160,7 +160,8 @@ export function composeOutput(stagingDir: string, start: BuildStart): { composed
   for (const [output, key] of plan.current) {
     if (plan.rendered.has(output)) {
       const file = path.join(stagingDir, output);
-      if (!fs.existsSync(file)) throw new Error(`the build plan expected Astro to write ${output}, and it did not (is the route's output pattern in getStaticPaths() right?)`);
+      if (!fs.existsSync(file))
+        throw new Error(`the build plan expected Astro to write ${output}, and it did not (is the route's output pattern in getStaticPaths() right?)`);
       paths[output] = { key, assets: assetsOf(file) };
       rendered.push(output);
       continue;
@@ -180,7 +181,13 @@ export function composeOutput(stagingDir: string, start: BuildStart): { composed
 }
 
 /** Records the finished output in `dir`, for the next build. */
-export function recordOutput(cacheDir: string, start: Pick<BuildStart, 'code' | 'inputs'>, dir: string, pages: number, paths: Record<string, PathRecord>): void {
+export function recordOutput(
+  cacheDir: string,
+  start: Pick<BuildStart, 'code' | 'inputs'>,
+  dir: string,
+  pages: number,
+  paths: Record<string, PathRecord>,
+): void {
   const files = listingDigest(dir);
   if (!files) return;
   writeRecord(cacheDir, { format: FORMAT, inputs: start.inputs, code: start.code, dir: path.resolve(dir), files, pages, paths });

@@ -35,7 +35,11 @@ describe('site audit', () => {
   it('names the page and the problem for wrong lang/dir, broken links, stray locale links and false hreflang', () => {
     const dir = writeSite('broken', {
       '_astro/site.css': 'body{margin:0}',
-      'en/index.html': page('en', 'ltr', '<a href="/en/missing/">x</a><a href="/fr/">fr</a><a href="/ar/" hreflang="fr">ar</a><img src="/media/nope.png" alt="">'),
+      'en/index.html': page(
+        'en',
+        'ltr',
+        '<a href="/en/missing/">x</a><a href="/fr/">fr</a><a href="/ar/" hreflang="fr">ar</a><img src="/media/nope.png" alt="">',
+      ),
       'fr/index.html': page('fr', 'ltr', 'ok'),
       'ar/index.html': page('ar', 'ltr', 'ok', `<link rel="alternate" hreflang="en" href="${ORIGIN}/en/gone/">`),
     });
@@ -111,7 +115,10 @@ describe('site audit', () => {
       const content = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { pages: Record<string, { facts: { lang: string } }> };
       content.pages['/fr/']!.facts.lang = 'xx';
       fs.writeFileSync(cacheFile, JSON.stringify(content));
-      expect(auditSite(dir, ORIGIN, { cacheFile }).problems).toEqual(['/en/about/: broken link /en/gone/', '/fr/: <html lang="xx" dir="ltr">, expected lang="fr" dir="ltr"']);
+      expect(auditSite(dir, ORIGIN, { cacheFile }).problems).toEqual([
+        '/en/about/: broken link /en/gone/',
+        '/fr/: <html lang="xx" dir="ltr">, expected lang="fr" dir="ltr"',
+      ]);
       fs.writeFileSync(path.join(dir, 'fr/index.html'), page('fr', 'ltr', '<a href="/fr/">accueil</a> '));
       expect(auditSite(dir, ORIGIN, { cacheFile }).problems).toEqual(['/en/about/: broken link /en/gone/']);
     });
@@ -132,4 +139,3 @@ describe('site audit', () => {
     });
   });
 });
-

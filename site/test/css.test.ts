@@ -15,7 +15,8 @@ describe('the stylesheet', () => {
   });
 
   it('uses logical properties and values only', () => {
-    const physical = /(?:^|[;{\s])((?:margin|padding|border)-(?:left|right|top|bottom)[\w-]*|left|right|top|bottom|float|clear)\s*:|text-align\s*:\s*(?:left|right)/gi;
+    const physical =
+      /(?:^|[;{\s])((?:margin|padding|border)-(?:left|right|top|bottom)[\w-]*|left|right|top|bottom|float|clear)\s*:|text-align\s*:\s*(?:left|right)/gi;
     expect([...css.matchAll(physical)].map((m) => m[0].trim())).toEqual([]);
   });
 

@@ -12,9 +12,13 @@ import { fileFor, page, site } from './helpers.ts';
 const snapshot = readSnapshot(site.snapshotDir);
 const host = new URL(site.siteUrl).hostname;
 const FEED_SIZE = 50;
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'category', 'link', 'enclosure'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'category', 'link', 'enclosure'].includes(name),
+});
 
-const list = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const idOf = (documentId: string, locale: LocaleCode) => `tag:${host},2026:${documentId}/${locale}`;
 const segment = (type: ContentTypeName) => contentTypes.find((t) => t.name === type)!.pluralName;
 
@@ -35,7 +39,10 @@ function scopes(locale: LocaleCode): { slug: string; ids: string[] }[] {
   return [
     { slug: 'all', ids: ids(items) },
     ...contentTypes.map((t) => ({ slug: segment(t.name), ids: ids(items.filter((i) => i.type === t.name)) })),
-    ...snapshot.entries.theme[locale].map((theme) => ({ slug: `themes/${theme.slug}`, ids: ids(items.filter((i) => i.themes.some((x) => x.documentId === theme.documentId))) })),
+    ...snapshot.entries.theme[locale].map((theme) => ({
+      slug: `themes/${theme.slug}`,
+      ids: ids(items.filter((i) => i.themes.some((x) => x.documentId === theme.documentId))),
+    })),
   ];
 }
 
@@ -55,11 +62,21 @@ describe('feeds', () => {
         const rss = xml.parse(read(`${base}.rss.xml`)).rss;
         expect(rss['@version']).toBe('2.0');
         expect(rss.channel.language).toBe(tag);
-        expect(list(rss.channel.item).map((i: { guid: { '#text': string } }) => i.guid['#text']).sort(), `${base}.rss.xml`).toEqual(scope.ids);
+        expect(
+          list(rss.channel.item)
+            .map((i: { guid: { '#text': string } }) => i.guid['#text'])
+            .sort(),
+          `${base}.rss.xml`,
+        ).toEqual(scope.ids);
 
         const atom = xml.parse(read(`${base}.atom.xml`)).feed;
         expect(atom['@xml:lang']).toBe(tag);
-        expect(list(atom.entry).map((e: { id: string }) => e.id).sort(), `${base}.atom.xml`).toEqual(scope.ids);
+        expect(
+          list(atom.entry)
+            .map((e: { id: string }) => e.id)
+            .sort(),
+          `${base}.atom.xml`,
+        ).toEqual(scope.ids);
 
         const json = JSON.parse(read(`${base}.json`));
         expect(json.version).toBe('https://jsonfeed.org/version/1.1');
@@ -97,7 +114,9 @@ describe('feeds', () => {
   it('carry a report’s main file as the RSS enclosure and every attachment in Atom and JSON Feed', () => {
     const report = snapshot.entries.report.en.find((r) => r.attachments.length > 1)!;
     const id = idOf(report.documentId, 'en');
-    const rssItem = list(xml.parse(read('/en/feeds/reports.rss.xml')).rss.channel.item).find((i: { guid: { '#text': string } }) => i.guid['#text'] === id) as Record<string, unknown>;
+    const rssItem = list(xml.parse(read('/en/feeds/reports.rss.xml')).rss.channel.item).find(
+      (i: { guid: { '#text': string } }) => i.guid['#text'] === id,
+    ) as Record<string, unknown>;
     const enclosures = list(rssItem.enclosure as Record<string, string>[]);
     expect(enclosures).toHaveLength(1);
     const main = report.attachments[0];
@@ -105,7 +124,9 @@ describe('feeds', () => {
     expect(Number(enclosures[0]['@length'])).toBe(main.sizeBytes ?? main.file.sizeBytes);
     expect(fileFor(new URL(enclosures[0]['@url']).pathname)).toBeDefined();
 
-    const atomEntry = list(xml.parse(read('/en/feeds/reports.atom.xml')).feed.entry).find((e: { id: string }) => e.id === id) as { link: Record<string, string>[] };
+    const atomEntry = list(xml.parse(read('/en/feeds/reports.atom.xml')).feed.entry).find((e: { id: string }) => e.id === id) as {
+      link: Record<string, string>[];
+    };
     expect(atomEntry.link.filter((l) => l['@rel'] === 'enclosure').map((l) => l['@type'])).toEqual(report.attachments.map((a) => a.file.mime));
 
     const jsonItem = JSON.parse(read('/en/feeds/reports.json')).items.find((i: { id: string }) => i.id === id);
@@ -118,13 +139,17 @@ describe('feeds', () => {
     const types = home.querySelectorAll('link[rel="alternate"][type]').map((l) => l.getAttribute('type'));
     expect(types).toEqual(['application/rss+xml', 'application/atom+xml', 'application/feed+json']);
     for (const link of home.querySelectorAll('link[rel="alternate"][type]')) expect(fileFor(new URL(link.getAttribute('href')!).pathname)).toBeDefined();
-    const reports = page('/fr/reports/').doc.querySelectorAll('link[rel="alternate"][type]').map((l) => new URL(l.getAttribute('href')!).pathname);
+    const reports = page('/fr/reports/')
+      .doc.querySelectorAll('link[rel="alternate"][type]')
+      .map((l) => new URL(l.getAttribute('href')!).pathname);
     expect(reports).toContain('/fr/feeds/reports.rss.xml');
   });
 
   it('are listed on each locale’s feeds page', () => {
     for (const locale of localeCodes) {
-      const links = page(`/${locale}/feeds/`).doc.querySelectorAll('main a[type]').map((a) => a.getAttribute('href')!);
+      const links = page(`/${locale}/feeds/`)
+        .doc.querySelectorAll('main a[type]')
+        .map((a) => a.getAttribute('href')!);
       expect(links).toHaveLength(scopes(locale).length * 3);
       for (const href of links) expect(fileFor(href), href).toBeDefined();
     }

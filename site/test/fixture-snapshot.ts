@@ -27,15 +27,25 @@ export function completeFixture(target: string, source = fixtureSnapshot): strin
     const file = path.join(target, entriesFile(collection, locale));
     return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Entry[]) : [];
   };
-  const write = (collection: string, locale: string, entries: Entry[]) => fs.writeFileSync(path.join(target, entriesFile(collection, locale)), `${JSON.stringify(entries, null, 2)}\n`);
+  const write = (collection: string, locale: string, entries: Entry[]) =>
+    fs.writeFileSync(path.join(target, entriesFile(collection, locale)), `${JSON.stringify(entries, null, 2)}\n`);
   for (const { name } of collections) {
     const english = new Set(read(name, defaultLocale).map((e) => e.documentId));
     // Every existing translation of a document published in English now lists the new locales too.
     for (const locale of manifest.locales) {
-      write(name, locale, read(name, locale).map((e) => (english.has(e.documentId) ? { ...e, translations: [...e.translations, ...missing] } : e)));
+      write(
+        name,
+        locale,
+        read(name, locale).map((e) => (english.has(e.documentId) ? { ...e, translations: [...e.translations, ...missing] } : e)),
+      );
     }
     const copies = read(name, defaultLocale);
-    for (const locale of missing) write(name, locale, copies.map((e) => ({ ...structuredClone(e), locale })));
+    for (const locale of missing)
+      write(
+        name,
+        locale,
+        copies.map((e) => ({ ...structuredClone(e), locale })),
+      );
     for (const locale of missing) (manifest.counts[name] ??= {})[locale] = copies.length;
   }
   manifest.locales = [...manifest.locales, ...missing];

@@ -59,4 +59,8 @@ export function alternatesOf(p: Page): Record<string, string> {
 }
 
 /** URLs in a srcset attribute. */
-export const srcsetUrls = (srcset: string) => srcset.split(',').map((part) => part.trim().split(/\s+/)[0]).filter(Boolean);
+export const srcsetUrls = (srcset: string) =>
+  srcset
+    .split(',')
+    .map((part) => part.trim().split(/\s+/)[0])
+    .filter(Boolean);

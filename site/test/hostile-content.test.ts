@@ -43,7 +43,8 @@ function ownActiveElements(dir: string): Set<string> {
   const own = new Set<string>();
   for (const file of filesOf(dir, '.html')) {
     const doc = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    for (const el of doc.querySelectorAll('script, style, link[rel="stylesheet"]')) own.add(activeSignature(el.tagName, el.getAttribute('src') ?? el.getAttribute('href') ?? null, el.textContent));
+    for (const el of doc.querySelectorAll('script, style, link[rel="stylesheet"]'))
+      own.add(activeSignature(el.tagName, el.getAttribute('src') ?? el.getAttribute('href') ?? null, el.textContent));
   }
   return own;
 }
@@ -181,7 +182,10 @@ describe('hostile content (payloads in every text field, alt text, caption and f
   describe('the hostile snapshot', () => {
     it('puts payloads into every text field of the model, or the field refuses every payload by its pattern', () => {
       const all = modelTextFields();
-      expect(all.filter((key) => !hostile.attacked.has(key) && !hostile.refused.has(key)), 'fields the fixture gave no value to attack').toEqual([]);
+      expect(
+        all.filter((key) => !hostile.attacked.has(key) && !hostile.refused.has(key)),
+        'fields the fixture gave no value to attack',
+      ).toEqual([]);
       expect(hostile.attacked.size).toBeGreaterThan(30);
       // Only fields with a pattern (slugs, codes, language tags) may stay clean.
       expect([...hostile.refused.keys()].filter((key) => !hostile.patterned.has(key))).toEqual([]);
@@ -227,7 +231,11 @@ describe('hostile content (payloads in every text field, alt text, caption and f
           // Words of the payloads (results with Pagefind's excerpts), and a filter alone (results with the summary).
           for (const query of ['q=script', 'q=onerror', 'q=pwned', 'type=news']) {
             const report = await visit(tab, server!.url, `/${locale}/search/?${query}`, async (t) => {
-              await t.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent !== '' && !document.querySelector('[data-search-results]')!.hasAttribute('aria-busy'));
+              await t.waitForFunction(
+                () =>
+                  document.querySelector('[data-search-status]')?.textContent !== '' &&
+                  !document.querySelector('[data-search-results]')!.hasAttribute('aria-busy'),
+              );
             });
             const results = await tab.evaluate(() => document.querySelectorAll('[data-search-results] > li').length);
             const resultsHtml = await tab.evaluate(() => document.querySelector('[data-search-results]')!.innerHTML);
@@ -245,7 +253,13 @@ describe('hostile content (payloads in every text field, alt text, caption and f
     });
 
     it('runs no payload, opens no dialog and throws no error on any page', () => {
-      expectNone(reports.flatMap((r) => [...r.pwned.map((p) => `${r.url}: __pwned(${p})`), ...r.dialogs.map((d) => `${r.url}: ${d}`), ...r.errors.map((e) => `${r.url}: ${e}`)]));
+      expectNone(
+        reports.flatMap((r) => [
+          ...r.pwned.map((p) => `${r.url}: __pwned(${p})`),
+          ...r.dialogs.map((d) => `${r.url}: ${d}`),
+          ...r.errors.map((e) => `${r.url}: ${e}`),
+        ]),
+      );
     });
 
     it('leaves no event handler, script URL, frame, object, refresh, inline style or foreign script in any page', () => {
@@ -273,8 +287,15 @@ describe('hostile content (payloads in every text field, alt text, caption and f
       }
       // Pagefind's excerpt may only add <mark>: the results hold no element made of content.
       for (const r of searchReports) {
-        const tags = new Set(parse(r.resultsHtml).querySelectorAll('*').map((el) => el.tagName.toLowerCase()));
-        expect([...tags].filter((t) => !['li', 'img', 'a', 'div', 'time', 'p', 'mark'].includes(t)), r.url).toEqual([]);
+        const tags = new Set(
+          parse(r.resultsHtml)
+            .querySelectorAll('*')
+            .map((el) => el.tagName.toLowerCase()),
+        );
+        expect(
+          [...tags].filter((t) => !['li', 'img', 'a', 'div', 'time', 'p', 'mark'].includes(t)),
+          r.url,
+        ).toEqual([]);
       }
     });
   });
@@ -283,7 +304,12 @@ describe('hostile content (payloads in every text field, alt text, caption and f
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: false });
 
     /** Every text value of a parsed XML document, with the name of the element (or attribute) it belongs to. */
-    function texts(node: unknown, name = '', out: { name: string; value: string; parent: Record<string, unknown> | null }[] = [], parent: Record<string, unknown> | null = null) {
+    function texts(
+      node: unknown,
+      name = '',
+      out: { name: string; value: string; parent: Record<string, unknown> | null }[] = [],
+      parent: Record<string, unknown> | null = null,
+    ) {
       if (typeof node === 'string') out.push({ name, value: node, parent });
       else if (Array.isArray(node)) for (const n of node) texts(n, name, out, parent);
       else if (node && typeof node === 'object') {
@@ -313,7 +339,10 @@ describe('hostile content (payloads in every text field, alt text, caption and f
           const html = (file.endsWith('.rss.xml') && t.name === 'description') || (t.parent?.['@type'] === 'html' && t.name !== '@type');
           if (!html) continue;
           const asRead = parse(t.value);
-          expect(asRead.querySelectorAll('*').map((el) => el.tagName), `${file} ${t.name}: ${t.value.slice(0, 120)}`).toEqual([]);
+          expect(
+            asRead.querySelectorAll('*').map((el) => el.tagName),
+            `${file} ${t.name}: ${t.value.slice(0, 120)}`,
+          ).toEqual([]);
           if (asRead.textContent.includes('<script>window.__pwned(')) htmlPayloads += 1;
           expect(asRead.textContent, `${file} ${t.name}`).not.toContain("<script>window.__pwned('entity')");
         }

@@ -73,7 +73,7 @@ export const MARKDOWN_PAYLOADS: readonly string[] = [
   `[by reference][evil]\n\n[evil]: javascript:window.__pwned('md-ref')`,
   `<div onmouseover="window.__pwned('div')">hover me</div>`,
   `<a href="https://example.org/" onclick="window.__pwned('click')" style="position:fixed;inset:0">a fine link</a>`,
-  '```html\n<script>window.__pwned(\'code\')</script>\n```',
+  "```html\n<script>window.__pwned('code')</script>\n```",
   `<details open ontoggle="window.__pwned('toggle')"><summary>s</summary></details>`,
   `<svg><a xlink:href="javascript:window.__pwned('xlink')"><text>x</text></a></svg>`,
 ];

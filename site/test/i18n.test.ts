@@ -12,7 +12,10 @@ const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'sr
 const i18nDir = path.join(srcDir, 'i18n');
 
 const resources = Object.fromEntries(
-  fs.readdirSync(i18nDir).filter((f) => f.endsWith('.json')).map((f) => [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(i18nDir, f), 'utf8')) as Record<string, string>]),
+  fs
+    .readdirSync(i18nDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(i18nDir, f), 'utf8')) as Record<string, string>]),
 );
 const english = Object.keys(resources.en ?? {});
 
@@ -56,15 +59,25 @@ describe('UI strings', () => {
   it('have the same keys in every locale, none empty', () => {
     for (const [locale, strings] of Object.entries(resources)) {
       const keys = Object.keys(strings);
-      expect(english.filter((k) => !keys.includes(k)), `missing in ${locale}`).toEqual([]);
-      expect(keys.filter((k) => !english.includes(k)), `only in ${locale}`).toEqual([]);
-      expect(keys.filter((k) => !strings[k].trim()), `empty in ${locale}`).toEqual([]);
+      expect(
+        english.filter((k) => !keys.includes(k)),
+        `missing in ${locale}`,
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !english.includes(k)),
+        `only in ${locale}`,
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !strings[k].trim()),
+        `empty in ${locale}`,
+      ).toEqual([]);
     }
   });
 
   it('keep the same {{placeholders}} in every translation', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-    for (const key of english) for (const locale of localeCodes) expect(placeholders(resources[locale][key]), `${locale} ${key}`).toEqual(placeholders(resources.en[key]));
+    for (const key of english)
+      for (const locale of localeCodes) expect(placeholders(resources[locale][key]), `${locale} ${key}`).toEqual(placeholders(resources.en[key]));
   });
 
   it('are all used by some source file', () => {

@@ -29,7 +29,11 @@ describe('images', () => {
   it('keep the hero image at 400 px within 25 KB', () => {
     const hero = page('/en/news/ssc-platform-launch-2022/').doc.querySelector('figure picture')!;
     for (const source of hero.querySelectorAll('source')) {
-      const entry = source.getAttribute('srcset')!.split(',').map((s) => s.trim()).find((s) => s.endsWith(' 400w'))!;
+      const entry = source
+        .getAttribute('srcset')!
+        .split(',')
+        .map((s) => s.trim())
+        .find((s) => s.endsWith(' 400w'))!;
       const file = fileFor(entry.split(' ')[0])!;
       expect(fs.statSync(file).size).toBeLessThanOrEqual(25 * 1024);
     }

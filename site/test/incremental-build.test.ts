@@ -61,7 +61,11 @@ async function buildBothWays(snapshot: VariantSnapshot) {
   const incremental = path.join(root, `incremental-${step}`);
   const full = path.join(root, `full-${step}`);
   const built = await buildSite({ snapshotDir: snapshot.dir, outDir: incremental, siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true });
-  const pages = { rendered: new Set(built.rendered.map((o) => `/${o}`)), reused: new Set(built.reusedPaths.map((o) => `/${o}`)), searchReused: built.searchReused };
+  const pages = {
+    rendered: new Set(built.rendered.map((o) => `/${o}`)),
+    reused: new Set(built.reusedPaths.map((o) => `/${o}`)),
+    searchReused: built.searchReused,
+  };
   await buildSite({ snapshotDir: snapshot.dir, outDir: full, siteUrl: SITE_URL, cacheDir: path.join(cacheRoot, `full-${step}`), incremental: false });
   return { incremental, full, ...pages };
 }
@@ -100,7 +104,12 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     // A new translation: the MOU news gets a French version.
     const mou = changed.entries('news', 'en').find((e) => e.documentId.startsWith(MOU_NEWS))!;
     if (changed.entries('news', 'fr').some((e) => e.documentId === mou.documentId)) throw new Error('the fixture already has the MOU news in French');
-    const french = { ...structuredClone(mou), locale: 'fr', title: 'Un protocole d’accord pour le partage des connaissances', translations: [...mou.translations, 'fr'] };
+    const french = {
+      ...structuredClone(mou),
+      locale: 'fr',
+      title: 'Un protocole d’accord pour le partage des connaissances',
+      translations: [...mou.translations, 'fr'],
+    };
     fs.writeFileSync(path.join(changed.dir, 'entries', 'news.fr.json'), JSON.stringify([...changed.entries('news', 'fr'), french], null, 2));
     for (const locale of mou.translations as string[]) changed.edit('news', locale, mou.documentId, (e) => (e.translations = french.translations));
     // A renamed theme, in English and French.
@@ -117,8 +126,16 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     expect(searchReused).toEqual(['ar', 'zh-hans']);
     // It really was incremental: untouched pages were reused, the touched ones rendered again.
     // Chinese courses and videos show nothing that changed.
-    for (const page of ['/zh/courses/hybrid-rice-value-chain/index.html', '/zh/videos/index.html', '/zh/feeds/videos.atom.xml', '/api/zh/courses/1.json']) expect(reused).toContain(page);
-    for (const page of ['/en/news/ssc-platform-launch-2022/index.html', '/en/news/index.html', '/en/news/page/2/index.html', '/fr/news/index.html', '/es/policies/new-policy-entry/index.html', '/en/themes/value-chain-development/index.html']) {
+    for (const page of ['/zh/courses/hybrid-rice-value-chain/index.html', '/zh/videos/index.html', '/zh/feeds/videos.atom.xml', '/api/zh/courses/1.json'])
+      expect(reused).toContain(page);
+    for (const page of [
+      '/en/news/ssc-platform-launch-2022/index.html',
+      '/en/news/index.html',
+      '/en/news/page/2/index.html',
+      '/fr/news/index.html',
+      '/es/policies/new-policy-entry/index.html',
+      '/en/themes/value-chain-development/index.html',
+    ]) {
       expect(rendered).toContain(page);
     }
     const policy = changed.entries('policy', 'en').find((e) => e.documentId === POLICY)!;
@@ -132,8 +149,16 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     // Applied on top of the previous test's cache: the snapshot goes back to the base and loses two entries.
     // An unpublish: the French translation of the launch news is gone (only that locale).
     removed.edit('news', 'en', LAUNCH_NEWS, (e) => (e.translations = e.translations.filter((l: string) => l !== 'fr')));
-    for (const locale of ['zh', 'ar', 'es']) removed.edit('news', locale, LAUNCH_NEWS, (e) => (e.translations = e.translations.filter((l: string) => l !== 'fr')));
-    fs.writeFileSync(path.join(removed.dir, 'entries', 'news.fr.json'), JSON.stringify(removed.entries('news', 'fr').filter((e) => e.documentId !== LAUNCH_NEWS), null, 2));
+    for (const locale of ['zh', 'ar', 'es'])
+      removed.edit('news', locale, LAUNCH_NEWS, (e) => (e.translations = e.translations.filter((l: string) => l !== 'fr')));
+    fs.writeFileSync(
+      path.join(removed.dir, 'entries', 'news.fr.json'),
+      JSON.stringify(
+        removed.entries('news', 'fr').filter((e) => e.documentId !== LAUNCH_NEWS),
+        null,
+        2,
+      ),
+    );
     // A delete: the policy is gone from every locale, and every link to it.
     removed.remove('policy', POLICY);
 
@@ -150,8 +175,16 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     const broken = withTwoNewsPages('broken');
     broken.edit('news', 'en', LAUNCH_NEWS, (e) => (e.title = 'A title from a build that failed'));
     const corrupt = broken.addMedia('corrupt.jpg', 'not a JPEG');
-    broken.addCopyOf('news', 'en', ENGLISH_NEWS, 'breaks-the-build', (e) => (e.heroImage.image = { ...e.heroImage.image, path: corrupt, name: 'corrupt.jpg', sizeBytes: 10 }));
-    await expect(buildSite({ snapshotDir: broken.dir, outDir: path.join(root, 'broken'), siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true })).rejects.toThrow();
+    broken.addCopyOf(
+      'news',
+      'en',
+      ENGLISH_NEWS,
+      'breaks-the-build',
+      (e) => (e.heroImage.image = { ...e.heroImage.image, path: corrupt, name: 'corrupt.jpg', sizeBytes: 10 }),
+    );
+    await expect(
+      buildSite({ snapshotDir: broken.dir, outDir: path.join(root, 'broken'), siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true }),
+    ).rejects.toThrow();
 
     const { incremental, full } = await buildBothWays(withTwoNewsPages('after-failure'));
     expect(differences(incremental, full)).toEqual([]);

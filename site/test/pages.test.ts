@@ -29,7 +29,10 @@ describe('the built fixture site', () => {
   it('gives every page one h1 and headings that never skip a level', () => {
     for (const p of allPages()) {
       const headings = p.doc.querySelectorAll('h1, h2, h3, h4, h5, h6').map((h) => Number(h.tagName.slice(1)));
-      expect(headings.filter((h) => h === 1), p.url).toHaveLength(1);
+      expect(
+        headings.filter((h) => h === 1),
+        p.url,
+      ).toHaveLength(1);
       expect(headings[0], p.url).toBe(1);
       for (let i = 1; i < headings.length; i++) expect(headings[i] - headings[i - 1], `${p.url} heading ${i}`).toBeLessThanOrEqual(1);
     }

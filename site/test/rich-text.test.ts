@@ -51,8 +51,16 @@ describe('rich text', () => {
 
   it('shifts headings below the page title and keeps their order', () => {
     const html = renderMarkdown('### A\n\ntext\n\n#### B\n\n# C');
-    expect(parse(html).querySelectorAll('h1, h2, h3, h4, h5, h6').map((h) => h.tagName)).toEqual(['H4', 'H5', 'H2']);
-    expect(parse(renderMarkdown('### A\n\n#### B')).querySelectorAll('h2, h3').map((h) => h.tagName)).toEqual(['H2', 'H3']);
+    expect(
+      parse(html)
+        .querySelectorAll('h1, h2, h3, h4, h5, h6')
+        .map((h) => h.tagName),
+    ).toEqual(['H4', 'H5', 'H2']);
+    expect(
+      parse(renderMarkdown('### A\n\n#### B'))
+        .querySelectorAll('h2, h3')
+        .map((h) => h.tagName),
+    ).toEqual(['H2', 'H3']);
     expect(parse(renderMarkdown('## A', { topLevel: 3 })).querySelector('h3')).not.toBeNull();
   });
 });

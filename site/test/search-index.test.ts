@@ -51,7 +51,9 @@ describe('the search index', () => {
   });
 
   it('holds item and theme pages only, without navigation, footers, language switchers or lists', () => {
-    const expected = allPages().filter((p) => isItem(p.url) || isTheme(p.url)).map((p) => p.url);
+    const expected = allPages()
+      .filter((p) => isItem(p.url) || isTheme(p.url))
+      .map((p) => p.url);
     expect(indexed.map((p) => p.url)).toEqual(expected);
     for (const p of indexed) {
       for (const body of p.doc.querySelectorAll('[data-pagefind-body]')) {
@@ -63,8 +65,18 @@ describe('the search index', () => {
   });
 
   it('takes filters, date and summary from the content', () => {
-    interface Ref { documentId: string }
-    interface Fixture { documentId: string; slug: string; summary?: string; description?: string; date?: string; themes: Ref[]; country: Ref }
+    interface Ref {
+      documentId: string;
+    }
+    interface Fixture {
+      documentId: string;
+      slug: string;
+      summary?: string;
+      description?: string;
+      date?: string;
+      themes: Ref[];
+      country: Ref;
+    }
     const policy = readFixture<Fixture[]>('policy.en.json').find((p) => p.slug === 'kenya-agricultural-sector-transformation-growth-strategy-2019-2029')!;
     const themeSlugs = readFixture<Fixture[]>('theme.en.json');
     const countries = readFixture<Fixture[]>('country.en.json');
@@ -132,7 +144,10 @@ describe('the search index', () => {
       const dates = order.map((id) => stored.get(id)!.filters.date[0]);
       expect(dates, locale.code).toEqual([...dates].sort().reverse());
       // Theme pages have no date.
-      expect(order.some((id) => /\/themes\//.test(stored.get(id)!.url)), locale.code).toBe(false);
+      expect(
+        order.some((id) => /\/themes\//.test(stored.get(id)!.url)),
+        locale.code,
+      ).toBe(false);
     }
   });
 

@@ -108,7 +108,10 @@ describe('search in every language', () => {
     for (const query of ['أرز', 'بالأرز', 'للمزارعين']) {
       const found = await searchPage('ar', { q: query });
       expect(found.urls, query).toContain('/ar/courses/hybrid-rice-value-chain/');
-      expect(found.urls.every((u) => u.startsWith('/ar/')), query).toBe(true);
+      expect(
+        found.urls.every((u) => u.startsWith('/ar/')),
+        query,
+      ).toBe(true);
     }
   });
 
@@ -123,7 +126,10 @@ describe('search in every language', () => {
       expect(indexedText(page(expected))).toContain(accented);
       const found = await searchPage(locale, { q: query });
       expect(found.urls, query).toContain(expected);
-      expect(found.urls.every((u) => u.startsWith(`/${locale}/`)), query).toBe(true);
+      expect(
+        found.urls.every((u) => u.startsWith(`/${locale}/`)),
+        query,
+      ).toBe(true);
     }
   });
 
@@ -155,7 +161,10 @@ describe('search filters and sorting', () => {
 
   it('narrows to exactly the pages carrying each filter value', async () => {
     for (const [name, value] of filterCases) {
-      const expected = indexedPages('en').filter((p) => filtersOf(p).includes(`${name}:${value}`)).map((p) => p.url).sort();
+      const expected = indexedPages('en')
+        .filter((p) => filtersOf(p).includes(`${name}:${value}`))
+        .map((p) => p.url)
+        .sort();
       expect(expected.length, `${name}=${value} in the fixture`).toBeGreaterThan(0);
       expect(expected.length, `${name}=${value} must leave pages out`).toBeLessThan(indexedPages('en').length);
       const found = await searchPage('en', { [name]: value });
@@ -173,7 +182,10 @@ describe('search filters and sorting', () => {
 
   it('sorts by date, newest first, the same results as by relevance', async () => {
     const dateOf = (url: string) => page(url).doc.querySelector('.facts time')!.getAttribute('datetime')!;
-    for (const [locale, params] of [['en', { type: 'news' }], ['ar', { q: 'التعاون' }]] as const) {
+    for (const [locale, params] of [
+      ['en', { type: 'news' }],
+      ['ar', { q: 'التعاون' }],
+    ] as const) {
       const byRelevance = await searchPage(locale, params);
       const found = await searchPage(locale, { ...params, sort: 'date' });
       const dates = found.urls.map(dateOf);
@@ -237,14 +249,21 @@ describe('the search page', () => {
 
   it('has no WCAG 2.1 A/AA violation (axe-core) with results shown, left to right and right to left', async () => {
     const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const [locale, query] of [['en', 'rice'], ['ar', 'الأرز']]) {
+    for (const [locale, query] of [
+      ['en', 'rice'],
+      ['ar', 'الأرز'],
+    ]) {
       const tab = await context.newPage();
       try {
         await tab.goto(`${site.url}/${locale}/search/?q=${encodeURIComponent(query)}`);
         expect((await answer(tab)).urls.length, locale).toBeGreaterThan(0);
         await tab.addScriptTag({ content: axeSource });
         const violations = await tab.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe;
           const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
           return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         });

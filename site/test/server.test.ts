@@ -36,7 +36,11 @@ describe('serveStatic', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const pdf = await get('/media/seminar-summary-report.pdf');
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const vtt = await get('/media/hybrid-rice-webinar.ar.vtt');
     expect(vtt.headers.get('content-type')).toMatch(/^text\/vtt/);
   });

@@ -43,7 +43,9 @@ describe('static JSON API', () => {
             ids.push(item.entry.documentId);
             expect(item.entry.locale).toBe(l.locale);
             // The body too, though the content layer keeps only its digest (src/loaders/entry-body.ts).
-            const source = (snapshot.entries[t.type as 'news'][l.locale as 'en'] as { documentId: string; body?: unknown }[]).find((e) => e.documentId === item.entry.documentId);
+            const source = (snapshot.entries[t.type as 'news'][l.locale as 'en'] as { documentId: string; body?: unknown }[]).find(
+              (e) => e.documentId === item.entry.documentId,
+            );
             expect(item.entry.body, `${url} ${item.entry.documentId}`).toEqual(source?.body);
             expect(fileFor(new URL(item.url).pathname), item.url).toBeDefined();
           }

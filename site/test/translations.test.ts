@@ -44,7 +44,10 @@ describe('missing translations', () => {
   });
 
   it('leave untranslated items out of lists, related links and theme pages', () => {
-    const hrefs = (url: string) => page(url).doc.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const hrefs = (url: string) =>
+      page(url)
+        .doc.querySelectorAll('main a')
+        .map((a) => a.getAttribute('href'));
     expect(hrefs('/fr/news/')).not.toContain(`/fr/${NO_FRENCH}/`);
     expect(hrefs('/fr/news/').filter((h) => h?.startsWith('/fr/news/'))).toEqual(['/fr/news/ssc-platform-launch-2022/']);
     expect(hrefs('/en/news/ssc-platform-launch-2022/')).toContain(`/en/${ENGLISH_ONLY}/`);

@@ -29,11 +29,7 @@ export async function ensureDemoAdmin(strapi: Core.Strapi): Promise<void> {
     roles: superAdmin ? [superAdmin.id] : [],
   });
   const shown = process.env.ADMIN_PASSWORD ? '(the value of ADMIN_PASSWORD)' : password;
-  const lines = [
-    'Demo admin created (shown once, stored nowhere):',
-    `  email:    ${email}`,
-    `  password: ${shown}`,
-  ];
+  const lines = ['Demo admin created (shown once, stored nowhere):', `  email:    ${email}`, `  password: ${shown}`];
   // Printed directly, not through the logger: it must show whatever the log level is,
   // and it is the only time the generated password is ever shown.
   console.log(`\n${lines.join('\n')}\n`);

@@ -48,7 +48,10 @@ const LANGUAGE_MEDIA_PERMISSIONS: Permission[] = [
 
 /** Every content-manager permission on our collections, with nested field paths. */
 function allCollectionPermissions(strapi: Core.Strapi): Permission[] {
-  const actions = strapi.service('admin::permission').actionProvider.values().filter((a: { section: string }) => a.section === 'contentTypes');
+  const actions = strapi
+    .service('admin::permission')
+    .actionProvider.values()
+    .filter((a: { section: string }) => a.section === 'contentTypes');
   const ours = new Set(model.collections.map((c) => c.uid as string));
   const others = Object.keys(strapi.contentTypes).filter((uid) => !ours.has(uid));
   return strapi.service('admin::content-type').getPermissionsWithNestedFields(actions, { restrictedSubjects: others });

@@ -51,7 +51,9 @@ async function checkMayChange(strapi: Core.Strapi, where: unknown, verb: string)
     }
     const foreign = (await entriesUsingFile(strapi, file.id)).filter((u) => u.published && !locales.includes(u.locale));
     if (foreign.length) {
-      throw new errors.PolicyError(`"${file.name}" is used by ${describe(foreign[0])}${foreign.length > 1 ? ` and ${foreign.length - 1} more` : ''}: only the chief editor may ${verb} it`);
+      throw new errors.PolicyError(
+        `"${file.name}" is used by ${describe(foreign[0])}${foreign.length > 1 ? ` and ${foreign.length - 1} more` : ''}: only the chief editor may ${verb} it`,
+      );
     }
   }
 }
@@ -79,7 +81,11 @@ export function registerMediaGuard(strapi: Core.Strapi): void {
     },
     async afterUpdate(event) {
       const id = event.result?.id;
-      if (id) await recordMediaChange(strapi, (await entriesUsingFile(strapi, id)).filter((u) => u.published));
+      if (id)
+        await recordMediaChange(
+          strapi,
+          (await entriesUsingFile(strapi, id)).filter((u) => u.published),
+        );
     },
     async afterDelete(event) {
       const uses = event.state.uses as MediaUse[] | undefined;

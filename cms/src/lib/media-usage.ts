@@ -48,12 +48,25 @@ async function entriesHolding(strapi: Core.Strapi, owners: Map<string, Owner[]>,
       where: { id: { $in: ids } },
       select: ['documentId', 'locale', 'publishedAt'],
     });
-    return rows.map((r: { documentId: string; locale: string; publishedAt: string | null }) => ({ uid, documentId: r.documentId, locale: r.locale, published: !!r.publishedAt }));
+    return rows.map((r: { documentId: string; locale: string; publishedAt: string | null }) => ({
+      uid,
+      documentId: r.documentId,
+      locale: r.locale,
+      published: !!r.publishedAt,
+    }));
   }
   const out: MediaUse[] = [];
   for (const owner of owners.get(uid) ?? []) {
     const parents = await strapi.db.query(owner.uid).findMany({ where: { [owner.field]: { id: { $in: ids } } }, select: ['id'] });
-    out.push(...(await entriesHolding(strapi, owners, owner.uid, parents.map((p: { id: number }) => p.id), depth + 1)));
+    out.push(
+      ...(await entriesHolding(
+        strapi,
+        owners,
+        owner.uid,
+        parents.map((p: { id: number }) => p.id),
+        depth + 1,
+      )),
+    );
   }
   return out;
 }

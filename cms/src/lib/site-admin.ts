@@ -12,7 +12,6 @@ import type { LeftOutSummary, RebuildStatus, ReleaseSummary } from '../generated
 import type { Context } from './koa';
 import { collectionByName, collectionByUid } from './model';
 
-
 /** A left-out entry with the admin path of its edit view in that locale (null for an unknown type). */
 export type LeftOut = LeftOutSummary & { editPath: string | null };
 
@@ -63,13 +62,30 @@ function withEditLinks(releases: ReleaseSummary[]): ReleaseWithLinks[] {
 }
 
 export async function readStatus(ctx: Context): Promise<SiteStatus> {
-  const base: SiteStatus = { configured: !!serviceUrl(''), reachable: false, building: false, queued: false, lastFailure: null, live: null, releases: [], canManage: canManage(ctx) };
+  const base: SiteStatus = {
+    configured: !!serviceUrl(''),
+    reachable: false,
+    building: false,
+    queued: false,
+    lastFailure: null,
+    live: null,
+    releases: [],
+    canManage: canManage(ctx),
+  };
   if (!base.configured) return base;
   try {
     const res = await callService('/status');
     if (res.status !== 200) return base;
     const b = res.body as Partial<RebuildStatus>;
-    return { ...base, reachable: true, building: !!b.building, queued: !!b.queued, lastFailure: b.lastFailure ?? null, live: b.live ?? null, releases: withEditLinks(b.releases ?? []) };
+    return {
+      ...base,
+      reachable: true,
+      building: !!b.building,
+      queued: !!b.queued,
+      lastFailure: b.lastFailure ?? null,
+      live: b.live ?? null,
+      releases: withEditLinks(b.releases ?? []),
+    };
   } catch {
     return base;
   }

@@ -28,8 +28,7 @@ const cmPath = (uid: string) => `/content-manager/collection-types/${uid}`;
 
 /** Content-manager operations as an admin user would do them in the admin panel. */
 export const contentManager = {
-  create: (uid: string, locale: string, data: Record<string, unknown>, jwt?: string) =>
-    adminApi('POST', `${cmPath(uid)}?locale=${locale}`, data, jwt),
+  create: (uid: string, locale: string, data: Record<string, unknown>, jwt?: string) => adminApi('POST', `${cmPath(uid)}?locale=${locale}`, data, jwt),
   saveLocale: (uid: string, documentId: string, locale: string, data: Record<string, unknown>, jwt?: string) =>
     adminApi('PUT', `${cmPath(uid)}/${documentId}?locale=${locale}`, data, jwt),
   publish: (uid: string, documentId: string, locale: string, jwt?: string) =>

@@ -13,7 +13,11 @@ export function runJsonTool<T>(script: string, args: string[], env: Record<strin
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('exit', (code) => {
-      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      const line = out
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{'));
       if (code !== 0 || !line) return reject(new Error(`${script} exited with ${code}${line ? '' : ' and printed no report'}:\n${err}\n${out}`));
       resolve(JSON.parse(line) as T);
     });

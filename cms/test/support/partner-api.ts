@@ -10,7 +10,11 @@ export interface PartnerResponse<T = any> {
 
 export const partnerKey = (name = 'test partner') => cms().partnerTokens[name];
 
-export async function partnerGet<T = any>(pathAndQuery: string, key: string | null = partnerKey(), headers: Record<string, string> = {}): Promise<PartnerResponse<T>> {
+export async function partnerGet<T = any>(
+  pathAndQuery: string,
+  key: string | null = partnerKey(),
+  headers: Record<string, string> = {},
+): Promise<PartnerResponse<T>> {
   return fetchJson<T>(`${cms().url}/api/syndication${pathAndQuery}`, { headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } });
 }
 

@@ -19,5 +19,4 @@ export async function createPartnerTokens(env: Record<string, string>, specs: To
   return keys;
 }
 
-const runTool = (env: Record<string, string>, args: string[]) =>
-  runJsonTool<{ created: { name: string; key: string }[] }>('tools/partner-token.ts', args, env);
+const runTool = (env: Record<string, string>, args: string[]) => runJsonTool<{ created: { name: string; key: string }[] }>('tools/partner-token.ts', args, env);

@@ -25,11 +25,14 @@ async function postFiles(path: string, files: { name: string; bytes: Buffer; typ
 export const uploadFiles = (files: { name: string; bytes: Buffer; type?: string }[], jwt: string = cms().adminJwt) => postFiles('/upload', files, jwt);
 
 /** Replaces the bytes of media file `id`. */
-export const replaceFile = (id: number, file: { name: string; bytes: Buffer; type?: string }, jwt: string = cms().adminJwt) => postFiles(`/upload?id=${id}`, [file], jwt);
+export const replaceFile = (id: number, file: { name: string; bytes: Buffer; type?: string }, jwt: string = cms().adminJwt) =>
+  postFiles(`/upload?id=${id}`, [file], jwt);
 
 /** A small real PNG of one colour. */
 export function pngBytes(rgb: [number, number, number] = [20, 120, 60]): Promise<Buffer> {
-  return sharp({ create: { width: 8, height: 8, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } }).png().toBuffer();
+  return sharp({ create: { width: 8, height: 8, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } })
+    .png()
+    .toBuffer();
 }
 
 /** A minimal valid PDF. */

@@ -13,7 +13,10 @@ const benchmark: Benchmark = {
     if (!Number.isInteger(documents) || documents < 1) throw new Error('SSC_BENCH_DOCUMENTS must be a positive integer');
     const results = await benchPartnerApi({ documents, log });
     const summary = [
-      ...results.runs.map((r) => `${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.latencyP50Ms} ms, p99 ${r.latencyP99Ms} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}, CMS peak RSS ${r.cmsPeakRssMb} MB`),
+      ...results.runs.map(
+        (r) =>
+          `${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.latencyP50Ms} ms, p99 ${r.latencyP99Ms} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}, CMS peak RSS ${r.cmsPeakRssMb} MB`,
+      ),
       `budget (list: ≥ ${results.budget.minRequestsPerSecond} req/s, p99 ≤ ${results.budget.maxP99Ms} ms): ${results.budget.listQueryMeets ? 'met' : 'NOT met'} (${results.cpus} CPUs, ${results.entries} entries)`,
       `budget (CMS peak RSS while serving partners: ≤ ${results.budget.maxPeakRssMb} MB): ${results.budget.partnerStagesMeetRss ? 'met' : 'NOT met'}`,
     ];

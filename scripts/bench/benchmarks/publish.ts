@@ -81,7 +81,13 @@ const benchmark: Benchmark = {
 
     let rebuildLines: string[] = [];
     const pipelineLog = (line: string) => {
-      if (line.startsWith('[rebuild] the live site') || line.startsWith('[pull] incremental') || line.startsWith('[pull] full pull') || line.startsWith('[rebuild] failed')) rebuildLines.push(line);
+      if (
+        line.startsWith('[rebuild] the live site') ||
+        line.startsWith('[pull] incremental') ||
+        line.startsWith('[pull] full pull') ||
+        line.startsWith('[rebuild] failed')
+      )
+        rebuildLines.push(line);
       if (process.env.SSC_BENCH_VERBOSE) log(line);
     };
     const rebuilder = await startRebuildService({ port: rebuildPort, secret, rebuild: rebuildOnWebhook(config, pipelineLog), log: pipelineLog });
@@ -118,11 +124,15 @@ const benchmark: Benchmark = {
       const image = (await admin.request('GET', '/upload/files?filters[mime][$contains]=image&pagination[pageSize]=1')).results[0].id as number;
 
       // News that exist in every locale, in a fixed order.
-      const listed = await fetch(`${config.cmsUrl}/api/news?locale=en&fields[0]=slug&populate[localizations][fields][0]=locale&pagination[pageSize]=${samples * 3}&sort[0]=documentId:asc`, { headers: { authorization: `Bearer ${cached.apiToken}` } }).then((r) => r.json());
+      const listed = await fetch(
+        `${config.cmsUrl}/api/news?locale=en&fields[0]=slug&populate[localizations][fields][0]=locale&pagination[pageSize]=${samples * 3}&sort[0]=documentId:asc`,
+        { headers: { authorization: `Bearer ${cached.apiToken}` } },
+      ).then((r) => r.json());
       const news = (listed.data as { documentId: string; slug: string }[]).slice(0, samples);
       if (news.length < samples) throw new Error(`the corpus has only ${news.length} news items in English`);
       const newsPath = (locale: LocaleCode, slug: string) => itemPath(locale, newsType.pluralName, slug);
-      if (!(await probe.pageShows(newsPath(defaultLocale, news[0].slug), news[0].slug))) throw new Error(`${siteUrl}${newsPath(defaultLocale, news[0].slug)} is not on the live site`);
+      if (!(await probe.pageShows(newsPath(defaultLocale, news[0].slug), news[0].slug)))
+        throw new Error(`${siteUrl}${newsPath(defaultLocale, news[0].slug)} is not on the live site`);
 
       /**
        * Runs one timed sample: `act`, then polls the pages (cheap HTTP requests) until all show
@@ -130,13 +140,20 @@ const benchmark: Benchmark = {
        * Chromium does not slow the build it is waiting for: a release switches pages and search
        * index together).
        */
-      const sample = async (what: string, act: () => Promise<void>, pages: (() => Promise<boolean>)[], searches: (() => Promise<boolean>)[]): Promise<Sample> => {
+      const sample = async (
+        what: string,
+        act: () => Promise<void>,
+        pages: (() => Promise<boolean>)[],
+        searches: (() => Promise<boolean>)[],
+      ): Promise<Sample> => {
         await rebuilder.idle();
         rebuildLines = [];
         const start = performance.now();
         await act();
         const pageSeconds = Math.max(...(await Promise.all(pages.map((check) => secondsUntil(check, start, { what: `${what}: page` })))));
-        const searchSeconds = Math.max(...(await Promise.all(searches.map((check) => secondsUntil(check, start, { what: `${what}: search`, intervalMs: 200 })))));
+        const searchSeconds = Math.max(
+          ...(await Promise.all(searches.map((check) => secondsUntil(check, start, { what: `${what}: search`, intervalMs: 200 })))),
+        );
         const seconds = Math.max(pageSeconds, searchSeconds);
         await rebuilder.idle();
         log(`  ${what}: ${seconds.toFixed(1)} s (page ${pageSeconds.toFixed(1)} s, search ${searchSeconds.toFixed(1)} s) ${rebuildLines.join(' | ')}`);
@@ -152,10 +169,17 @@ const benchmark: Benchmark = {
         const { documentId, slug } = news[i];
         const word = marker('edit', i);
         const title = `Edited title ${word}`;
-        edits.push(await sample(`edit ${i + 1}`, async () => {
-          await editor.save(NEWS, documentId, defaultLocale, { title });
-          await editor.publish(NEWS, documentId, defaultLocale);
-        }, [() => probe!.pageShows(newsPath(defaultLocale, slug), word)], [() => probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug))]));
+        edits.push(
+          await sample(
+            `edit ${i + 1}`,
+            async () => {
+              await editor.save(NEWS, documentId, defaultLocale, { title });
+              await editor.publish(NEWS, documentId, defaultLocale);
+            },
+            [() => probe!.pageShows(newsPath(defaultLocale, slug), word)],
+            [() => probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug))],
+          ),
+        );
         edited.push({ slug, documentId, word });
       }
       actions.push({ name: 'edit one entry’s title in one locale', samples: edits });
@@ -165,10 +189,17 @@ const benchmark: Benchmark = {
       for (let i = 0; i < samples; i++) {
         const word = marker('new', i);
         const slug = `publish-bench-new-${i}-${word}`;
-        created.push(await sample(`new ${i + 1}`, async () => {
-          const doc = await editor.create(NEWS, defaultLocale, newsData(slug, defaultLocale, word, image));
-          await editor.publish(NEWS, doc.data.documentId, defaultLocale);
-        }, [() => probe!.pageShows(newsPath(defaultLocale, slug), word)], [() => probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug))]));
+        created.push(
+          await sample(
+            `new ${i + 1}`,
+            async () => {
+              const doc = await editor.create(NEWS, defaultLocale, newsData(slug, defaultLocale, word, image));
+              await editor.publish(NEWS, doc.data.documentId, defaultLocale);
+            },
+            [() => probe!.pageShows(newsPath(defaultLocale, slug), word)],
+            [() => probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug))],
+          ),
+        );
       }
       actions.push({ name: 'publish a new entry', samples: created });
 
@@ -176,9 +207,16 @@ const benchmark: Benchmark = {
       const unpublished: Sample[] = [];
       for (let i = 0; i < samples; i++) {
         const { documentId, slug, word } = edited[i];
-        unpublished.push(await sample(`unpublish ${i + 1}`, async () => {
-          await editor.unpublish(NEWS, documentId, defaultLocale);
-        }, [() => probe!.pageGone(newsPath(defaultLocale, slug))], [async () => !(await probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug)))]));
+        unpublished.push(
+          await sample(
+            `unpublish ${i + 1}`,
+            async () => {
+              await editor.unpublish(NEWS, documentId, defaultLocale);
+            },
+            [() => probe!.pageGone(newsPath(defaultLocale, slug))],
+            [async () => !(await probe!.searchFinds(defaultLocale, word, newsPath(defaultLocale, slug)))],
+          ),
+        );
       }
       actions.push({ name: 'unpublish an entry', samples: unpublished });
 
@@ -190,9 +228,16 @@ const benchmark: Benchmark = {
         const doc = await editor.create(NEWS, localeCodes[0], newsData(slug, localeCodes[0], word, image));
         const documentId = doc.data.documentId as string;
         for (const locale of localeCodes.slice(1)) await editor.save(NEWS, documentId, locale, newsData(slug, locale, word, image));
-        everywhere.push(await sample(`all locales ${i + 1}`, async () => {
-          await editor.publishLocales(NEWS, documentId, localeCodes);
-        }, localeCodes.map((locale) => () => probe!.pageShows(newsPath(locale, slug), word)), localeCodes.map((locale) => () => probe!.searchFinds(locale, word, newsPath(locale, slug)))));
+        everywhere.push(
+          await sample(
+            `all locales ${i + 1}`,
+            async () => {
+              await editor.publishLocales(NEWS, documentId, localeCodes);
+            },
+            localeCodes.map((locale) => () => probe!.pageShows(newsPath(locale, slug), word)),
+            localeCodes.map((locale) => () => probe!.searchFinds(locale, word, newsPath(locale, slug))),
+          ),
+        );
       }
       actions.push({ name: 'publish one entry in all five locales at once', samples: everywhere });
 

@@ -55,7 +55,12 @@ const benchmark: Benchmark = {
       const outDir = path.join(benchCacheDir, `search-${site.label}-out`);
       fs.rmSync(outDir, { recursive: true, force: true });
       log(`${site.label}: building the site (its index included)…`);
-      const built = await buildSite({ snapshotDir: site.snapshotDir, outDir, cacheDir: path.join(benchCacheDir, `search-${site.label}-cache`), siteUrl: 'https://bench.example.org' });
+      const built = await buildSite({
+        snapshotDir: site.snapshotDir,
+        outDir,
+        cacheDir: path.join(benchCacheDir, `search-${site.label}-cache`),
+        siteUrl: 'https://bench.example.org',
+      });
       log(`${site.label}: built ${built.pages} pages in ${built.seconds.toFixed(1)} s; indexing again on its own and searching…`);
       const result = await measureSearchCosts(outDir, site.label);
       results.push(result);

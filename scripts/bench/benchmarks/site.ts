@@ -43,7 +43,8 @@ const benchmark: Benchmark = {
     // An empty content store, but the transformed images kept: the corpus' four
     // illustrations take the same AVIF/WebP work whatever the page count, and the
     // corpus is meant to time pages, not images (the very first run still makes them).
-    if (fs.existsSync(cacheDir)) for (const name of fs.readdirSync(cacheDir)) if (name !== 'assets') fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+    if (fs.existsSync(cacheDir))
+      for (const name of fs.readdirSync(cacheDir)) if (name !== 'assets') fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
     const options = { snapshotDir, outDir, cacheDir, siteUrl: 'https://bench.example.org' };
     log('building the site from an empty content store…');
     const first = await buildSite(options);

@@ -76,7 +76,9 @@ describe('backup archive', () => {
       fs.writeFileSync(path.join(folder, MANIFEST_NAME), text.replace('"news": 3', '"news": 4'));
       return [MANIFEST_NAME, 'database', 'uploads'];
     });
-    await expect(restoreBackup(path.join(dir, 'b.tar'), emptyInstance('target'))).rejects.toThrow('damaged archive: manifest.json does not match its own checksum');
+    await expect(restoreBackup(path.join(dir, 'b.tar'), emptyInstance('target'))).rejects.toThrow(
+      'damaged archive: manifest.json does not match its own checksum',
+    );
   });
 
   it('refuses an unknown format version, naming it', async () => {
@@ -95,7 +97,9 @@ describe('backup archive', () => {
       fs.writeFileSync(path.join(folder, 'uploads', 'smuggled.html'), '<script>');
       return [MANIFEST_NAME, 'database', 'uploads'];
     });
-    await expect(extractArchive(path.join(dir, 'extra.tar'), fs.mkdtempSync(path.join(dir, 'x-')))).rejects.toThrow('member uploads/smuggled.html is not in the manifest');
+    await expect(extractArchive(path.join(dir, 'extra.tar'), fs.mkdtempSync(path.join(dir, 'x-')))).rejects.toThrow(
+      'member uploads/smuggled.html is not in the manifest',
+    );
     await repack(file, path.join(dir, 'missing.tar'), (folder) => {
       fs.rmSync(path.join(folder, 'uploads', 'report.pdf'));
       return [MANIFEST_NAME, 'database', 'uploads'];
@@ -111,7 +115,9 @@ describe('backup archive', () => {
     const db = new Database(filename);
     db.exec(`create table mine (x); insert into mine values (1);`);
     db.close();
-    await expect(restoreBackup(file, target)).rejects.toThrow(/the target is not empty: the database \(SQLite file .*\) holds tables\. Restore replaces them only with --force/);
+    await expect(restoreBackup(file, target)).rejects.toThrow(
+      /the target is not empty: the database \(SQLite file .*\) holds tables\. Restore replaces them only with --force/,
+    );
     expect(sqliteTableCounts(filename)).toEqual({ mine: 1 });
     await restoreBackup(file, target, { force: true });
     expect(sqliteTableCounts(filename)).toEqual({ files: 1, news: 3 });
@@ -123,8 +129,14 @@ describe('secret fingerprints', () => {
     const recorded = fingerprintSecrets({ ...secrets, JWT_SECRET: 'secret-users-4' });
     expect(JSON.stringify(recorded)).not.toMatch(/secret-/);
     expect(compareSecrets(recorded, { ...secrets, JWT_SECRET: 'secret-users-4' })).toEqual({ dataSecretsDiffer: [], sessionSecretsDiffer: [] });
-    expect(compareSecrets(recorded, { ...secrets, API_TOKEN_SALT: 'other', JWT_SECRET: 'other' })).toEqual({ dataSecretsDiffer: ['API_TOKEN_SALT'], sessionSecretsDiffer: ['JWT_SECRET'] });
-    expect(compareSecrets(recorded, { ADMIN_JWT_SECRET: 'secret-jwt-3', JWT_SECRET: 'secret-users-4' }).dataSecretsDiffer).toEqual(['API_TOKEN_SALT', 'ENCRYPTION_KEY']);
+    expect(compareSecrets(recorded, { ...secrets, API_TOKEN_SALT: 'other', JWT_SECRET: 'other' })).toEqual({
+      dataSecretsDiffer: ['API_TOKEN_SALT'],
+      sessionSecretsDiffer: ['JWT_SECRET'],
+    });
+    expect(compareSecrets(recorded, { ADMIN_JWT_SECRET: 'secret-jwt-3', JWT_SECRET: 'secret-users-4' }).dataSecretsDiffer).toEqual([
+      'API_TOKEN_SALT',
+      'ENCRYPTION_KEY',
+    ]);
   });
 
   it('survive the manifest round trip', async () => {

@@ -77,7 +77,8 @@ export async function extractArchive(file: string, dir: string): Promise<Manifes
     const local = path.join(dir, member.path);
     if (!type || !fs.existsSync(local)) problems.push(`member ${member.path} is missing`);
     else if (!['File', 'OldFile', 'ContiguousFile'].includes(type)) problems.push(`member ${member.path} is a ${type}, not a file`);
-    else if (fs.statSync(local).size !== member.size) problems.push(`member ${member.path} has ${fs.statSync(local).size} bytes, the manifest says ${member.size}`);
+    else if (fs.statSync(local).size !== member.size)
+      problems.push(`member ${member.path} has ${fs.statSync(local).size} bytes, the manifest says ${member.size}`);
     else if ((await sha256File(local)) !== member.sha256) problems.push(`member ${member.path} does not match its SHA-256 checksum in the manifest`);
   }
   for (const [p, type] of entries) {

@@ -33,7 +33,12 @@ export interface BackupResult {
   vanished: string[];
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '').replace('T', '-');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
 
 export async function createBackup(instance: Instance, options: BackupOptions = {}): Promise<BackupResult> {
   const log = options.log ?? (() => {});
@@ -55,7 +60,13 @@ export async function createBackup(instance: Instance, options: BackupOptions = 
       tables = db.tables;
     } else {
       const db = await backupPostgres(instance.database, path.join(staging, POSTGRES_MEMBER));
-      database = { client: 'postgres', member: POSTGRES_MEMBER, schema: instance.database.schema, serverVersion: db.serverVersion, dumpVersion: db.dumpVersion };
+      database = {
+        client: 'postgres',
+        member: POSTGRES_MEMBER,
+        schema: instance.database.schema,
+        serverVersion: db.serverVersion,
+        dumpVersion: db.dumpVersion,
+      };
       tables = db.tables;
     }
     log(`[backup] database copied (${client}, ${Object.keys(tables).length} tables) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

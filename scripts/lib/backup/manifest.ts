@@ -54,7 +54,16 @@ const manifestSchema = z.object({
   members: z.array(memberSchema),
   secrets: z.object({
     algorithm: z.literal('scrypt'),
-    params: z.object({ N: z.number().int().min(2).max(1 << 20), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16), keylen: z.number().int().min(16).max(64) }),
+    params: z.object({
+      N: z
+        .number()
+        .int()
+        .min(2)
+        .max(1 << 20),
+      r: z.number().int().min(1).max(32),
+      p: z.number().int().min(1).max(16),
+      keylen: z.number().int().min(16).max(64),
+    }),
     salt: z.string().min(1),
     fingerprints: z.record(z.string(), z.string().regex(/^[0-9a-f]+$/)),
   }),
@@ -87,7 +96,9 @@ export function parseManifest(text: string): Manifest {
   }
   if (rest.format !== ARCHIVE_FORMAT) throw mismatched(`not a backup of the SSC Knowledge Platform (format ${JSON.stringify(rest.format)})`);
   if (rest.formatVersion !== FORMAT_VERSION) {
-    throw mismatched(`unknown format version ${JSON.stringify(rest.formatVersion)}: this restore reads version ${FORMAT_VERSION} (a newer platform may have made it)`);
+    throw mismatched(
+      `unknown format version ${JSON.stringify(rest.formatVersion)}: this restore reads version ${FORMAT_VERSION} (a newer platform may have made it)`,
+    );
   }
   const parsed = manifestSchema.safeParse(rest);
   if (!parsed.success) {

@@ -26,7 +26,9 @@ async function withClient<T>(db: PostgresDatabase, fn: (client: pg.Client) => Pr
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`cannot connect to PostgreSQL database "${c.database}" on ${c.host}:${c.port}: ${error instanceof Error ? error.message : error}`, { cause: error });
+    throw new Error(`cannot connect to PostgreSQL database "${c.database}" on ${c.host}:${c.port}: ${error instanceof Error ? error.message : error}`, {
+      cause: error,
+    });
   }
   try {
     return await fn(client);
@@ -151,5 +153,6 @@ export async function restorePostgres(db: PostgresDatabase, member: string, tabl
       cause: error,
     });
   }
-  if (restoreError) throw new Error(`pg_restore could not read the dump; nothing was restored: ${restoreError instanceof Error ? restoreError.message : restoreError}`);
+  if (restoreError)
+    throw new Error(`pg_restore could not read the dump; nothing was restored: ${restoreError instanceof Error ? restoreError.message : restoreError}`);
 }

@@ -14,7 +14,10 @@ export type PgTool = 'pg_dump' | 'pg_restore' | 'psql';
 export function pgToolPath(tool: PgTool): string {
   const root = '/usr/lib/postgresql';
   const versions = fs.existsSync(root)
-    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', tool))).sort((a, b) => Number(b) - Number(a))
+    ? fs
+        .readdirSync(root)
+        .filter((v) => fs.existsSync(path.join(root, v, 'bin', tool)))
+        .sort((a, b) => Number(b) - Number(a))
     : [];
   return versions.length ? path.join(root, versions[0], 'bin', tool) : tool;
 }
@@ -37,10 +40,14 @@ export function finished(child: ChildProcess, tool: PgTool): Promise<string> {
   child.stderr?.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) => {
     child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new Error(`${tool} was not found: install PostgreSQL's client programs (Debian: apt-get install postgresql-client)`) : error),
+      reject(
+        error.code === 'ENOENT' ? new Error(`${tool} was not found: install PostgreSQL's client programs (Debian: apt-get install postgresql-client)`) : error,
+      ),
     );
     // 'close', not 'exit': by then everything the tool wrote has been read.
-    child.on('close', (code, signal) => (code === 0 ? resolve(stderr) : reject(new Error(`${tool} exited with ${signal ?? code}: ${stderr.trim().split('\n').slice(-5).join('\n')}`))));
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve(stderr) : reject(new Error(`${tool} exited with ${signal ?? code}: ${stderr.trim().split('\n').slice(-5).join('\n')}`)),
+    );
   });
 }
 

@@ -80,7 +80,9 @@ function checkSecrets(manifest: Manifest, instance: Instance, acceptNewSecrets: 
     warnings.push(`${names} differ from the backed-up instance's: ${consequence}; make new API tokens`);
   }
   if (sessionSecretsDiffer.length) {
-    warnings.push(`${sessionSecretsDiffer.join(', ')} differ from the backed-up instance's: admin and user sessions end, everyone signs in again (nothing is lost)`);
+    warnings.push(
+      `${sessionSecretsDiffer.join(', ')} differ from the backed-up instance's: admin and user sessions end, everyone signs in again (nothing is lost)`,
+    );
   }
   return warnings;
 }
@@ -91,13 +93,17 @@ export async function restoreBackup(archive: string, instance: Instance, options
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-restore-'));
   try {
     const manifest = await extractArchive(path.resolve(archive), work);
-    log(`[restore] ${path.basename(archive)}: intact (${manifest.members.length + 1} members checked), made ${manifest.createdAt} on Strapi ${manifest.strapiVersion}`);
+    log(
+      `[restore] ${path.basename(archive)}: intact (${manifest.members.length + 1} members checked), made ${manifest.createdAt} on Strapi ${manifest.strapiVersion}`,
+    );
     checkFits(manifest, instance);
     const contents = await checkEmpty(instance, !!options.force);
     const warnings = checkSecrets(manifest, instance, !!options.acceptNewSecrets);
     const installed = installedStrapiVersion();
     if (installed !== manifest.strapiVersion) {
-      warnings.push(`the archive was made with Strapi ${manifest.strapiVersion} and this checkout has Strapi ${installed}: Strapi migrates the database when it boots, and an older Strapi may not read a newer database`);
+      warnings.push(
+        `the archive was made with Strapi ${manifest.strapiVersion} and this checkout has Strapi ${installed}: Strapi migrates the database when it boots, and an older Strapi may not read a newer database`,
+      );
     }
     for (const line of contents.replaced) log(`[restore] --force: ${line}, which will be replaced`);
 
@@ -105,7 +111,10 @@ export async function restoreBackup(archive: string, instance: Instance, options
     try {
       const db = instance.database;
       if (db.client === 'sqlite' && manifest.database.client === 'sqlite') {
-        await restoreSqlite(path.join(work, manifest.database.member), db.filename, { fileSha256: manifest.database.fileSha256, tables: manifest.counts.tables });
+        await restoreSqlite(path.join(work, manifest.database.member), db.filename, {
+          fileSha256: manifest.database.fileSha256,
+          tables: manifest.counts.tables,
+        });
       } else if (db.client === 'postgres') {
         await restorePostgres(db, path.join(work, manifest.database.member), manifest.counts.tables, { replace: contents.databaseHasData });
       }

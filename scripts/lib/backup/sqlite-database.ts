@@ -19,8 +19,21 @@ export type TableCounts = Record<string, number>;
 export function sqliteTableCounts(filename: string): TableCounts {
   const db = new Database(filename, { readonly: true, fileMustExist: true });
   try {
-    const names = db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name`).pluck().all() as string[];
-    return Object.fromEntries(names.map((n) => [n, Number(db.prepare(`select count(*) from "${n.replace(/"/g, '""')}"`).pluck().get())]));
+    const names = db
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name`)
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(
+      names.map((n) => [
+        n,
+        Number(
+          db
+            .prepare(`select count(*) from "${n.replace(/"/g, '""')}"`)
+            .pluck()
+            .get(),
+        ),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -68,7 +81,10 @@ function verifyCopy(copy: string, expected: { fileSha256: string; tables: TableC
   }
   const counts = sqliteTableCounts(copy);
   const wrong = Object.entries(expected.tables).filter(([t, n]) => counts[t] !== n);
-  if (wrong.length) throw damaged(`the restored database does not hold the rows the manifest counts: ${wrong.map(([t, n]) => `${t} ${counts[t] ?? 'missing'} instead of ${n}`).join(', ')}`);
+  if (wrong.length)
+    throw damaged(
+      `the restored database does not hold the rows the manifest counts: ${wrong.map(([t, n]) => `${t} ${counts[t] ?? 'missing'} instead of ${n}`).join(', ')}`,
+    );
 }
 
 /**

@@ -9,7 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { snapshotDir } from 'virtual:ssc/snapshot';
-import { contentTypes, entriesFile, getCollection as getModelCollection, itemDateField, localeCodes, type CollectionName, type ContentTypeName, type LocaleCode, type SnapshotReference } from '@ssc/content-schemas';
+import {
+  contentTypes,
+  entriesFile,
+  getCollection as getModelCollection,
+  itemDateField,
+  localeCodes,
+  type CollectionName,
+  type ContentTypeName,
+  type LocaleCode,
+  type SnapshotReference,
+} from '@ssc/content-schemas';
 import { bodyDigestOf, isBodyDigest } from '../loaders/entry-body.ts';
 import { entryId } from '../loaders/entry-id.ts';
 import type { SiteEntry } from '../loaders/entry-schema.ts';
@@ -88,9 +98,7 @@ export function itemDate(item: Item): string {
 
 /** Newest first; ties broken by publication time, then slug, so builds are stable. */
 export function newestFirst<T extends Item>(items: readonly T[]): T[] {
-  return [...items].sort(
-    (a, b) => itemDate(b).localeCompare(itemDate(a)) || b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug),
-  );
+  return [...items].sort((a, b) => itemDate(b).localeCompare(itemDate(a)) || b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
 }
 
 /** Items of one type in one locale, newest first. */

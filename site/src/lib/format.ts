@@ -21,7 +21,8 @@ function formatter<F extends { format(value: never): string }>(kind: string, loc
   }
   return found;
 }
-const numberFormat = (locale: LocaleCode, options: Intl.NumberFormatOptions = {}) => formatter('number', locale, options, (tag) => new Intl.NumberFormat(tag, options));
+const numberFormat = (locale: LocaleCode, options: Intl.NumberFormatOptions = {}) =>
+  formatter('number', locale, options, (tag) => new Intl.NumberFormat(tag, options));
 
 /** A calendar date (YYYY-MM-DD) in long form. Formatted in UTC so the day never shifts. */
 export function formatDate(locale: LocaleCode, isoDate: string): string {
@@ -91,7 +92,10 @@ export function formatLabel(mime: string, name: string): string {
   const extension = /\.([a-z0-9]{2,5})$/i.exec(name)?.[1];
   if (extension) return extension.toUpperCase();
   const subtype = mime.split('/')[1] ?? mime;
-  return subtype.replace(/^x-/, '').split(/[.+;-]/)[0].toUpperCase();
+  return subtype
+    .replace(/^x-/, '')
+    .split(/[.+;-]/)[0]
+    .toUpperCase();
 }
 
 /** A list of names joined the way the page's language does ("a, b and c", "甲、乙和丙"). */

@@ -3,7 +3,16 @@
  * type name: the references it makes to a collection, its files and its author
  * fields. A new content type gets all of them from its fields alone.
  */
-import { getCollection, getComponent, getLocale, LANGUAGE_TAG_PATTERN, type CollectionName, type FieldDefinition, type SnapshotMedia, type SnapshotReference } from '@ssc/content-schemas';
+import {
+  getCollection,
+  getComponent,
+  getLocale,
+  LANGUAGE_TAG_PATTERN,
+  type CollectionName,
+  type FieldDefinition,
+  type SnapshotMedia,
+  type SnapshotReference,
+} from '@ssc/content-schemas';
 import type { Item } from './content.ts';
 
 type Value = Record<string, unknown>;
@@ -64,7 +73,8 @@ export function filesOf(item: Item): ItemFile[] {
   const files: ItemFile[] = [];
   for (const [field, def] of fields) {
     if (isFileField(def)) {
-      for (const media of listOf<SnapshotMedia>(valueOf(item, field))) files.push({ file: media, title: item.title, language: itemLanguage, sizeBytes: media.sizeBytes });
+      for (const media of listOf<SnapshotMedia>(valueOf(item, field)))
+        files.push({ file: media, title: item.title, language: itemLanguage, sizeBytes: media.sizeBytes });
     } else if (def.kind === 'component') {
       const fileField = Object.entries(getComponent(def.component).fields).find(([, d]) => isFileField(d))?.[0];
       if (!fileField) continue;
@@ -72,7 +82,12 @@ export function filesOf(item: Item): ItemFile[] {
         const media = value[fileField] as SnapshotMedia | null;
         if (!media) continue;
         const title = (value.title ?? value.label ?? item.title) as string;
-        files.push({ file: media, title, language: (value.language as string | undefined) ?? itemLanguage, sizeBytes: (value.sizeBytes as number | null | undefined) ?? media.sizeBytes });
+        files.push({
+          file: media,
+          title,
+          language: (value.language as string | undefined) ?? itemLanguage,
+          sizeBytes: (value.sizeBytes as number | null | undefined) ?? media.sizeBytes,
+        });
       }
     }
   }

@@ -81,6 +81,9 @@ export async function searchChoices(locale: LocaleCode, typeLabel: (type: Conten
       .filter((c) => usedCountries.has(c.slug))
       .map((c) => ({ value: c.slug, label: c.name }))
       .sort((a, b) => countryCollator.compare(a.label, b.label)),
-    year: [...used('year')].sort().reverse().map((y) => ({ value: y, label: y })),
+    year: [...used('year')]
+      .sort()
+      .reverse()
+      .map((y) => ({ value: y, label: y })),
   };
 }

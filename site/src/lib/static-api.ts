@@ -41,7 +41,9 @@ export async function apiPage(site: URL, locale: LocaleCode, type: ContentTypeNa
     next: link(page + 1),
     // The entry as the snapshot has it, its body included (the content layer keeps only the body's digest).
     items: await Promise.all(
-      items.slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE).map(async (item: Item) => ({ url: absoluteUrl(site, itemPath(locale, type, item.slug)), entry: { ...item, body: await bodyOf(item) } })),
+      items
+        .slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE)
+        .map(async (item: Item) => ({ url: absoluteUrl(site, itemPath(locale, type, item.slug)), entry: { ...item, body: await bodyOf(item) } })),
     ),
   };
 }

@@ -27,7 +27,11 @@ async function listKey(locale: LocaleCode, type: ContentTypeName, page: number):
 /** Page 1 of every list, in every locale (an empty list still gets its page). */
 export function listPaths() {
   return Promise.all(
-    localeTypes.map(async ({ locale, type }) => ({ params: { locale, type: typeSegment(type) }, props: { locale, type, page: 1 }, cacheKey: await listKey(locale, type, 1) })),
+    localeTypes.map(async ({ locale, type }) => ({
+      params: { locale, type: typeSegment(type) },
+      props: { locale, type, page: 1 },
+      cacheKey: await listKey(locale, type, 1),
+    })),
   );
 }
 

@@ -22,10 +22,12 @@ type ImageHelper = () => z.ZodType;
  * raster image. `mediaRoot` is the snapshot folder the media `path`s are relative to.
  */
 export function entrySchema<N extends CollectionName>(_name: N, image: ImageHelper, mediaRoot: string) {
-  return z.custom<SnapshotEntry<N>>((value) => typeof value === 'object' && value !== null).transform(
-    async (entry) =>
-      (await mapMedia(entry, async (media) =>
-        isPipelineImage(media.path) ? { ...media, asset: await image().parseAsync(path.join(mediaRoot, media.path)) } : media,
-      )) as SiteEntry<N>,
-  );
+  return z
+    .custom<SnapshotEntry<N>>((value) => typeof value === 'object' && value !== null)
+    .transform(
+      async (entry) =>
+        (await mapMedia(entry, async (media) =>
+          isPipelineImage(media.path) ? { ...media, asset: await image().parseAsync(path.join(mediaRoot, media.path)) } : media,
+        )) as SiteEntry<N>,
+    );
 }

@@ -64,9 +64,7 @@ export default function SitePage() {
             <Typography variant="alpha" tag="h1">
               Site
             </Typography>
-            {status?.canManage ? (
-              <Button onClick={() => act('/ssc-site/rebuild', {}, 'A rebuild was requested.')}>Rebuild now</Button>
-            ) : null}
+            {status?.canManage ? <Button onClick={() => act('/ssc-site/rebuild', {}, 'A rebuild was requested.')}>Rebuild now</Button> : null}
           </Flex>
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Flex direction="column" alignItems="start" gap={2}>
@@ -94,25 +92,54 @@ export default function SitePage() {
             <Table colCount={6} rowCount={(status?.releases.length ?? 0) + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">Release</Typography></Th>
-                  <Th><Typography variant="sigma">Trigger</Typography></Th>
-                  <Th><Typography variant="sigma">Pages</Typography></Th>
-                  <Th><Typography variant="sigma">Duration</Typography></Th>
-                  <Th><Typography variant="sigma">Left out</Typography></Th>
-                  <Th><Typography variant="sigma">Action</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">Release</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">Trigger</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">Pages</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">Duration</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">Left out</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">Action</Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {(status?.releases ?? []).map((r) => (
                   <Tr key={r.id} data-testid="site-release">
-                    <Td><Typography>{releaseTime(r.id)}{r.live ? ' (live)' : ''}</Typography></Td>
-                    <Td><Typography>{r.trigger ?? '–'}</Typography></Td>
-                    <Td><Typography>{r.pages ?? '–'}</Typography></Td>
-                    <Td><Typography>{r.seconds === null ? '–' : `${r.seconds.toFixed(1)} s`}</Typography></Td>
-                    <Td><Typography>{r.leftOut.length}</Typography></Td>
+                    <Td>
+                      <Typography>
+                        {releaseTime(r.id)}
+                        {r.live ? ' (live)' : ''}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{r.trigger ?? '–'}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{r.pages ?? '–'}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{r.seconds === null ? '–' : `${r.seconds.toFixed(1)} s`}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{r.leftOut.length}</Typography>
+                    </Td>
                     <Td>
                       {status?.canManage && !r.live ? (
-                        <Button variant="secondary" size="S" onClick={() => act('/ssc-site/rollback', { release: r.id }, `The live site is back at ${releaseTime(r.id)}.`)}>
+                        <Button
+                          variant="secondary"
+                          size="S"
+                          onClick={() => act('/ssc-site/rollback', { release: r.id }, `The live site is back at ${releaseTime(r.id)}.`)}
+                        >
                           Roll back to this release
                         </Button>
                       ) : null}

@@ -44,7 +44,11 @@ export async function findChanges(strapi: Core.Strapi, q: ChangesQuery, settings
   const live = page.filter((r) => r.kind === 'publish' || r.kind === 'update');
   const keys = [...new Set(live.map((r) => `${r.contentType}:${r.itemDocumentId}:${r.itemLocale}`))];
   const items = keys.length
-    ? ((await strapi.db.query(ITEM_UID).findMany({ where: { itemKey: { $in: keys } }, select: ['itemKey', 'seq', 'payload'] })) as { itemKey: string; seq: number; payload: string }[])
+    ? ((await strapi.db.query(ITEM_UID).findMany({ where: { itemKey: { $in: keys } }, select: ['itemKey', 'seq', 'payload'] })) as {
+        itemKey: string;
+        seq: number;
+        payload: string;
+      }[])
     : [];
   const current = new Map(items.map((i) => [i.itemKey, i]));
   const data = page.map((r) => {

@@ -9,7 +9,8 @@ export function encodeCursor(value: unknown): string {
 export const MAX_CURSOR_LENGTH = 512;
 
 export function decodeCursor<T>(cursor: string, check: (value: unknown) => value is T): T {
-  if (cursor.length > MAX_CURSOR_LENGTH) throw new errors.ValidationError(`cursor: longer than ${MAX_CURSOR_LENGTH} characters, not a cursor this API returned`);
+  if (cursor.length > MAX_CURSOR_LENGTH)
+    throw new errors.ValidationError(`cursor: longer than ${MAX_CURSOR_LENGTH} characters, not a cursor this API returned`);
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -47,7 +47,15 @@ export function parseItemsQuery(query: Record<string, unknown>, settings: Syndic
   if (cursor && page) throw new errors.ValidationError('give either cursor or page, not both');
   return {
     locales: all ? [] : [...new Set(oneOf('locale', locales, localeCodes))].sort(),
-    types: [...new Set(oneOf('type', list('type', query.type), contentCollections.map((c) => c.name)))].sort(),
+    types: [
+      ...new Set(
+        oneOf(
+          'type',
+          list('type', query.type),
+          contentCollections.map((c) => c.name),
+        ),
+      ),
+    ].sort(),
     themes: slugs('theme', query.theme),
     countries: slugs('country', query.country),
     updatedSince: updatedSince ? new Date(updatedSince).toISOString() : null,

@@ -9,7 +9,10 @@ export const MAX_LIST_VALUE_LENGTH = 100;
 export function list(name: string, value: unknown): string[] {
   const raw = Array.isArray(value) ? value : value === undefined ? [] : [value];
   if (raw.some((v) => typeof v !== 'string')) throw new errors.ValidationError(`${name}: give values as text, repeated or comma-separated`);
-  const values = (raw as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const values = (raw as string[])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (values.length > MAX_LIST_VALUES) throw new errors.ValidationError(`${name}: at most ${MAX_LIST_VALUES} values (got ${values.length})`);
   const long = values.find((v) => v.length > MAX_LIST_VALUE_LENGTH);
   if (long !== undefined) throw new errors.ValidationError(`${name}: a value is longer than ${MAX_LIST_VALUE_LENGTH} characters`);

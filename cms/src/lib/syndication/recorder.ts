@@ -175,7 +175,12 @@ export async function recordMediaChange(strapi: Core.Strapi, uses: { uid: string
     const mine = uses.filter((u) => u.uid === collection.uid);
     if (!mine.length) continue;
     const force = new Set(mine.map((u) => key(u.documentId, u.locale)));
-    recorded += await syncDocuments(strapi, collection, mine.map((u) => u.documentId), force);
+    recorded += await syncDocuments(
+      strapi,
+      collection,
+      mine.map((u) => u.documentId),
+      force,
+    );
   }
   if (recorded) markChanged();
   return recorded;

@@ -54,7 +54,9 @@ export interface Entry {
 }
 
 const fieldNames = (collection: RuntimeCollection, test: (f: RuntimeField) => boolean) =>
-  Object.entries(collection.fields).filter(([, f]) => test(f)).map(([name]) => name);
+  Object.entries(collection.fields)
+    .filter(([, f]) => test(f))
+    .map(([name]) => name);
 
 /** A relation or component field's value as a list (a single one, or none). */
 const asList = <T>(value: unknown): T[] => (Array.isArray(value) ? value : value ? [value as T] : []);
@@ -120,7 +122,11 @@ export function serializeEntry(collection: RuntimeCollection, entry: Entry): Syn
     countries: slugsOf(collection, entry, 'country'),
     image: imageField ? image(entry[imageField] as ImageComponent | null | undefined) : null,
     body: bodyField ? ((entry[bodyField] as string | null | undefined) ?? null) : null,
-    attachments: attachmentFields.flatMap((name) => asList<AttachmentComponent>(entry[name]).map(attachment).filter((a): a is ItemAttachment => a !== null)),
+    attachments: attachmentFields.flatMap((name) =>
+      asList<AttachmentComponent>(entry[name])
+        .map(attachment)
+        .filter((a): a is ItemAttachment => a !== null),
+    ),
   };
 }
 

@@ -29,7 +29,8 @@ export function scopeSlug(scope: FeedScope): string {
 }
 
 export const feedsPath = (locale: LocaleCode) => `/${locale}/feeds/`;
-export const feedPath = (locale: LocaleCode, scope: FeedScope, format: FeedFormat) => `${feedsPath(locale)}${scopeSlug(scope)}.${FEED_FORMATS[format].extension}`;
+export const feedPath = (locale: LocaleCode, scope: FeedScope, format: FeedFormat) =>
+  `${feedsPath(locale)}${scopeSlug(scope)}.${FEED_FORMATS[format].extension}`;
 
 /** Every feed scope of a locale: all content, each type, each theme published in it. */
 export async function feedScopes(locale: LocaleCode): Promise<FeedScope[]> {
@@ -63,7 +64,13 @@ export function feedItemId(site: URL | string, documentId: string, locale: Local
 
 /** The item's files, from the model (model-fields.ts): a report's or policy's attachments, a video's file and captions. */
 function attachmentsOf(item: Item, site: URL): FeedAttachment[] {
-  return filesOf(item).map((f) => ({ url: absoluteUrl(site, mediaPath(f.file)), mime: f.file.mime, sizeBytes: f.sizeBytes, title: f.title, language: f.language }));
+  return filesOf(item).map((f) => ({
+    url: absoluteUrl(site, mediaPath(f.file)),
+    mime: f.file.mime,
+    sizeBytes: f.sizeBytes,
+    title: f.title,
+    language: f.language,
+  }));
 }
 
 /** Who wrote or published the item: its fields marked `author` in the model (a policy's issuing body, a report's publisher…). */
@@ -81,7 +88,11 @@ async function authorsOf(item: Item): Promise<string[]> {
 export async function feedEntry(item: Item, site: URL): Promise<FeedEntry> {
   const locale = item.locale;
   const t = translator(locale);
-  const [itemThemes, countries, authors] = await Promise.all([resolve('theme', locale, item.themes), resolve('country', locale, referencesTo(item, 'country')), authorsOf(item)]);
+  const [itemThemes, countries, authors] = await Promise.all([
+    resolve('theme', locale, item.themes),
+    resolve('country', locale, referencesTo(item, 'country')),
+    authorsOf(item),
+  ]);
   return {
     id: feedItemId(site, item.documentId, locale),
     url: absoluteUrl(site, itemPath(locale, item.type, item.slug)),
@@ -110,7 +121,11 @@ function homeOf(locale: LocaleCode, scope: FeedScope): string {
 export async function feedDocument(locale: LocaleCode, scope: FeedScope, format: FeedFormat, site: URL): Promise<FeedDocument> {
   const items = (await scopeItems(locale, scope)).slice(0, FEED_SIZE);
   const entries = await Promise.all(items.map((item) => feedEntry(item, site)));
-  const updated = entries.map((e) => e.updated).sort().at(-1) ?? new Date(0).toISOString();
+  const updated =
+    entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? new Date(0).toISOString();
   return {
     title: feedTitle(locale, scope),
     description: scope.kind === 'theme' ? scope.theme.description : translator(locale)('site.tagline'),

@@ -29,7 +29,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (!decision.allowed) {
       ctx.status = 429;
       ctx.set('Retry-After', String(decision.resetSeconds));
-      ctx.body = { data: null, error: { status: 429, name: 'TooManyRequests', message: `Rate limit of ${decision.limit} requests per ${rateWindowSeconds} s reached` } };
+      ctx.body = {
+        data: null,
+        error: { status: 429, name: 'TooManyRequests', message: `Rate limit of ${decision.limit} requests per ${rateWindowSeconds} s reached` },
+      };
       return;
     }
     ctx.state.partner = { id: token.id, name: token.name };

@@ -22,7 +22,11 @@ async function allPaths() {
       for (let page = 1; page <= pages; page++) {
         // A page holds its items, the total and links to its neighbours.
         const shown = await itemKeysOf(items.slice((page - 1) * API_PAGE_SIZE, page * API_PAGE_SIZE));
-        paths.push({ params: { locale, type: typeSegment(t.name), page: String(page) }, props: { locale, type: t.name, page }, cacheKey: keyOf('api', locale, t.name, page, items.length, shown) });
+        paths.push({
+          params: { locale, type: typeSegment(t.name), page: String(page) },
+          props: { locale, type: t.name, page },
+          cacheKey: keyOf('api', locale, t.name, page, items.length, shown),
+        });
       }
     }
   return paths;
