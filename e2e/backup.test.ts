@@ -67,19 +67,23 @@ async function getOk(url: string, authorization?: string): Promise<any> {
   return res.body;
 }
 
-/** Every document of every collection in every locale, as the admin panel's Content Manager lists it (latest version, with its status). */
-async function contentManagerView(base: string, jwt: string): Promise<Record<string, any[]>> {
+/**
+ * Every document of every collection in every locale, page by page: `url` gives a page's URL and `read` its rows
+ * and page count.
+ */
+async function everyCollection(
+  url: (c: (typeof collections)[number], locale: string, page: number) => string,
+  authorization: string,
+  read: (body: any) => { rows: any[]; pageCount: number },
+): Promise<Record<string, any[]>> {
   const out: Record<string, any[]> = {};
   for (const c of collections) {
     for (const locale of localeCodes) {
       const rows: any[] = [];
       for (let page = 1; ; page++) {
-        const body = await getOk(
-          `${base}/content-manager/collection-types/${strapiUid(c)}?locale=${locale}&page=${page}&pageSize=100&sort=id:ASC`,
-          `Bearer ${jwt}`,
-        );
-        rows.push(...body.results);
-        if (page >= body.pagination.pageCount) break;
+        const body = read(await getOk(url(c, locale, page), authorization));
+        rows.push(...body.rows);
+        if (page >= body.pageCount) break;
       }
       out[`${c.name}:${locale}`] = rows;
     }
@@ -87,25 +91,21 @@ async function contentManagerView(base: string, jwt: string): Promise<Record<str
   return out;
 }
 
-/** Every published document of every collection in every locale, through the content API with its default populate (components, media, relations, localizations). */
-async function publishedView(base: string, apiToken: string): Promise<Record<string, any[]>> {
-  const out: Record<string, any[]> = {};
-  for (const c of collections) {
-    for (const locale of localeCodes) {
-      const rows: any[] = [];
-      for (let page = 1; ; page++) {
-        const body = await getOk(
-          `${base}/api/${c.pluralName}?locale=${locale}&sort=documentId:asc&pagination[pageSize]=100&pagination[page]=${page}`,
-          `Bearer ${apiToken}`,
-        );
-        rows.push(...body.data);
-        if (page >= body.meta.pagination.pageCount) break;
-      }
-      out[`${c.name}:${locale}`] = rows;
-    }
-  }
-  return out;
-}
+/** As the admin panel's Content Manager lists them (latest version, with its status). */
+const contentManagerView = (base: string, jwt: string) =>
+  everyCollection(
+    (c, locale, page) => `${base}/content-manager/collection-types/${strapiUid(c)}?locale=${locale}&page=${page}&pageSize=100&sort=id:ASC`,
+    `Bearer ${jwt}`,
+    (body) => ({ rows: body.results, pageCount: body.pagination.pageCount }),
+  );
+
+/** Only the published ones, through the content API with its default populate (components, media, relations, localizations). */
+const publishedView = (base: string, apiToken: string) =>
+  everyCollection(
+    (c, locale, page) => `${base}/api/${c.pluralName}?locale=${locale}&sort=documentId:asc&pagination[pageSize]=100&pagination[page]=${page}`,
+    `Bearer ${apiToken}`,
+    (body) => ({ rows: body.data, pageCount: body.meta.pagination.pageCount }),
+  );
 
 /** The partner change log from the start: every change, in order. */
 async function changeLog(base: string, key: string): Promise<any[]> {

@@ -38,16 +38,7 @@ describe('pulling a content snapshot from the CMS', () => {
     snapshotsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-snapshots-'));
     // A published policy without its (required) country: Strapi has no required
     // relations, so only the snapshot validation can catch it.
-    const created = await contentManager.create(POLICY, 'en', {
-      slug: uniqueSlug('policy-without-country'),
-      title: 'Policy without a country',
-      summary: 'Left out of the snapshot',
-      license: 'CC-BY-4.0',
-      attribution: 'Test',
-      issuingBody: 'Nobody',
-      dateIssued: '2020-01-01',
-      documentType: 'law',
-    });
+    const created = await contentManager.create(POLICY, 'en', { ...policyData('policy-without-country'), title: 'Policy without a country' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     invalidPolicy = created.body.data.documentId;
     expect((await contentManager.publish(POLICY, invalidPolicy, 'en')).status).toBe(200);

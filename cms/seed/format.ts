@@ -24,20 +24,24 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const locale = z.enum(localeCodes as [LocaleCode, ...LocaleCode[]]);
 const nonEmpty = z.string().trim().min(1);
 
+/** The fields of a collection (`news`) or component (`shared.seo`) of the model. */
+const fieldsOf = (owner: string): Fields => (owner.includes('.') ? getComponent(owner) : getCollection(owner)).fields;
+
 /** The model's length limit of a text field: the demo content is held to what the CMS accepts. */
-function maxLength(fields: Fields, name: string): number {
+function maxLength(owner: string, name: string): number {
+  const fields = fieldsOf(owner);
   const field = fields[name];
   const limit = field && 'maxLength' in field ? field.maxLength : undefined;
   if (limit === undefined) throw new Error(`the content model gives the field "${name}" no length limit`);
   return limit;
 }
 /** Required text of a model field, within its limit. */
-const text = (fields: Fields, name: string) => nonEmpty.max(maxLength(fields, name));
+const text = (owner: string, name: string) => nonEmpty.max(maxLength(owner, name));
 /** Optional text of a model field, within its limit. */
-const optionalText = (fields: Fields, name: string) => z.string().max(maxLength(fields, name)).optional();
+const optionalText = (owner: string, name: string) => z.string().max(maxLength(owner, name)).optional();
 /** A number of a model field, within its bounds (whole for an integer field). */
-function numberOf(fields: Fields, name: string) {
-  const field = fields[name];
+function numberOf(owner: string, name: string) {
+  const field = fieldsOf(owner)[name];
   if (!field || (field.kind !== 'integer' && field.kind !== 'decimal')) throw new Error(`the content model has no number field "${name}"`);
   let n = field.kind === 'integer' ? z.number().int() : z.number();
   if (field.min !== undefined) n = n.min(field.min);
@@ -45,29 +49,18 @@ function numberOf(fields: Fields, name: string) {
   return n;
 }
 
-const model = {
-  item: getCollection('news').fields,
-  image: getComponent('shared.captioned-image').fields,
-  seo: getComponent('shared.seo').fields,
-  attachment: getComponent('shared.file-attachment').fields,
-  theme: getCollection('theme').fields,
-  country: getCollection('country').fields,
-  partner: getCollection('partner').fields,
-  policy: getCollection('policy').fields,
-  course: getCollection('course').fields,
-  outcome: getComponent('course.learning-outcome').fields,
-  module: getComponent('course.module').fields,
-  lesson: getComponent('course.lesson').fields,
-};
-
 /** Text per locale; a locale left out is a missing translation. English is always present. */
 function perLocale<T extends z.ZodType>(text: T) {
   return z.partialRecord(locale, text).refine((r) => r.en !== undefined, { message: 'every document has an English version' });
 }
 
-const imageText = z.object({ alt: text(model.image, 'alt'), caption: optionalText(model.image, 'caption'), credit: optionalText(model.image, 'credit') });
+const imageText = z.object({
+  alt: text('shared.captioned-image', 'alt'),
+  caption: optionalText('shared.captioned-image', 'caption'),
+  credit: optionalText('shared.captioned-image', 'credit'),
+});
 const seo = z
-  .object({ metaTitle: z.string().max(maxLength(model.seo, 'metaTitle')), metaDescription: z.string().max(maxLength(model.seo, 'metaDescription')) })
+  .object({ metaTitle: z.string().max(maxLength('shared.seo', 'metaTitle')), metaDescription: z.string().max(maxLength('shared.seo', 'metaDescription')) })
   .optional();
 
 /** How an item is stored: published (default), or some locales kept as unpublished drafts. */
@@ -77,9 +70,9 @@ const publication = {
 };
 
 const baseText = {
-  title: text(model.item, 'title'),
-  summary: text(model.item, 'summary'),
-  attribution: text(model.item, 'attribution'),
+  title: text('news', 'title'),
+  summary: text('news', 'summary'),
+  attribution: text('news', 'attribution'),
   seo,
 };
 
@@ -96,21 +89,21 @@ export const pdfFile = z.object({
 });
 
 /** An attachment of one translation: which of the document's PDFs, with a title in that translation's language. */
-const attachment = z.object({ file: slug, title: text(model.attachment, 'title') });
+const attachment = z.object({ file: slug, title: text('shared.file-attachment', 'title') });
 
 export const taxonomyFile = z.object({
   themes: z.array(
     z.object({
       slug,
       order: z.number().int().nonnegative(),
-      locales: perLocale(z.object({ name: text(model.theme, 'name'), description: text(model.theme, 'description') })),
+      locales: perLocale(z.object({ name: text('theme', 'name'), description: text('theme', 'description') })),
     }),
   ),
   countries: z.array(
     z.object({
       slug,
       isoCode: z.string().regex(/^[A-Z]{2}$/),
-      locales: perLocale(z.object({ name: text(model.country, 'name'), region: optionalText(model.country, 'region') })),
+      locales: perLocale(z.object({ name: text('country', 'name'), region: optionalText('country', 'region') })),
     }),
   ),
   partners: z.array(
@@ -120,9 +113,9 @@ export const taxonomyFile = z.object({
       website: z.string().url().optional(),
       locales: perLocale(
         z.object({
-          name: text(model.partner, 'name'),
-          acronym: optionalText(model.partner, 'acronym'),
-          description: optionalText(model.partner, 'description'),
+          name: text('partner', 'name'),
+          acronym: optionalText('partner', 'acronym'),
+          description: optionalText('partner', 'description'),
         }),
       ),
     }),
@@ -174,32 +167,34 @@ export const policyFile = documentsFile(
     officialLink: z.string().url().optional(),
     files: z.array(pdfFile),
   },
-  { issuingBody: text(model.policy, 'issuingBody'), body: z.string().optional(), attachments: z.array(attachment) },
+  { issuingBody: text('policy', 'issuingBody'), body: z.string().optional(), attachments: z.array(attachment) },
 );
 
 const lesson = z.object({
-  title: text(model.lesson, 'title'),
+  title: text('course.lesson', 'title'),
   kind: z.enum(LESSON_KINDS),
-  durationMinutes: numberOf(model.lesson, 'durationMinutes'),
+  durationMinutes: numberOf('course.lesson', 'durationMinutes'),
   /** Slug of a video in videos.json, for video lessons. */
   video: slug.optional(),
   reading: z.string().optional(),
-  quizNote: optionalText(model.lesson, 'quizNote'),
+  quizNote: optionalText('course.lesson', 'quizNote'),
 });
 
 export const courseFile = documentsFile(
   {
     ...baseShared,
     level: z.enum(COURSE_LEVELS),
-    estimatedHours: numberOf(model.course, 'estimatedHours'),
+    estimatedHours: numberOf('course', 'estimatedHours'),
     certificateOffered: z.boolean(),
     partnerInstitution: slug.optional(),
   },
   {
     cover: imageText,
-    learningOutcomes: z.array(text(model.outcome, 'text')).min(2),
-    modules: z.array(z.object({ title: text(model.module, 'title'), summary: optionalText(model.module, 'summary'), lessons: z.array(lesson).min(1) })).min(1),
-    certificateNote: optionalText(model.course, 'certificateNote'),
+    learningOutcomes: z.array(text('course.learning-outcome', 'text')).min(2),
+    modules: z
+      .array(z.object({ title: text('course.module', 'title'), summary: optionalText('course.module', 'summary'), lessons: z.array(lesson).min(1) }))
+      .min(1),
+    certificateNote: optionalText('course', 'certificateNote'),
   },
 );
 

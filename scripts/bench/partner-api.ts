@@ -12,7 +12,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SECRET_GENERATORS } from '../lib/env-file.ts';
@@ -22,6 +21,7 @@ import { freePort, stopProcess } from '../lib/processes.ts';
 import { ensureCorpus } from './corpus.ts';
 import { benchCacheDir } from './paths.ts';
 import { sampleRss } from './process-memory.ts';
+import { runJsonReport } from '../../test-support/json-report.ts';
 
 export interface ApiBenchRun {
   name: string;
@@ -103,25 +103,6 @@ interface LoadedCorpus {
   sample: string;
 }
 
-/** Runs a script and resolves with the JSON of the last line it prints that starts with `{`. */
-function runJson<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const line = out
-        .trim()
-        .split('\n')
-        .reverse()
-        .find((l) => l.startsWith('{'));
-      if (code !== 0 || !line) reject(new Error(`${path.basename(script)} exited with ${code}:\n${out}`));
-      else resolve(JSON.parse(line) as T);
-    });
-  });
-}
-
 /** The loaded corpus database, from the cache or freshly built; `publicDir` holds its uploads (`site` variant). */
 export async function corpusDatabase(
   documents: number,
@@ -150,11 +131,10 @@ export async function corpusDatabase(
     `loading the reference corpus (${documents} documents × 5 locales${variant === 'site' ? ', with images and attachments' : ''}) into a fresh CMS database in bulk (cached afterwards)…`,
   );
   const args = ['--corpus', corpusFile, ...(variant === 'site' ? ['--complete'] : [])];
-  const loaded = await runJson<LoadedCorpus>(path.join(cmsDir, 'tools', 'bench-corpus.ts'), args, {
-    ...process.env,
-    ...env,
-    PUBLIC_DIR: publicDir,
-    ENV_PATH: path.join(dir, 'no.env'),
+  const loaded = await runJsonReport<LoadedCorpus>(path.join(cmsDir, 'tools', 'bench-corpus.ts'), args, {
+    cwd: cmsDir,
+    env: { ...process.env, ...env, PUBLIC_DIR: publicDir, ENV_PATH: path.join(dir, 'no.env') },
+    stderr: 'inherit',
   });
   fs.renameSync(env.DATABASE_FILENAME, dbFile);
   const cached: CachedCorpus = {
