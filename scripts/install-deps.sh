@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs `npm install` only when package.json files or the lockfile changed since the last
-# install (npm ci fails on this registry, see README). A second run is a no-op.
+# install (npm ci fails on this registry, see docs/architecture.md). A second run is a no-op.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -9,7 +9,7 @@ import { contentTypes, itemDateField, LICENSES } from './model.ts';
 import { typeDeclarations } from './json-schema-types.ts';
 import { ITEM_PATH_TEMPLATE } from './site-paths.ts';
 
-/** Defaults the CMS applies unless its environment says otherwise (README: SYNDICATION_*). */
+/** Defaults the CMS applies unless its environment says otherwise (docs/configuration.md: SYNDICATION_*). */
 export const PARTNER_API_DEFAULTS = { pageSize: 25, maxPageSize: 100, maxChanges: 500 } as const;
 
 /** The orders /items can be read in; the first is the default. */

@@ -99,7 +99,7 @@ export interface RunningCms {
  * 530 MB resident while its live heap after boot is about 120 MB. By default the
  * young generation is capped at 4 MB per semi-space and the old generation at
  * 256 MB: 345 MB while serving partners at 10,000 entries, at the same throughput
- * (`npm run bench -- api`; README, Security → Bounded memory).
+ * (`npm run bench -- api`; docs/security.md, Bounded memory).
  */
 export const DEFAULT_CMS_NODE_OPTIONS = '--max-semi-space-size=4 --max-old-space-size=256';
 

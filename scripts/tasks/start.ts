@@ -93,7 +93,7 @@ console.log(
   [
     '',
     `SSC Knowledge Platform is running (ready in ${seconds} s):`,
-    `  CMS API      ${cms.url}/api   (read with an API token; see README)`,
+    `  CMS API      ${cms.url}/api   (read with an API token; see docs/partner-api.md)`,
     `  Health       ${cms.url}/_health`,
     `  Admin panel  ${cms.url}/admin — ${adminHint}`,
     siteLine,
