@@ -36,10 +36,13 @@ const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-vitest-')), 
 let failed = false;
 if (!focused) {
   // Lint and formatting problems fail the run, but the type checks and the tests still run.
-  await checkCodeStyle().catch((error: Error) => {
-    console.error(error.message);
-    failed = true;
-  });
+  await checkCodeStyle().then(
+    () => console.log('[lint] ESLint and Prettier: no problems'),
+    (error: Error) => {
+      console.error(error.message);
+      failed = true;
+    },
+  );
 }
 try {
   if (!focused) {
