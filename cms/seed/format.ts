@@ -29,8 +29,7 @@ const fieldsOf = (owner: string): Fields => (owner.includes('.') ? getComponent(
 
 /** The model's length limit of a text field: the demo content is held to what the CMS accepts. */
 function maxLength(owner: string, name: string): number {
-  const fields = fieldsOf(owner);
-  const field = fields[name];
+  const field = fieldsOf(owner)[name];
   const limit = field && 'maxLength' in field ? field.maxLength : undefined;
   if (limit === undefined) throw new Error(`the content model gives the field "${name}" no length limit`);
   return limit;

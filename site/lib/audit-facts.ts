@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { isCacheObject, readCacheFile, writeCacheFile } from './cache-file.ts';
 
 /** A URL a page refers to (href, src, poster or srcset), as written, with its hreflang. */
 export interface Link {
@@ -125,7 +126,7 @@ interface CacheFileContent {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isOptionalString = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = isCacheObject;
 
 /** A cache file is read by code, not by people: check every field so that a hand-edited or damaged file cannot make the audit throw. */
 function isPageFacts(v: unknown): v is PageFacts {
@@ -148,12 +149,7 @@ const isCachedFacts = (v: unknown): v is CachedFacts => isObject(v) && isString(
 /** The cache in `file`; empty when the file is missing, unreadable, damaged or of another kind (the audit is then a full one). */
 export function readFactsCache(file: string): FactsCache {
   const cache: FactsCache = new Map();
-  let content: unknown;
-  try {
-    content = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return cache;
-  }
+  const content = readCacheFile(file);
   if (!isObject(content) || content.kind !== currentKind() || !isObject(content.pages)) return cache;
   for (const [url, entry] of Object.entries(content.pages)) {
     // A damaged entry costs one parse, not the whole cache.
@@ -162,20 +158,8 @@ export function readFactsCache(file: string): FactsCache {
   return cache;
 }
 
-/**
- * Writes the cache to `file` through a temporary file renamed over it, so that a
- * reader (or a crash) never sees half a file. The cache only saves time: when it
- * cannot be written (a read-only or full disk), the audit's result still stands,
- * and the next audit is a full one.
- */
+/** Writes the cache to `file` (whole or not at all: see cache-file.ts; the next audit is then a full one). */
 export function writeFactsCache(file: string, cache: FactsCache): void {
   const content: CacheFileContent = { kind: currentKind(), pages: Object.fromEntries(cache) };
-  const temp = `${file}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temp, JSON.stringify(content));
-    fs.renameSync(temp, file);
-  } catch {
-    fs.rmSync(temp, { force: true });
-  }
+  writeCacheFile(file, content);
 }

@@ -13,8 +13,6 @@ import { linkOrCopy } from './file-links.ts';
 import { snapshotIntegration } from './snapshot-integration.ts';
 import { searchIndexIntegration } from './search-index.ts';
 
-export { DEFAULT_SITE_URL };
-
 /** The site workspace's folder (the Astro project root). */
 export const siteRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import { locales } from '@ssc/content-schemas';
+import { isCacheObject, readCacheFile, writeCacheFile } from './cache-file.ts';
 import { linkOrCopy } from './file-links.ts';
 import { writeDateOrders } from './search-date-order.ts';
 import { precompressSearchBundle } from './search-precompress.ts';
@@ -132,7 +133,10 @@ function placeTree(from: string, to: string, skip: Set<string>): void {
  * first-search files precompressed. Pagefind must index only that language there.
  */
 async function indexLanguage(siteDir: string, language: string, folders: string[], bundleDir: string): Promise<void> {
-  const knownDates = readJson<Record<string, string | null>>(path.join(bundleDir, FRAGMENT_DATES_FILE)) ?? {};
+  const kept = readCacheFile(path.join(bundleDir, FRAGMENT_DATES_FILE));
+  const knownDates = isCacheObject(kept)
+    ? (Object.fromEntries(Object.entries(kept).filter(([, date]) => date === null || typeof date === 'string')) as Record<string, string | null>)
+    : {};
   fs.rmSync(bundleDir, { recursive: true, force: true });
   const glob = `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.{html}`;
   const args = ['--site', siteDir, '--glob', glob, '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
@@ -154,7 +158,7 @@ async function indexLanguage(siteDir: string, language: string, folders: string[
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(bundleDir, file), { force: true });
   precompressSearchBundle(bundleDir, PRECOMPRESSED_CACHE_DIR);
   const { dates } = writeDateOrders(bundleDir, knownDates);
-  fs.writeFileSync(path.join(bundleDir, FRAGMENT_DATES_FILE), JSON.stringify(dates));
+  writeCacheFile(path.join(bundleDir, FRAGMENT_DATES_FILE), dates);
 }
 
 /** Runs `tasks` with at most `limit` of them at a time; fails with the first failure once all have settled. */
@@ -255,14 +259,14 @@ interface PageFacts {
 /** Where the facts of the last build's pages are kept (in the search cache folder). */
 const PAGE_FACTS_FILE = 'pages.json';
 
-/** A cache file's JSON, or undefined when it is missing or unreadable. */
-function readJson<T>(file: string | undefined): T | undefined {
-  if (!file || !fs.existsSync(file)) return undefined;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
+const isPageFacts = (v: unknown): v is PageFacts =>
+  isCacheObject(v) && typeof v.file === 'string' && (v.lang === null || typeof v.lang === 'string') && typeof v.digest === 'string';
+
+/** Page facts kept by code of this kind only: another fingerprinting code must read every page again. */
+function readPageFacts(file: string): Record<string, PageFacts> {
+  const content = readCacheFile(file);
+  if (!isCacheObject(content) || content.kind !== BUNDLE_CODE || !isCacheObject(content.pages)) return {};
+  return Object.fromEntries(Object.entries(content.pages).filter(([, facts]) => isPageFacts(facts))) as Record<string, PageFacts>;
 }
 
 function pageFacts(siteDir: string, file: string, known: PageFacts | undefined): PageFacts {
@@ -282,7 +286,7 @@ function pageFacts(siteDir: string, file: string, known: PageFacts | undefined):
  * from the previous release) is not read again.
  */
 function scanLanguages(siteDir: string, cacheFile?: string): Map<string, LanguagePages> {
-  const known = readJson<Record<string, PageFacts>>(cacheFile) ?? {};
+  const known = cacheFile ? readPageFacts(cacheFile) : {};
   const facts: Record<string, PageFacts> = {};
   const found = new Map<string, { folders: Set<string>; pages: Hash }>();
   for (const file of htmlFiles(siteDir)) {
@@ -295,10 +299,7 @@ function scanLanguages(siteDir: string, cacheFile?: string): Map<string, Languag
     language.folders.add(top);
     language.pages.update(`\n${file}\n${page.digest}`);
   }
-  if (cacheFile) {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    fs.writeFileSync(cacheFile, JSON.stringify(facts));
-  }
+  if (cacheFile) writeCacheFile(cacheFile, { kind: BUNDLE_CODE, pages: facts });
   return new Map(
     [...found].map(([lang, { folders, pages }]) => {
       const sorted = [...folders].sort();

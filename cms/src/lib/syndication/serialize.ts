@@ -9,8 +9,6 @@ import { itemSitePath, model, type RuntimeCollection, type RuntimeField } from '
 
 /** The JSON shape of one item, generated from the OpenAPI document (schema `Item`). */
 export type SyndicationItem = Item;
-type ItemImage = Image;
-type ItemAttachment = Attachment;
 
 /** A media file as the Document Service returns it (the fields read here). */
 interface MediaFile {
@@ -67,7 +65,7 @@ function slugsOf(collection: RuntimeCollection, entry: Entry, target: string): s
   return [...new Set(slugs)].sort();
 }
 
-function image(component: ImageComponent | null | undefined): ItemImage | null {
+function image(component: ImageComponent | null | undefined): Image | null {
   const media = component?.image;
   if (!media?.url) return null;
   return {
@@ -81,7 +79,7 @@ function image(component: ImageComponent | null | undefined): ItemImage | null {
   };
 }
 
-function attachment(component: AttachmentComponent): ItemAttachment | null {
+function attachment(component: AttachmentComponent): Attachment | null {
   const file = component.file;
   if (!file?.url) return null;
   return {
@@ -125,7 +123,7 @@ export function serializeEntry(collection: RuntimeCollection, entry: Entry): Syn
     attachments: attachmentFields.flatMap((name) =>
       asList<AttachmentComponent>(entry[name])
         .map(attachment)
-        .filter((a): a is ItemAttachment => a !== null),
+        .filter((a): a is Attachment => a !== null),
     ),
   };
 }
