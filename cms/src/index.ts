@@ -12,6 +12,7 @@ import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
+import { ensureEntryLabels } from './lib/entry-labels';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +29,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureEditorRoles(strapi);
+    await ensureEntryLabels(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
     await disablePublicRegistration(strapi);
     registerMediaGuard(strapi);

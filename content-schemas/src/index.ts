@@ -11,3 +11,4 @@ export * from './site-paths.ts';
 export * from './licenses.ts';
 export * from './site-status.ts';
 export * from './json-schema-types.ts';
+export * from './editing.ts';

@@ -11,6 +11,7 @@ import { ITEM_PATH_TEMPLATE } from './site-paths.ts';
 import { siteStatusJsonSchemas } from './site-status.ts';
 import { typeDeclarations } from './json-schema-types.ts';
 import { SLUG_PATTERN } from './fields.ts';
+import { labelField, localizedProsePaths } from './editing.ts';
 import {
   collections,
   components,
@@ -176,11 +177,17 @@ export function cmsRuntimeModel(): JsonObject {
       englishName: l.englishName,
       dir: l.dir,
     })),
+    components: components.map((c) => ({
+      name: c.name,
+      fields: Object.fromEntries(Object.entries(c.fields).map(([n, fd]) => [n, fieldSummary(fd)])),
+    })),
     collections: collections.map((c) => ({
       name: c.name,
       uid: strapiUid(c),
       pluralName: c.pluralName,
       dateField: itemDateField(c) ?? null,
+      labelField: labelField(c),
+      localizedProsePaths: localizedProsePaths(c),
       draftAndPublish: c.draftAndPublish,
       isContentType: (contentTypes as readonly CollectionDefinition[]).includes(c),
       localizedFields: Object.entries(c.fields)

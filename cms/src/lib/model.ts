@@ -10,6 +10,10 @@ export interface RuntimeCollection {
   pluralName: string;
   /** The field that dates its items (content-schemas' itemDateField), or null. */
   dateField: string | null;
+  /** The field that names an entry (content-schemas' labelField): its title in the admin's lists and headings. */
+  labelField: string;
+  /** The edit form's paths of localized prose fields (`*` for a repeatable component's index). */
+  localizedProsePaths: string[];
   draftAndPublish: boolean;
   isContentType: boolean;
   localizedFields: string[];
@@ -40,6 +44,8 @@ export interface RuntimeModel {
   /** The partner API's defaults (its environment can change the sizes) and its orders, the default first. */
   partnerApi: { pageSize: number; maxPageSize: number; maxChanges: number; sorts: string[] };
   locales: { code: string; tag: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[];
+  /** Shared components (`category.name`) and their fields' kinds. */
+  components: { name: string; fields: Record<string, RuntimeField> }[];
   collections: RuntimeCollection[];
 }
 

@@ -1,0 +1,113 @@
+/**
+ * Editing in the entry's own language, in the real admin panel in headless
+ * Chromium: an Arabic language editor opens an Arabic news item of the demo content.
+ * Its prose fields (title, summary, the Markdown body and its preview, the image's
+ * alt text) are right to left while the slug stays left to right; the edit view's
+ * heading and the list view name entries by their title in that locale, not their
+ * slug. A screenshot of the Arabic edit view is saved for people to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../test-support/browser.ts';
+import { repoRoot } from '../scripts/lib/paths.ts';
+import { cms } from '../cms/test/support/http.ts';
+import { createEditorAccount } from '../cms/test/support/editors.ts';
+
+const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
+const UI_TIMEOUT = 30_000;
+const NEWS_UID = 'api::news-item.news-item';
+
+interface NewsEntry {
+  documentId: string;
+  slug: string;
+  title: string;
+}
+
+/** The newest published news item in a locale, read through the CMS's REST API. */
+async function newsIn(locale: string): Promise<NewsEntry> {
+  const res = await fetch(`${cms().url}/api/news?locale=${locale}&sort=publishedAt:desc&pagination[pageSize]=1&fields[0]=slug&fields[1]=title`, {
+    headers: { authorization: `Bearer ${cms().apiToken}` },
+  });
+  expect(res.status).toBe(200);
+  const entry = ((await res.json()) as { data: NewsEntry[] }).data[0];
+  if (!entry) throw new Error(`the demo content has no news in "${locale}"`);
+  return entry;
+}
+
+describe('an Arabic editor edits Arabic text right to left in the admin panel', () => {
+  let browser: Browser;
+  let tab: Page;
+  let arabic: NewsEntry;
+
+  const direction = (selector: string) =>
+    tab
+      .locator(selector)
+      .first()
+      .evaluate((element) => getComputedStyle(element).direction);
+
+  beforeAll(async () => {
+    arabic = await newsIn('ar');
+    const editor = await createEditorAccount('Arabic editor');
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    tab = await context.newPage();
+    await tab.addLocatorHandler(tab.getByRole('button', { name: 'Close the banner.' }), async (close) => {
+      await close.click();
+    });
+    await tab.goto(`${cms().url}/admin/auth/login`);
+    await tab.getByRole('textbox', { name: /email/i }).fill(editor.email);
+    await tab.getByLabel(/^password/i).fill(editor.password);
+    await tab.getByRole('button', { name: /login/i }).click();
+    await tab.getByRole('navigation').getByRole('link', { name: 'Content Manager' }).waitFor();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the Arabic title, summary, image text and Markdown body right to left, and the slug left to right', async () => {
+    await tab.goto(`${cms().url}/admin/content-manager/collection-types/${NEWS_UID}/${arabic.documentId}?plugins[i18n][locale]=ar`);
+    await tab.locator('input[name="title"]').waitFor();
+    await tab.locator('.CodeMirror').first().waitFor();
+    for (const selector of [
+      'input[name="title"]',
+      'textarea[name="summary"]',
+      'input[name="heroImage.alt"]',
+      '.CodeMirror',
+      '.CodeMirror pre.CodeMirror-line',
+    ]) {
+      await expect.poll(() => direction(selector), { timeout: UI_TIMEOUT, message: selector }).toBe('rtl');
+    }
+    expect(await direction('input[name="slug"]')).toBe('ltr');
+    expect(await tab.locator('input[name="title"]').inputValue()).toBe(arabic.title);
+    await tab.screenshot({ path: path.join(SCREENSHOTS, 'admin-arabic-edit-view.png'), fullPage: true });
+
+    // The Markdown preview follows the editor.
+    await tab.getByRole('button', { name: 'Preview mode' }).first().click();
+    const preview = tab.locator('.CodeMirror').first().locator('xpath=../following-sibling::div[1]');
+    await preview.waitFor();
+    expect(await preview.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+  });
+
+  it('names the entry by its title in the edit view heading', async () => {
+    await expect.poll(() => tab.getByRole('heading', { level: 1 }).innerText(), { timeout: UI_TIMEOUT }).toBe(arabic.title);
+  });
+
+  it('lists entries by their title in the list view, and English fields stay left to right', async () => {
+    const english = await newsIn('en');
+    await tab.goto(`${cms().url}/admin/content-manager/collection-types/${NEWS_UID}?plugins[i18n][locale]=en`);
+    // The first column after the row checkboxes.
+    await expect.poll(() => tab.locator('thead th').nth(1).innerText(), { timeout: UI_TIMEOUT }).toMatch(/^title/i);
+    await expect.poll(() => tab.locator('tbody tr td:nth-child(2)').allInnerTexts(), { timeout: UI_TIMEOUT }).toContain(english.title);
+
+    await tab.goto(`${cms().url}/admin/content-manager/collection-types/${NEWS_UID}/${english.documentId}?plugins[i18n][locale]=en`);
+    await expect.poll(() => tab.locator('input[name="title"]').inputValue(), { timeout: UI_TIMEOUT }).toBe(english.title);
+    await expect.poll(() => tab.locator('.CodeMirror').first().getAttribute('dir'), { timeout: UI_TIMEOUT }).toBe('ltr');
+    expect(await direction('input[name="title"]')).toBe('ltr');
+    expect(await direction('.CodeMirror')).toBe('ltr');
+  });
+});
