@@ -12,11 +12,13 @@ import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
+import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler } from './lib/scheduling';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     closePluginContentApiRoutes(strapi);
     registerSiteAdminRoutes(strapi);
+    registerScheduleAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
@@ -35,5 +37,10 @@ export default {
     await ensureSiteRebuildWebhook(strapi);
     watchTokenChanges(strapi);
     await reconcileAll(strapi);
+    startSchedulerWhenListening(strapi);
+  },
+
+  async destroy() {
+    await stopScheduler();
   },
 };

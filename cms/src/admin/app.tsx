@@ -1,13 +1,15 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Globe } from '@strapi/icons';
+import { Clock, Globe } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
+import SchedulePanel from './scheduling/SchedulePanel';
 import model from '../generated/model.json';
 
 /**
  * The admin panel's own UI languages: English (Strapi's own) plus every language of
  * the content model, by its BCP-47 tag, which is how Strapi names its translations
  * (zh-Hans, ar, es, fr…). Each editor picks theirs under Profile → Interface language.
- * A "Site" page shows what is live on the static site and what was left out.
+ * A "Site" page shows what is live on the static site and what was left out; a
+ * "Scheduled" page and a Schedule panel in the edit view show scheduled publishing.
  */
 export default {
   config: {
@@ -23,8 +25,15 @@ export default {
       permissions: [],
       Component: () => import('./site/SitePage'),
     });
+    app.addMenuLink({
+      to: 'ssc-scheduled',
+      icon: Clock,
+      intlLabel: { id: 'ssc-scheduled.menu', defaultMessage: 'Scheduled' },
+      permissions: [],
+      Component: () => import('./scheduling/ScheduledPage'),
+    });
   },
   bootstrap(app: StrapiApp) {
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([EntrySitePanel]);
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([EntrySitePanel, SchedulePanel]);
   },
 };

@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { SiteStatus } from '../../lib/site-admin';
+import { FailedSchedules } from '../scheduling/FailedSchedules';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');
 
@@ -166,6 +167,7 @@ export default function SitePage() {
               )}
             </Flex>
           </Box>
+          <FailedSchedules />
         </Flex>
       </Box>
     </Main>
