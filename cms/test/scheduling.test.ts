@@ -7,13 +7,13 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypes, getLocale, strapiUid } from '@ssc/content-schemas';
+import { contentTypes, getLocale, strapiUid, type LocaleCode } from '@ssc/content-schemas';
 import { adminApi, cms, contentApi, contentManager } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
-const editorRole = (locale: string) => `${getLocale(locale).englishName} editor`;
+const editorRole = (locale: LocaleCode) => `${getLocale(locale).englishName} editor`;
 const soon = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 /** The webhook calls the CMS makes to the rebuild service's address while this file runs. */
