@@ -71,7 +71,9 @@ export default function ScheduledPage() {
                         <Typography>{formatInZone(s.dueAt, s.timeZone)}</Typography>
                       </Td>
                       <Td>
-                        <Link to={s.editPath}>{`${s.type}: ${s.title ?? s.documentId}`}</Link>
+                        <Typography>
+                          <Link to={s.editPath}>{`${s.type}: ${s.title ?? s.documentId}`}</Link>
+                        </Typography>
                       </Td>
                       <Td>
                         <Typography>{s.locale}</Typography>
