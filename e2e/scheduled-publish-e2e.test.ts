@@ -7,35 +7,21 @@
  * switch `live`), and the item is served on the live site in French. The panel and
  * the "Scheduled" page then show the schedule as done.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { contentTypes, strapiUid } from '@ssc/content-schemas';
 import { launchChromium } from '../test-support/browser.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
-import { freePort } from '../scripts/lib/processes.ts';
-import { pullSnapshot } from '../scripts/lib/pull.ts';
-import type { ReleasePaths } from '../scripts/lib/release.ts';
-import { startRebuildService, type RebuildService } from '../scripts/lib/rebuild-service.ts';
-import { buildRelease } from '../scripts/lib/site-release.ts';
-import { serveStatic, type StaticServer } from '../site/lib/serve.ts';
 import { adminApi, cms, contentManager } from '../cms/test/support/http.ts';
 import { createEditorAccount, type EditorAccount } from '../cms/test/support/editors.ts';
 import { anyImageId, newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';
+import { logIntoAdmin, openAdminTab, screenshotFailures, SCREENSHOTS, UI_TIMEOUT } from './support/admin-browser.ts';
+import { startLiveSite, type LiveSite } from './support/live-site.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
-const SITE_URL = 'https://knowledge.example.org';
-const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
-const UI_TIMEOUT = 30_000;
-const REBUILD_TIMEOUT = 180_000;
 
 describe('a French editor schedules a publication in the admin panel, and it goes live on the site when due', () => {
-  let work: string;
-  let releases: ReleasePaths;
-  let service: RebuildService;
-  let site: StaticServer;
+  let live: LiveSite;
   let browser: Browser;
   let tab: Page;
   let editor: EditorAccount;
@@ -43,15 +29,7 @@ describe('a French editor schedules a publication in the admin panel, and it goe
   const itemPath = `/fr/news/${slug}/`;
   let documentId = '';
 
-  async function rebuild(events: string[] = []): Promise<void> {
-    const { dir } = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir: path.join(work, 'snapshots') });
-    await buildRelease({ snapshotDir: dir, siteUrl: SITE_URL, releases, trigger: events.length ? `rebuild webhook: ${events.join(', ')}` : 'test setup' });
-  }
-
-  const get = async (pathname: string) => {
-    const res = await fetch(`${site.url}${pathname}`);
-    return { status: res.status, text: await res.text() };
-  };
+  const get = (pathname: string) => live.get(pathname);
 
   const scheduleText = () =>
     tab
@@ -60,49 +38,28 @@ describe('a French editor schedules a publication in the admin panel, and it goe
       .catch(() => '');
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-scheduled-e2e-'));
-    releases = { releasesDir: path.join(work, 'releases'), liveLink: path.join(work, 'live') };
     const created = await contentManager.create(NEWS, 'fr', {
       ...newsData(slug, 'fr', await anyImageId(adminApi)),
       title: `Actualité programmée ${slug}`,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     documentId = created.body.data.documentId;
-    await rebuild();
-    service = await startRebuildService({ port: cms().rebuild.port, secret: cms().rebuild.secret, quietMs: 300, rebuild });
-    site = await serveStatic(releases.liveLink, { port: await freePort() });
+    live = await startLiveSite('scheduled-e2e');
     editor = await createEditorAccount('French editor');
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Europe/Paris' });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    tab = await context.newPage();
-    await tab.addLocatorHandler(tab.getByRole('button', { name: 'Close the banner.' }), async (close) => {
-      await close.click();
-    });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    tab = await openAdminTab(browser, { timezoneId: 'Europe/Paris' });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await site?.close();
-    await service?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    await live?.close();
   });
 
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      if (!tab || tab.isClosed()) return;
-      const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
-      await tab.screenshot({ path: path.join(SCREENSHOTS, `scheduled-e2e-${name}.png`), fullPage: true }).catch(() => {});
-    });
-  });
+  screenshotFailures('scheduled-e2e', () => tab);
 
   it('schedules the French draft 10 s ahead in the Schedule panel, showing the time zone; when due it is published and goes live', async () => {
     expect((await get(itemPath)).status).toBe(404);
-    await tab.goto(`${cms().url}/admin/auth/login`);
-    await tab.getByRole('textbox', { name: /email/i }).fill(editor.email);
-    await tab.getByLabel(/^password/i).fill(editor.password);
-    await tab.getByRole('button', { name: /login/i }).click();
+    await logIntoAdmin(tab, editor);
     await tab.getByRole('navigation').getByRole('link', { name: 'Scheduled' }).waitFor();
     await tab.goto(`${cms().url}/admin/content-manager/collection-types/${NEWS}/${documentId}?plugins[i18n][locale]=fr`);
 
@@ -117,7 +74,7 @@ describe('a French editor schedules a publication in the admin panel, and it goe
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
     });
     await panel.getByLabel('Scheduled time').fill(due);
-    const before = service.finished;
+    const before = live.service.finished;
     await panel.getByRole('button', { name: 'Schedule', exact: true }).click();
     await expect.poll(scheduleText, { timeout: UI_TIMEOUT }).toContain('Pending');
     const scheduled = await panel.getByTestId('entry-schedule').first().innerText();
@@ -127,12 +84,7 @@ describe('a French editor schedules a publication in the admin panel, and it goe
 
     // Due: the scheduler publishes it, the webhook starts a rebuild, and the page goes live.
     await expect.poll(scheduleText, { timeout: 60_000 }).toMatch(/Done: Published by the scheduler/);
-    const deadline = Date.now() + REBUILD_TIMEOUT;
-    while ((await get(itemPath)).status !== 200) {
-      if (Date.now() > deadline) throw new Error(`${itemPath} is not live ${REBUILD_TIMEOUT / 1000} s after the schedule ran`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    expect(service.finished).toBeGreaterThan(before);
+    await live.rebuildAfter(before);
     const page = await get(itemPath);
     expect(page.text).toContain(`Actualité programmée ${slug}`);
     expect(/<html\b[^>]*>/.exec(page.text)![0]).toMatch(/\blang="fr"/);
