@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { isSchedulable } from '../../lib/scheduling/input';
 import { ScheduleForm } from './ScheduleForm';
 import { ChangeOrCancel, dueText, StateText } from './ScheduleSummary';
 import { useSchedules } from './useSchedules';
@@ -42,7 +43,8 @@ function Schedules({ uid, documentId, locale }: { uid: string; documentId: strin
 
 // The content manager calls panels as description components: return a title and content, or null.
 const SchedulePanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: { locale?: string; publishedAt?: unknown } }) => {
-  if (!documentId || !document?.locale || !model.startsWith('api::')) return null;
+  // Taxonomy has no drafts: it is live when saved, so there is nothing to schedule.
+  if (!documentId || !document?.locale || !isSchedulable(model)) return null;
   return { title: 'Schedule', content: <Schedules uid={model} documentId={documentId} locale={document.locale} /> };
 };
 
