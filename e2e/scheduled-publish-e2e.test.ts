@@ -5,7 +5,8 @@
  * Schedule panel, and leaves it. When it falls due the CMS's scheduler publishes it,
  * the "Site rebuild" webhook reaches the real rebuild service (pull → build → audit →
  * switch `live`), and the item is served on the live site in French. The panel and
- * the "Scheduled" page then show the schedule as done.
+ * the "Scheduled" page then show the schedule as done. A schedule that cannot run
+ * (its entry lost a required field) shows, with the reason, on the "Site" page.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +101,32 @@ describe('a French editor schedules a publication in the admin panel, and it goe
     expect(text).toContain('fr');
     expect(text).toContain('French editor');
     await tab.screenshot({ path: path.join(SCREENSHOTS, 'scheduled-e2e-list.png'), fullPage: true });
+  });
+
+  it('reports a schedule that could not run on the Site page, with the field that stopped it', async () => {
+    // A French draft whose title was emptied: its publication fails when due.
+    const broken = uniqueSlug('e2e-scheduled-broken');
+    const created = await contentManager.create(NEWS, 'fr', newsData(broken, 'fr', await anyImageId(adminApi)));
+    expect(created.status).toBe(201);
+    const brokenId = created.body.data.documentId;
+    expect((await contentManager.saveLocale(NEWS, brokenId, 'fr', { title: null })).status).toBe(200);
+    const made = await adminApi('POST', '/ssc-schedules', {
+      uid: NEWS,
+      documentId: brokenId,
+      locale: 'fr',
+      action: 'publish',
+      dueAt: new Date(Date.now() + 2_000).toISOString(),
+      timeZone: 'Europe/Paris',
+    });
+    expect(made.status).toBe(201);
+
+    await tab.getByRole('navigation').getByRole('link', { name: 'Site' }).click();
+    const failure = tab.getByTestId('site-failed-schedule').filter({ hasText: brokenId });
+    await expect.poll(() => failure.innerText().catch(() => ''), { timeout: 60_000 }).toContain('title');
+    expect(await failure.innerText()).toContain('[fr]');
+    // Only failures: the schedule that ran is not among them.
+    expect(await tab.getByTestId('site-failed-schedule').allInnerTexts()).not.toContainEqual(expect.stringContaining(`Actualité programmée ${slug}`));
+    expect((await get(`/fr/news/${broken}/`)).status).toBe(404);
+    await tab.screenshot({ path: path.join(SCREENSHOTS, 'scheduled-e2e-site-failure.png'), fullPage: true });
   });
 });

@@ -161,6 +161,7 @@ describe('scheduled publishing and unpublishing', () => {
     expect(await publishedIn(documentId, 'fr')).toBe(false);
     const failures = await adminApi('GET', '/ssc-schedules?state=failed', undefined, french);
     expect(failures.body.schedules.map((s: { id: number }) => s.id)).toContain(made.body.data.id);
+    expect(new Set(failures.body.schedules.map((s: { state: string }) => s.state))).toEqual(new Set(['failed']));
   });
 
   it('fails, naming the field, a schedule whose entry is no longer valid, and one whose entry was deleted', async () => {

@@ -63,11 +63,14 @@ export async function listSchedules(strapi: Core.Strapi, filter: ScheduleFilter,
   if (filter.uid) where.entryUid = filter.uid;
   if (filter.documentId) where.entryDocumentId = filter.documentId;
   if (filter.locale) where.entryLocale = filter.locale;
-  if (filter.state) where.state = filter.state;
   const pending =
-    filter.state && filter.state !== 'pending' ? [] : await query(strapi).findMany({ where: { ...where, state: 'pending' }, orderBy: { dueAt: 'asc' }, limit });
+    !filter.state || filter.state === 'pending'
+      ? await query(strapi).findMany({ where: { ...where, state: 'pending' }, orderBy: { dueAt: 'asc' }, limit })
+      : [];
   const others =
-    filter.state === 'pending' ? [] : await query(strapi).findMany({ where: { ...where, state: { $ne: 'pending' } }, orderBy: { dueAt: 'desc' }, limit });
+    filter.state === 'pending'
+      ? []
+      : await query(strapi).findMany({ where: { ...where, state: filter.state ?? { $ne: 'pending' } }, orderBy: { dueAt: 'desc' }, limit });
   return [...pending, ...others] as ScheduleRow[];
 }
 
