@@ -11,6 +11,7 @@ import { contentTypes, getLocale, strapiUid, type LocaleCode } from '@ssc/conten
 import { adminApi, cms, contentApi, contentManager } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
+import { partnerGet } from './support/partner-api.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
 const editorRole = (locale: LocaleCode) => `${getLocale(locale).englishName} editor`;
@@ -39,6 +40,19 @@ async function publishedIn(documentId: string, locale: string): Promise<boolean>
   const res = await contentApi(`/news?locale=${locale}&filters[documentId][$eq]=${documentId}`);
   expect(res.status).toBe(200);
   return res.body.data.length === 1;
+}
+
+/** The kinds of change the partner change log holds for one entry in one locale, oldest first. */
+async function partnerChanges(documentId: string, locale: string): Promise<string[]> {
+  const kinds: string[] = [];
+  let cursor = '0';
+  for (;;) {
+    const res = await partnerGet(`/changes?since=${cursor}&limit=500`);
+    expect(res.status).toBe(200);
+    for (const c of res.body.data) if (c.documentId === documentId && c.locale === locale) kinds.push(c.kind);
+    cursor = res.body.meta.nextCursor;
+    if (!res.body.meta.hasMore) return kinds;
+  }
 }
 
 async function userId(jwt: string): Promise<number> {
@@ -99,6 +113,8 @@ describe('scheduled publishing and unpublishing', () => {
     await expect
       .poll(() => webhookCalls.filter((c) => c.event === 'entry.publish' && c.entry?.documentId === documentId && c.entry?.locale === 'fr').length)
       .toBe(1);
+    // Partners see it in the change log, as after a publish by hand.
+    expect(await partnerChanges(documentId, 'fr')).toEqual(['publish']);
   });
 
   it('unpublishes a published entry when its schedule is due', async () => {
