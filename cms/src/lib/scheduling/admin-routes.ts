@@ -99,7 +99,7 @@ async function create(strapi: Core.Strapi, ctx: Context): Promise<void> {
     where: { documentId: input.documentId, locale: input.locale, publishedAt: null },
     select: ['id', 'documentId', 'locale'],
   })) as { locale: string } | null;
-  if (!entry) return fail(ctx, 404, `There is no ${collectionByUid.get(input.uid)!.name} ${input.documentId} in the "${input.locale}" locale`);
+  if (!entry) return fail(ctx, 404, `There is no ${collectionByUid.get(input.uid)!.name} ${input.documentId} in the "${input.locale}" locale: save it first`);
   if (!mayAct(strapi, abilityOf(ctx), input.uid, input.action, entry)) {
     return fail(ctx, 403, `Your role may not ${input.action} ${collectionByUid.get(input.uid)!.name} in the "${input.locale}" locale`);
   }
