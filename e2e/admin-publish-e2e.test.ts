@@ -8,31 +8,15 @@
  * every one of those places. The Site page and the edit view's "On the site" panel
  * tell the editor what happened.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../test-support/browser.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
-import { freePort } from '../scripts/lib/processes.ts';
-import { pullSnapshot } from '../scripts/lib/pull.ts';
-import type { ReleasePaths } from '../scripts/lib/release.ts';
-import { rollback } from '../scripts/lib/rollback.ts';
-import { startRebuildService, type RebuildService } from '../scripts/lib/rebuild-service.ts';
-import { buildRelease } from '../scripts/lib/site-release.ts';
 import { readSiteStatus } from '../scripts/lib/site-status.ts';
-import { serveStatic, type StaticServer } from '../site/lib/serve.ts';
 import { cms } from '../cms/test/support/http.ts';
 import { createEditorAccount, type EditorAccount } from '../cms/test/support/editors.ts';
 import { uniqueSlug } from '../cms/test/support/fixtures.ts';
-
-const SITE_URL = 'https://knowledge.example.org';
-const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
-/** How long the admin UI gets for any one element to show up or settle. */
-const UI_TIMEOUT = 30_000;
-/** How long one rebuild (pull, Astro build, Pagefind, audit) may take on a busy machine. */
-const REBUILD_TIMEOUT = 180_000;
+import { logIntoAdmin, openAdminTab, screenshotFailures, UI_TIMEOUT } from './support/admin-browser.ts';
+import { SITE_URL, startLiveSite, type LiveSite } from './support/live-site.ts';
 
 /** A word of Arabic letters found nowhere else on the site, so a search for it has one answer. */
 function uniqueArabicWord(): string {
@@ -43,12 +27,8 @@ function uniqueArabicWord(): string {
 }
 
 describe('an Arabic editor publishes and unpublishes news in the admin panel, and the live site follows', () => {
-  let work: string;
-  let releases: ReleasePaths;
-  let service: RebuildService;
-  let site: StaticServer;
+  let live: LiveSite;
   let browser: Browser;
-  let admin: BrowserContext;
   let tab: Page;
   /** The text of the edit view's Site panel ('' until it is there). */
   const siteStatusText = () =>
@@ -65,29 +45,7 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
   const itemPath = `/ar/news/${slug}/`;
   let documentId = '';
 
-  async function rebuild(events: string[] = []): Promise<void> {
-    const { dir } = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir: path.join(work, 'snapshots') });
-    await buildRelease({ snapshotDir: dir, siteUrl: SITE_URL, releases, trigger: events.length ? `rebuild webhook: ${events.join(', ')}` : 'test setup' });
-  }
-
-  /** Waits until the service has finished more than `before` rebuilds and has nothing queued or running. */
-  async function rebuildAfter(before: number): Promise<void> {
-    const deadline = Date.now() + REBUILD_TIMEOUT;
-    while (service.finished <= before) {
-      if (Date.now() > deadline) throw new Error(`no rebuild finished within ${REBUILD_TIMEOUT / 1000} s of the admin action`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    await service.idle();
-    const status = await (
-      await fetch(`${service.url.replace(/\/rebuild$/, '')}/status`, { headers: { authorization: `Bearer ${cms().rebuild.secret}` } })
-    ).json();
-    expect(status.lastFailure, 'the rebuild after the admin action failed').toBeNull();
-  }
-
-  const get = async (pathname: string) => {
-    const res = await fetch(`${site.url}${pathname}`);
-    return { status: res.status, text: await res.text() };
-  };
+  const get = (pathname: string) => live.get(pathname);
 
   /** The paths of every URL the sitemap lists (the index and each sitemap it names). */
   async function sitemapPaths(): Promise<string[]> {
@@ -108,7 +66,7 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${site.url}/ar/search/?${new URLSearchParams({ q: query })}`);
+      await page.goto(`${live.server.url}/ar/search/?${new URLSearchParams({ q: query })}`);
       await page.waitForFunction(
         () => {
           const status = document.querySelector('[data-search-status]')?.textContent ?? '';
@@ -146,52 +104,23 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
   const editView = () => `${cms().url}/admin/content-manager/collection-types/api::news-item.news-item/${documentId}?plugins[i18n][locale]=ar`;
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-admin-e2e-'));
-    releases = { releasesDir: path.join(work, 'releases'), liveLink: path.join(work, 'live') };
     // The site is live before the editor does anything.
-    await rebuild();
-    service = await startRebuildService({
-      port: cms().rebuild.port,
-      secret: cms().rebuild.secret,
-      quietMs: 300,
-      rebuild,
-      status: async () => ({ ...readSiteStatus(releases) }),
-      rollback: async (id) => void rollback(releases, id),
-    });
-    site = await serveStatic(releases.liveLink, { port: await freePort() });
+    live = await startLiveSite('admin-e2e');
     editor = await createEditorAccount('Arabic editor');
     browser = await launchChromium();
-    admin = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    admin.setDefaultTimeout(UI_TIMEOUT);
-    tab = await admin.newPage();
-    // Announcements the admin shows on a first visit: closed whenever one stands in the way.
-    await tab.addLocatorHandler(tab.getByRole('button', { name: 'Close the banner.' }), async (close) => {
-      await close.click();
-    });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    tab = await openAdminTab(browser);
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await site?.close();
-    await service?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    await live?.close();
   });
 
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      if (!tab || tab.isClosed()) return;
-      const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
-      await tab.screenshot({ path: path.join(SCREENSHOTS, `admin-e2e-${name}.png`), fullPage: true }).catch(() => {});
-    });
-  });
+  screenshotFailures('admin-e2e', () => tab);
 
   it('lets the Arabic editor log in and shows the release that is live', async () => {
     expect((await get('/ar/')).status).toBe(200);
-    await tab.goto(`${cms().url}/admin/auth/login`);
-    await tab.getByRole('textbox', { name: /email/i }).fill(editor.email);
-    await tab.getByLabel(/^password/i).fill(editor.password);
-    await tab.getByRole('button', { name: /login/i }).click();
+    await logIntoAdmin(tab, editor);
     await tab.getByRole('navigation').getByRole('link', { name: 'Site' }).click();
     const rows = tab.getByTestId('site-release');
     await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
@@ -245,10 +174,10 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
     // Saving a draft changes nothing on the site.
     expect((await get(itemPath)).status).toBe(404);
 
-    const before = service.finished;
+    const before = live.service.finished;
     await tab.getByRole('button', { name: 'Publish', exact: true }).click();
     await tab.getByText('Published document').first().waitFor();
-    await rebuildAfter(before);
+    await live.rebuildAfter(before);
 
     const found = await whereOnSite();
     expect(found.page.status).toBe(200);
@@ -266,11 +195,11 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
   it('unpublishes it from the edit view, and the item leaves the site: its page answers 404 and the list, feed, sitemap and search lose it', async () => {
     expect(documentId, 'the item was created').not.toBe('');
     await tab.goto(editView());
-    const before = service.finished;
+    const before = live.service.finished;
     await tab.getByRole('button', { name: 'More document actions' }).click();
     await tab.getByRole('menuitem', { name: 'Unpublish', exact: true }).click();
     await tab.getByText('Unpublished document').first().waitFor();
-    await rebuildAfter(before);
+    await live.rebuildAfter(before);
 
     const found = await whereOnSite();
     expect(found.page.status).toBe(404);
@@ -285,7 +214,7 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
     await expect.poll(() => rows.first().innerText(), { timeout: UI_TIMEOUT }).toContain('(live)');
     const texts = await rows.allInnerTexts();
     expect(texts.filter((t) => t.includes('(live)'))).toHaveLength(1);
-    const status = readSiteStatus(releases);
+    const status = readSiteStatus(live.releases);
     expect(status.live).toBe(status.releases[0]!.id);
     await expect.poll(() => tab.getByTestId('site-state').innerText(), { timeout: UI_TIMEOUT }).toBe('The site is up to date with the last publish.');
     expect(await tab.getByTestId('site-live').innerText()).toMatch(/pages, built in/);

@@ -13,11 +13,13 @@ import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/cl
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
+import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler } from './lib/scheduling';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     closePluginContentApiRoutes(strapi);
     registerSiteAdminRoutes(strapi);
+    registerScheduleAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
@@ -37,5 +39,10 @@ export default {
     await ensureSiteRebuildWebhook(strapi);
     watchTokenChanges(strapi);
     await reconcileAll(strapi);
+    startSchedulerWhenListening(strapi);
+  },
+
+  async destroy() {
+    await stopScheduler();
   },
 };

@@ -1,15 +1,17 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Globe } from '@strapi/icons';
+import { Clock, Globe } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
 import { followLocaleDirection } from './editing/prose-direction';
+import SchedulePanel from './scheduling/SchedulePanel';
 import model from '../generated/model.json';
 
 /**
  * The admin panel's own UI languages: English (Strapi's own) plus every language of
  * the content model, by its BCP-47 tag, which is how Strapi names its translations
  * (zh-Hans, ar, es, fr…). Each editor picks theirs under Profile → Interface language.
- * A "Site" page shows what is live on the static site and what was left out. In the
- * edit view, prose fields follow the direction of the entry's language.
+ * A "Site" page shows what is live on the static site and what was left out; a
+ * "Scheduled" page and a Schedule panel in the edit view show scheduled publishing.
+ * In the edit view, prose fields follow the direction of the entry's language.
  */
 export default {
   config: {
@@ -25,9 +27,16 @@ export default {
       permissions: [],
       Component: () => import('./site/SitePage'),
     });
+    app.addMenuLink({
+      to: 'ssc-scheduled',
+      icon: Clock,
+      intlLabel: { id: 'ssc-scheduled.menu', defaultMessage: 'Scheduled' },
+      permissions: [],
+      Component: () => import('./scheduling/ScheduledPage'),
+    });
   },
   bootstrap(app: StrapiApp) {
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([EntrySitePanel]);
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([EntrySitePanel, SchedulePanel]);
     followLocaleDirection();
   },
 };
