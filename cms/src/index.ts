@@ -12,15 +12,19 @@ import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
+import { registerTranslationAdminRoutes } from './lib/translations/admin-routes';
+import { registerSourceTracking } from './lib/translations/source-tracking';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     closePluginContentApiRoutes(strapi);
     registerSiteAdminRoutes(strapi);
+    registerTranslationAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
     registerPartnerTokenGuard(strapi);
+    registerSourceTracking(strapi);
     // Last, so that it records only writes the guards let through.
     registerChangeRecorder(strapi);
   },
