@@ -1,13 +1,15 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Globe } from '@strapi/icons';
+import { Globe, Earth } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
+import EntryTranslationPanel from './translations/EntryTranslationPanel';
 import model from '../generated/model.json';
 
 /**
  * The admin panel's own UI languages: English (Strapi's own) plus every language of
  * the content model, by its BCP-47 tag, which is how Strapi names its translations
  * (zh-Hans, ar, es, fr…). Each editor picks theirs under Profile → Interface language.
- * A "Site" page shows what is live on the static site and what was left out.
+ * A "Site" page shows what is live on the static site and what was left out; a
+ * "Translations" page shows every document's state in every locale.
  */
 export default {
   config: {
@@ -23,8 +25,15 @@ export default {
       permissions: [],
       Component: () => import('./site/SitePage'),
     });
+    app.addMenuLink({
+      to: 'ssc-translations',
+      icon: Earth,
+      intlLabel: { id: 'ssc-translations.menu', defaultMessage: 'Translations' },
+      permissions: [],
+      Component: () => import('./translations/TranslationsPage'),
+    });
   },
   bootstrap(app: StrapiApp) {
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([EntrySitePanel]);
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([EntrySitePanel, EntryTranslationPanel]);
   },
 };

@@ -116,7 +116,8 @@ export function registerTranslationAdminRoutes(strapi: Core.Strapi): void {
           const body = (ctx.request.body ?? {}) as Body;
           const doc = await documentFrom(strapi, body);
           if (!doc) return ctx.notFound('No such document');
-          if (typeof body.locale !== 'string' || !doc.drafts.some((d) => d.locale === body.locale)) return ctx.badRequest('The document has no version in that locale');
+          if (typeof body.locale !== 'string' || !doc.drafts.some((d) => d.locale === body.locale))
+            return ctx.badRequest('The document has no version in that locale');
           if (!mayActForSource(roles(ctx), doc.sourceLocale)) return ctx.forbidden(`Only the editor of the source locale (${doc.sourceLocale}) may do this`);
           const updated = await chooseSourceLocale(strapi, doc, body.locale);
           ctx.body = await entryStatus(strapi, updated ?? doc, body.locale, roles(ctx));

@@ -102,7 +102,13 @@ export interface DocumentTranslations {
   sourceHash: string | null;
 }
 
-export function describeDocument(strapi: Core.Strapi, collection: RuntimeCollection, documentId: string, drafts: DraftRow[], records: RecordRow[]): DocumentTranslations {
+export function describeDocument(
+  strapi: Core.Strapi,
+  collection: RuntimeCollection,
+  documentId: string,
+  drafts: DraftRow[],
+  records: RecordRow[],
+): DocumentTranslations {
   const marked = records.find((r) => r.markedSource)?.itemLocale ?? null;
   const sourceLocale = sourceLocaleOf(drafts, marked, localeOrder);
   const source = drafts.find((d) => d.locale === sourceLocale);

@@ -139,7 +139,11 @@ export async function translationReport(strapi: Core.Strapi, filters: Translatio
   return {
     generatedAt: new Date().toISOString(),
     locales: model.locales.map((l) => ({ code: l.code, name: l.englishName })),
-    types: model.collections.map((c) => ({ name: c.name, uid: c.uid, displayName: (strapi.contentTypes as unknown as Record<string, { info?: { displayName?: string } }>)[c.uid]?.info?.displayName ?? c.name })),
+    types: model.collections.map((c) => ({
+      name: c.name,
+      uid: c.uid,
+      displayName: (strapi.contentTypes as unknown as Record<string, { info?: { displayName?: string } }>)[c.uid]?.info?.displayName ?? c.name,
+    })),
     themes: themeRows.map((t) => ({ documentId: t.documentId, name: t.title })),
     filters,
     rows: newestSourceFirst(filterRows(all, filters)),

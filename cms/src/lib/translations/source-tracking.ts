@@ -70,8 +70,17 @@ export async function markSourceEditNeedsNoTranslation(strapi: Core.Strapi, doc:
  */
 export async function chooseSourceLocale(strapi: Core.Strapi, doc: DocumentTranslations, locale: string): Promise<DocumentTranslations | null> {
   const uid = doc.collection.uid;
-  for (const r of doc.records) if (r.markedSource && r.itemLocale !== locale) await saveRecord(strapi, uid, doc.documentId, r.itemLocale, { markedSource: false });
-  await saveRecord(strapi, uid, doc.documentId, locale, { markedSource: true, sourceLocale: null, sourceHash: null, textHash: null, editBaseHash: null, editOpen: false, aliases: {} });
+  for (const r of doc.records)
+    if (r.markedSource && r.itemLocale !== locale) await saveRecord(strapi, uid, doc.documentId, r.itemLocale, { markedSource: false });
+  await saveRecord(strapi, uid, doc.documentId, locale, {
+    markedSource: true,
+    sourceLocale: null,
+    sourceHash: null,
+    textHash: null,
+    editBaseHash: null,
+    editOpen: false,
+    aliases: {},
+  });
   const updated = await loadDocument(strapi, uid, doc.documentId);
   if (!updated?.sourceHash) return updated;
   await saveRecord(strapi, uid, doc.documentId, locale, { textHash: updated.sourceHash, editBaseHash: updated.sourceHash });

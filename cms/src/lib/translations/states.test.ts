@@ -42,7 +42,9 @@ describe('cell state', () => {
 
   it('is outdated when the translation was saved against another source text, whatever its publication state', () => {
     expect(cellState({ ...base, versions: published, record: { sourceLocale: 'en', sourceHash: 'h1' } })).toBe('outdated');
-    expect(cellState({ ...base, versions: { draft: { updatedAt: at(1) }, published: null }, record: { sourceLocale: 'en', sourceHash: 'h1' } })).toBe('outdated');
+    expect(cellState({ ...base, versions: { draft: { updatedAt: at(1) }, published: null }, record: { sourceLocale: 'en', sourceHash: 'h1' } })).toBe(
+      'outdated',
+    );
   });
 
   it('follows publication when the translation matches the source text', () => {
@@ -66,7 +68,16 @@ describe('source locale', () => {
       { locale: 'en', createdAt: at(2) },
     ];
     expect(sourceLocaleOf(created, null, ['en', 'zh', 'fr'])).toBe('fr');
-    expect(sourceLocaleOf([{ locale: 'zh', createdAt: at(1) }, { locale: 'en', createdAt: at(1) }], null, ['en', 'zh'])).toBe('en');
+    expect(
+      sourceLocaleOf(
+        [
+          { locale: 'zh', createdAt: at(1) },
+          { locale: 'en', createdAt: at(1) },
+        ],
+        null,
+        ['en', 'zh'],
+      ),
+    ).toBe('en');
     expect(sourceLocaleOf(created, 'en', ['en', 'fr'])).toBe('en');
     expect(sourceLocaleOf(created, 'ar', ['en', 'fr'])).toBe('fr');
     expect(sourceLocaleOf([], null, ['en'])).toBeNull();
@@ -150,8 +161,8 @@ describe('UI strings', () => {
       expect(markUiStringsTranslated(dir, 'zh')).toEqual(['a.b', 'a.c']);
       fs.writeFileSync(path.join(dir, 'en.json'), JSON.stringify({ 'a.b': 'Hello!', 'a.c': 'World' }));
       const report = readUiStrings(dir)!;
-      expect(report.problems).toContainEqual({ key: 'a.b', locale: 'zh', state: 'outdated' });
-      expect(report.problems).toContainEqual({ key: 'a.c', locale: 'fr', state: 'missing' });
+      expect(report.entries).toContainEqual({ key: 'a.b', locale: 'zh', state: 'outdated' });
+      expect(report.entries).toContainEqual({ key: 'a.c', locale: 'fr', state: 'missing' });
       expect(report.counts.zh).toEqual({ missing: 0, outdated: 1, published: 1 });
       markUiStringsTranslated(dir, 'zh', ['a.b']);
       expect(readUiStrings(dir)!.counts.zh.outdated).toBe(0);

@@ -69,5 +69,9 @@ export function textOf(spec: TextSpec, entry: Data | null | undefined): unknown[
 
 /** A short, stable hash of the entry's text. */
 export function textHash(spec: TextSpec, entry: Data | null | undefined): string {
-  return crypto.createHash('sha256').update(JSON.stringify(textOf(spec, entry))).digest('hex').slice(0, 32);
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(textOf(spec, entry)))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -17,8 +17,8 @@ export type UiStringState = Extract<TranslationState, 'missing' | 'outdated' | '
 export interface UiStringsReport {
   sourceLocale: string;
   keys: number;
-  /** Keys that are not `published` (current), per locale. */
-  problems: { key: string; locale: string; state: UiStringState }[];
+  /** Every key in every locale with its state. */
+  entries: { key: string; locale: string; state: UiStringState }[];
   counts: Record<string, Record<UiStringState, number>>;
 }
 
@@ -41,7 +41,7 @@ export function readUiStrings(dir: string): UiStringsReport | null {
   const sourceLocale = model.defaultLocale;
   const english = readJson(path.join(dir, `${sourceLocale}.json`));
   if (!english) return null;
-  const report: UiStringsReport = { sourceLocale, keys: Object.keys(english).length, problems: [], counts: {} };
+  const report: UiStringsReport = { sourceLocale, keys: Object.keys(english).length, entries: [], counts: {} };
   for (const { code } of model.locales) {
     const counts = { missing: 0, outdated: 0, published: 0 };
     report.counts[code] = counts;
@@ -52,7 +52,7 @@ export function readUiStrings(dir: string): UiStringsReport | null {
       const state: UiStringState =
         translated === undefined || translated === '' ? 'missing' : madeFrom[key] && madeFrom[key] !== uiStringHash(value) ? 'outdated' : 'published';
       counts[state]++;
-      if (state !== 'published') report.problems.push({ key, locale: code, state });
+      report.entries.push({ key, locale: code, state });
     }
   }
   return report;
@@ -69,7 +69,11 @@ export function markUiStringsTranslated(dir: string, locale: string, keys?: stri
   const madeFrom = readJson(file) ?? {};
   const chosen = (keys?.length ? keys : Object.keys(english)).filter((k) => english[k] !== undefined && strings[k]);
   for (const key of chosen) madeFrom[key] = uiStringHash(english[key]);
-  const sorted = Object.fromEntries(Object.keys(english).filter((k) => madeFrom[k]).map((k) => [k, madeFrom[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(english)
+      .filter((k) => madeFrom[k])
+      .map((k) => [k, madeFrom[k]]),
+  );
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
   return chosen;
