@@ -11,10 +11,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../test-support/browser.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
 import { freePort } from '../scripts/lib/processes.ts';
 import { pullSnapshot } from '../scripts/lib/pull.ts';
 import type { ReleasePaths } from '../scripts/lib/release.ts';
@@ -26,9 +25,9 @@ import { serveStatic, type StaticServer } from '../site/lib/serve.ts';
 import { cms } from '../cms/test/support/http.ts';
 import { createEditorAccount, type EditorAccount } from '../cms/test/support/editors.ts';
 import { uniqueSlug } from '../cms/test/support/fixtures.ts';
+import { SCREENSHOTS, screenshotOnFailure } from './support/failure-screenshots.ts';
 
 const SITE_URL = 'https://knowledge.example.org';
-const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
 /** How long the admin UI gets for any one element to show up or settle. */
 const UI_TIMEOUT = 30_000;
 /** How long one rebuild (pull, Astro build, Pagefind, audit) may take on a busy machine. */
@@ -178,13 +177,7 @@ describe('an Arabic editor publishes and unpublishes news in the admin panel, an
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      if (!tab || tab.isClosed()) return;
-      const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
-      await tab.screenshot({ path: path.join(SCREENSHOTS, `admin-e2e-${name}.png`), fullPage: true }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('admin-e2e', () => tab);
 
   it('lets the Arabic editor log in and shows the release that is live', async () => {
     expect((await get('/ar/')).status).toBe(200);

@@ -7,16 +7,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { contentTypes, strapiUid } from '@ssc/content-schemas';
 import { launchChromium } from '../test-support/browser.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
 import { adminApi, cms, contentApi, contentManager } from '../cms/test/support/http.ts';
 import { createEditorAccount, type EditorAccount } from '../cms/test/support/editors.ts';
 import { anyImageId, newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';
+import { SCREENSHOTS, screenshotOnFailure } from './support/failure-screenshots.ts';
 
-const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
 const UI_TIMEOUT = 30_000;
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
 
@@ -77,13 +76,7 @@ describe('the Translations page in the admin panel', () => {
     await browser?.close();
   });
 
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      if (!tab || tab.isClosed()) return;
-      const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
-      await tab.screenshot({ path: path.join(SCREENSHOTS, `translations-e2e-${name}.png`), fullPage: true }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('translations-e2e', () => tab);
 
   it('shows the right state for each kind of cell of the demo content, each linking to that entry in that locale', async () => {
     tab = await logIn(english);

@@ -11,15 +11,42 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Badge, Box, Button, Flex, Main, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { TranslationStatusResponse } from '../../lib/translations/admin-routes';
-import type { TranslationState } from '../../lib/translations/states';
-import { STATE_BADGE, STATE_LABEL } from './state-labels';
+import { STATE_BADGE, STATE_LABEL, STATE_ORDER } from './state-labels';
 
 const ALL = '';
 const STATE_CHOICES: { value: string; label: string }[] = [
   { value: 'missing,outdated', label: 'Missing or outdated (the queue)' },
-  ...(['missing', 'outdated', 'draft', 'modified', 'published'] as TranslationState[]).map((s) => ({ value: s, label: STATE_LABEL[s] })),
+  ...STATE_ORDER.map((s) => ({ value: s, label: STATE_LABEL[s] })),
 ];
 const FILTER_KEYS = ['type', 'theme', 'locale', 'state'] as const;
+
+/** A white panel with a heading. */
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="delta" tag="h2">
+          {title}
+        </Typography>
+        {children}
+      </Flex>
+    </Box>
+  );
+}
+
+function HeadRow({ labels }: { labels: string[] }) {
+  return (
+    <Thead>
+      <Tr>
+        {labels.map((label) => (
+          <Th key={label}>
+            <Typography variant="sigma">{label}</Typography>
+          </Th>
+        ))}
+      </Tr>
+    </Thead>
+  );
+}
 
 function Filter({
   label,
@@ -132,30 +159,16 @@ export default function TranslationsPage() {
             />
             <Filter label="State" value={params.get('state') ?? ALL} options={STATE_CHOICES} onChange={(v) => set('state', v)} />
           </Flex>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Typography variant="delta" tag="h2">
-              Per locale
-            </Typography>
+          <Panel title="Per locale">
             <Table colCount={6} rowCount={locales.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">Locale</Typography>
-                  </Th>
-                  {(['missing', 'outdated', 'draft', 'modified', 'published'] as TranslationState[]).map((s) => (
-                    <Th key={s}>
-                      <Typography variant="sigma">{STATE_LABEL[s]}</Typography>
-                    </Th>
-                  ))}
-                </Tr>
-              </Thead>
+              <HeadRow labels={['Locale', ...STATE_ORDER.map((state) => STATE_LABEL[state])]} />
               <Tbody>
                 {locales.map((l) => (
                   <Tr key={l.code} data-testid="translations-count" data-locale={l.code}>
                     <Td>
                       <Typography>{l.name}</Typography>
                     </Td>
-                    {(['missing', 'outdated', 'draft', 'modified', 'published'] as TranslationState[]).map((s) => (
+                    {STATE_ORDER.map((s) => (
                       <Td key={s} data-state={s}>
                         <Typography>{report?.counts[l.code]?.[s] ?? 0}</Typography>
                       </Td>
@@ -164,30 +177,10 @@ export default function TranslationsPage() {
                 ))}
               </Tbody>
             </Table>
-          </Box>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Typography variant="delta" tag="h2">
-              {report ? `${report.rows.length} documents` : 'Loading…'}
-            </Typography>
+          </Panel>
+          <Panel title={report ? `${report.rows.length} documents` : 'Loading…'}>
             <Table colCount={locales.length + 3} rowCount={(report?.rows.length ?? 0) + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">Type</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">Title (in its source)</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">Source</Typography>
-                  </Th>
-                  {locales.map((l) => (
-                    <Th key={l.code}>
-                      <Typography variant="sigma">{l.code}</Typography>
-                    </Th>
-                  ))}
-                </Tr>
-              </Thead>
+              <HeadRow labels={['Type', 'Title (in its source)', 'Source', ...locales.map((l) => l.code)]} />
               <Tbody>
                 {(report?.rows ?? []).map((row) => (
                   <Tr key={`${row.uid}:${row.documentId}`} data-testid="translation-row" data-type={row.type} data-document={row.documentId}>
@@ -218,38 +211,33 @@ export default function TranslationsPage() {
                 ))}
               </Tbody>
             </Table>
-          </Box>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Flex direction="column" alignItems="start" gap={2}>
-              <Typography variant="delta" tag="h2">
-                Site interface strings
-              </Typography>
-              {!report ? null : !report.uiStrings ? (
-                <Typography>The site's UI string files are not next to this CMS.</Typography>
-              ) : (
-                <>
-                  <Typography>
-                    {report.uiStrings.keys} keys in {localeName(report.uiStrings.sourceLocale)} (the source).{' '}
-                    {locales
-                      .filter((l) => l.code !== report.uiStrings!.sourceLocale)
-                      .map(
-                        (l) =>
-                          `${l.code}: ${report.uiStrings!.counts[l.code]?.missing ?? 0} missing, ${report.uiStrings!.counts[l.code]?.outdated ?? 0} outdated`,
-                      )
-                      .join('; ')}
-                  </Typography>
-                  {report.uiStrings.entries
-                    .filter((e) => e.state !== 'published')
-                    .slice(0, 100)
-                    .map((p) => (
-                      <Typography key={`${p.locale}:${p.key}`} data-testid="ui-string-problem">
-                        [{p.locale}] {p.key}: {p.state}
-                      </Typography>
-                    ))}
-                </>
-              )}
-            </Flex>
-          </Box>
+          </Panel>
+          <Panel title="Site interface strings">
+            {!report ? null : !report.uiStrings ? (
+              <Typography>The site's UI string files are not next to this CMS.</Typography>
+            ) : (
+              <>
+                <Typography>
+                  {report.uiStrings.keys} keys in {localeName(report.uiStrings.sourceLocale)} (the source).{' '}
+                  {locales
+                    .filter((l) => l.code !== report.uiStrings!.sourceLocale)
+                    .map(
+                      (l) =>
+                        `${l.code}: ${report.uiStrings!.counts[l.code]?.missing ?? 0} missing, ${report.uiStrings!.counts[l.code]?.outdated ?? 0} outdated`,
+                    )
+                    .join('; ')}
+                </Typography>
+                {report.uiStrings.entries
+                  .filter((e) => e.state !== 'published')
+                  .slice(0, 100)
+                  .map((p) => (
+                    <Typography key={`${p.locale}:${p.key}`} data-testid="ui-string-problem">
+                      [{p.locale}] {p.key}: {p.state}
+                    </Typography>
+                  ))}
+              </>
+            )}
+          </Panel>
         </Flex>
       </Box>
     </Main>

@@ -1,6 +1,9 @@
 /** How the admin names and colours each translation state. */
 import type { TranslationState } from '../../lib/translations/states';
 
+/** The order the page lists states in: what needs work first. */
+export const STATE_ORDER: TranslationState[] = ['missing', 'outdated', 'draft', 'modified', 'published'];
+
 export const STATE_LABEL: Record<TranslationState, string> = {
   missing: 'Missing',
   outdated: 'Outdated',
