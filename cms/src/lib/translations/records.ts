@@ -64,7 +64,7 @@ export const sourceRecordOf = (row: RecordRow | undefined): SourceRecord => ({
   aliases: row?.aliases ?? {},
 });
 
-/** The draft row of a version (the only row of a type without drafts). */
+/** The draft row of a version (the only row of a type without drafts): when it was made and saved, and its title. */
 export interface DraftRow {
   documentId: string;
   locale: string;
@@ -74,13 +74,54 @@ export interface DraftRow {
   [field: string]: unknown;
 }
 
-/** The draft (or only) rows of `documentIds` (all documents when omitted), with their text and themes. */
+/** What the report needs of a document's source version: its text's hash, title, last save and themes. */
+export interface SourceVersion {
+  locale: string;
+  hash: string;
+  title: string;
+  updatedAt: string | null;
+  themes: string[];
+}
+
+export const titleField = (collection: RuntimeCollection) => (collection.fields.title ? 'title' : 'name');
+
+const draftsOnly = (collection: RuntimeCollection): Record<string, unknown> => (collection.draftAndPublish ? { publishedAt: { $null: true } } : {});
+
+/** The draft (or only) rows of `documentIds` (all documents when omitted), without their text. */
 export async function draftRows(strapi: Core.Strapi, collection: RuntimeCollection, documentIds?: string[]): Promise<DraftRow[]> {
-  const where: Record<string, unknown> = collection.draftAndPublish ? { publishedAt: { $null: true } } : {};
+  const where = draftsOnly(collection);
   if (documentIds) where.documentId = { $in: documentIds };
-  const populate: Record<string, unknown> = { ...populateFor(textSpec(strapi, collection.uid)) };
+  const select = ['documentId', 'locale', 'createdAt', 'updatedAt', 'publishedAt'];
+  return (await query(strapi, collection.uid).findMany({ where, select })) as DraftRow[];
+}
+
+/** How many source versions are read (with their text) at once: memory stays bounded at any number of documents. */
+const SOURCE_BATCH = 100;
+
+/** The source versions of documents (documentId → source locale), read in batches, reduced to their hash, title and themes. */
+export async function sourceVersions(strapi: Core.Strapi, collection: RuntimeCollection, sources: Map<string, string>): Promise<Map<string, SourceVersion>> {
+  const spec = textSpec(strapi, collection.uid);
+  const populate: Record<string, unknown> = { ...populateFor(spec) };
   if (collection.fields.themes) populate.themes = { select: ['documentId'] };
-  return (await query(strapi, collection.uid).findMany({ where, populate })) as DraftRow[];
+  const byLocale = new Map<string, string[]>();
+  for (const [documentId, locale] of sources) byLocale.set(locale, [...(byLocale.get(locale) ?? []), documentId]);
+  const out = new Map<string, SourceVersion>();
+  for (const [locale, ids] of byLocale) {
+    for (let i = 0; i < ids.length; i += SOURCE_BATCH) {
+      const where = { ...draftsOnly(collection), locale, documentId: { $in: ids.slice(i, i + SOURCE_BATCH) } };
+      const rows = (await query(strapi, collection.uid).findMany({ where, populate })) as DraftRow[];
+      for (const row of rows) {
+        out.set(row.documentId, {
+          locale,
+          hash: textHash(spec, row),
+          title: String(row[titleField(collection)] ?? row.documentId),
+          updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+          themes: Array.isArray(row.themes) ? (row.themes as { documentId: string }[]).map((t) => t.documentId) : [],
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** The published rows' update times, by `documentId:locale`. */
@@ -92,6 +133,10 @@ export async function publishedTimes(strapi: Core.Strapi, collection: RuntimeCol
   return new Map(rows.map((r) => [`${r.documentId}:${r.locale}`, r.updatedAt]));
 }
 
+/** The source locale of a document: the one marked in its records, or the one it was created in. */
+export const sourceLocaleFrom = (drafts: DraftRow[], records: RecordRow[]): string | null =>
+  sourceLocaleOf(drafts, records.find((r) => r.markedSource)?.itemLocale ?? null, localeOrder);
+
 /** One document's versions, its records, its source locale and the hash of the source's current text. */
 export interface DocumentTranslations {
   collection: RuntimeCollection;
@@ -102,22 +147,11 @@ export interface DocumentTranslations {
   sourceHash: string | null;
 }
 
-export function describeDocument(
-  strapi: Core.Strapi,
-  collection: RuntimeCollection,
-  documentId: string,
-  drafts: DraftRow[],
-  records: RecordRow[],
-): DocumentTranslations {
-  const marked = records.find((r) => r.markedSource)?.itemLocale ?? null;
-  const sourceLocale = sourceLocaleOf(drafts, marked, localeOrder);
-  const source = drafts.find((d) => d.locale === sourceLocale);
-  return { collection, documentId, drafts, records, sourceLocale, sourceHash: source ? textHash(textSpec(strapi, collection.uid), source) : null };
-}
-
 export async function loadDocument(strapi: Core.Strapi, uid: string, documentId: string): Promise<DocumentTranslations | null> {
   const collection = collectionByUid.get(uid);
   if (!collection) return null;
   const [drafts, records] = await Promise.all([draftRows(strapi, collection, [documentId]), recordsOf(strapi, uid, [documentId])]);
-  return describeDocument(strapi, collection, documentId, drafts, records);
+  const sourceLocale = sourceLocaleFrom(drafts, records);
+  const source = sourceLocale ? (await sourceVersions(strapi, collection, new Map([[documentId, sourceLocale]]))).get(documentId) : undefined;
+  return { collection, documentId, drafts, records, sourceLocale, sourceHash: source?.hash ?? null };
 }

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { model, collectionByName, type RuntimeCollection } from '../model';
 import { cellState, countsByLocale, newestSourceFirst, type StateCounts, type TranslationState, TRANSLATION_STATES } from './states';
-import { describeDocument, draftRows, localeOrder, publishedTimes, recordsOf, type DraftRow, type RecordRow } from './records';
+import { draftRows, localeOrder, publishedTimes, recordsOf, sourceLocaleFrom, sourceVersions, type DraftRow, type RecordRow } from './records';
 import { readUiStrings, type UiStringsReport } from './ui-strings';
 
 export interface TranslationCell {
@@ -50,8 +50,6 @@ export interface TranslationReport {
 export const editPath = (uid: string, documentId: string, locale: string) =>
   `/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;
 
-const titleField = (collection: RuntimeCollection) => (collection.fields.title ? 'title' : 'name');
-
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
@@ -65,36 +63,41 @@ async function collectionRows(strapi: Core.Strapi, collection: RuntimeCollection
     recordsOf(strapi, collection.uid, documentIds),
   ]);
   const recordsByDoc = groupBy<RecordRow>(records, (r) => r.itemDocumentId);
+  const versionsByDoc = groupBy<DraftRow>(drafts, (d) => d.documentId);
+  const sourceLocales = new Map<string, string>();
+  for (const [documentId, versions] of versionsByDoc) {
+    const locale = sourceLocaleFrom(versions, recordsByDoc.get(documentId) ?? []);
+    if (locale) sourceLocales.set(documentId, locale);
+  }
+  const sources = await sourceVersions(strapi, collection, sourceLocales);
   const rows: TranslationRow[] = [];
-  for (const [documentId, versions] of groupBy<DraftRow>(drafts, (d) => d.documentId)) {
-    const doc = describeDocument(strapi, collection, documentId, versions, recordsByDoc.get(documentId) ?? []);
-    if (!doc.sourceLocale || !doc.sourceHash) continue;
-    const source = versions.find((v) => v.locale === doc.sourceLocale)!;
-    const aliases = doc.records.find((r) => r.itemLocale === doc.sourceLocale)?.aliases ?? {};
+  for (const [documentId, source] of sources) {
+    const versions = versionsByDoc.get(documentId) ?? [];
+    const docRecords = recordsByDoc.get(documentId) ?? [];
+    const aliases = docRecords.find((r) => r.itemLocale === source.locale)?.aliases ?? {};
     const cells: Record<string, TranslationCell> = {};
     for (const locale of localeOrder) {
       const draft = versions.find((v) => v.locale === locale) ?? null;
       const publishedAt = published.get(`${documentId}:${locale}`);
       const state = cellState({
         locale,
-        sourceLocale: doc.sourceLocale,
+        sourceLocale: source.locale,
         versions: draft ? { draft, published: publishedAt ? { updatedAt: publishedAt } : null } : null,
-        record: doc.records.find((r) => r.itemLocale === locale) ?? null,
-        currentSourceHash: doc.sourceHash,
+        record: docRecords.find((r) => r.itemLocale === locale) ?? null,
+        currentSourceHash: source.hash,
         aliases,
         hasDrafts: collection.draftAndPublish,
       });
       cells[locale] = { state, editPath: editPath(collection.uid, documentId, locale) };
     }
-    const themes = Array.isArray(source.themes) ? (source.themes as { documentId: string }[]).map((t) => t.documentId) : [];
     rows.push({
       type: collection.name,
       uid: collection.uid,
       documentId,
-      title: String(source[titleField(collection)] ?? documentId),
-      sourceLocale: doc.sourceLocale,
-      sourceUpdatedAt: source.updatedAt ? new Date(source.updatedAt).toISOString() : null,
-      themes,
+      title: source.title,
+      sourceLocale: source.locale,
+      sourceUpdatedAt: source.updatedAt,
+      themes: source.themes,
       cells,
     });
   }
