@@ -4,6 +4,8 @@
  * translation needed" clearing it, choosing another source locale, what language
  * editors may read and do, and nothing of it reachable through the content API.
  */
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collections, contentTypes, getLocale, strapiUid } from '@ssc/content-schemas';
 import { adminApi, cms, contentApi, contentManager } from './support/http.ts';
@@ -30,6 +32,21 @@ async function cellsOf(uid: string, documentId: string): Promise<Record<string, 
   const res = await adminApi('GET', `/ssc-translations/entry?uid=${uid}&documentId=${documentId}&locale=en`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.states;
+}
+
+/** Deletes a document's translation records in the test CMS's database, as if it was saved before records were kept. */
+async function forgetRecords(documentId: string): Promise<void> {
+  const env = cms().env;
+  const sql = 'DELETE FROM translation_records WHERE item_document_id = ';
+  if (env.DATABASE_CLIENT === 'postgres') {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    await client.query(`${sql}$1`, [documentId]).finally(() => client.end());
+  } else {
+    const db = new Database(env.DATABASE_FILENAME);
+    db.prepare(`${sql}?`).run(documentId);
+    db.close();
+  }
 }
 
 describe('translation status', () => {
@@ -109,6 +126,17 @@ describe('translation status', () => {
     expect((await cellsOf(NEWS, documentId)).zh).toBe('outdated');
     expect((await contentManager.saveLocale(NEWS, documentId, 'zh', { summary: '新的一段新闻。' }, chinese)).status).toBe(200);
     expect((await cellsOf(NEWS, documentId)).zh).toBe('modified');
+  });
+
+  it('takes versions saved before records were kept as translated from the source as it was, so the next English edit outdates them', async () => {
+    const image = await anyImageId(adminApi);
+    const slug = uniqueSlug('legacy');
+    const documentId = (await contentManager.create(NEWS, 'en', newsData(slug, 'en', image))).body.data.documentId;
+    await contentManager.saveLocale(NEWS, documentId, 'zh', newsData(slug, 'zh', image));
+    await forgetRecords(documentId);
+    expect(await cellsOf(NEWS, documentId)).toMatchObject({ en: 'draft', zh: 'draft' });
+    expect((await contentManager.saveLocale(NEWS, documentId, 'en', { title: `Test news ${slug} (en), rewritten` })).status).toBe(200);
+    expect(await cellsOf(NEWS, documentId)).toMatchObject({ en: 'draft', zh: 'outdated' });
   });
 
   it('lets the source editor make another locale the source', async () => {

@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { collectionByUid } from '../model';
 import { afterSourceSave, closeEdit, markNoTranslationNeeded } from './states';
-import { loadDocument, saveRecord, sourceRecordOf, type DocumentTranslations } from './records';
+import { draftRows, loadDocument, recordsOf, saveRecord, sourceRecordOf, type DocumentTranslations } from './records';
 
 const SAVES = new Set(['create', 'update', 'clone']);
 
@@ -38,20 +38,49 @@ function writtenLocales(params: { locale?: unknown }, result: unknown): string[]
   return typeof params.locale === 'string' && params.locale !== '*' ? [params.locale] : [];
 }
 
+/**
+ * Versions saved before records were kept (an older database, or rows written outside
+ * the document service) are taken as translated from the source as it is before this
+ * write, so the write itself, if it changes the source, makes them outdated.
+ */
+async function recordUnrecordedVersions(strapi: Core.Strapi, uid: string, documentId: string): Promise<void> {
+  const collection = collectionByUid.get(uid)!;
+  const [drafts, records] = await Promise.all([draftRows(strapi, collection, [documentId]), recordsOf(strapi, uid, [documentId])]);
+  const unrecorded = drafts.filter((d) => !records.some((r) => r.itemLocale === d.locale));
+  if (!unrecorded.length) return;
+  const doc = await loadDocument(strapi, uid, documentId);
+  if (!doc?.sourceLocale || !doc.sourceHash) return;
+  for (const { locale } of unrecorded) {
+    const data =
+      locale === doc.sourceLocale
+        ? closeEdit(afterSourceSave(sourceRecordOf(undefined), doc.sourceHash))
+        : { sourceLocale: doc.sourceLocale, sourceHash: doc.sourceHash };
+    await saveRecord(strapi, uid, documentId, locale, data);
+  }
+}
+
+/** Runs `task`; a failure is logged, never thrown: the content is saved either way, and a missing record only makes the status less precise. */
+async function quietly(strapi: Core.Strapi, what: string, task: () => Promise<void>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    strapi.log.warn(`[translations] could not record ${what}: ${(error as Error).message}`);
+  }
+}
+
 /** The document-service middleware that records saves and publishes of every localized collection of the model. */
 export function registerSourceTracking(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
-    const result = await next();
-    if (!collectionByUid.has(ctx.uid) || !(SAVES.has(ctx.action) || ctx.action === 'publish')) return result;
+    if (!collectionByUid.has(ctx.uid) || !(SAVES.has(ctx.action) || ctx.action === 'publish')) return next();
     const params = ctx.params as { documentId?: string; locale?: unknown };
+    if (params.documentId)
+      await quietly(strapi, `the versions of ${ctx.uid} ${params.documentId}`, () => recordUnrecordedVersions(strapi, ctx.uid, params.documentId!));
+    const result = await next();
     const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
     if (!documentId) return result;
-    try {
+    await quietly(strapi, `the ${ctx.action} of ${ctx.uid} ${documentId}`, async () => {
       for (const locale of writtenLocales(params, result)) await recordWrite(strapi, ctx.uid, documentId, locale, ctx.action);
-    } catch (error) {
-      // The content is saved either way; a record that could not be written only makes the status less precise.
-      strapi.log.warn(`[translations] could not record the ${ctx.action} of ${ctx.uid} ${documentId}: ${(error as Error).message}`);
-    }
+    });
     return result;
   });
 }
