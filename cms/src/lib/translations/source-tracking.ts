@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { collectionByUid } from '../model';
 import { afterSourceSave, closeEdit, markNoTranslationNeeded } from './states';
-import { draftRows, loadDocument, recordsOf, saveRecord, sourceRecordOf, type DocumentTranslations } from './records';
+import { draftRows, loadDocument, RECORD_UID, recordsOf, saveRecord, sourceRecordOf, type DocumentTranslations } from './records';
 
 const SAVES = new Set(['create', 'update', 'clone']);
 
@@ -68,11 +68,24 @@ async function quietly(strapi: Core.Strapi, what: string, task: () => Promise<vo
   }
 }
 
+/** Drops the records of versions that no longer exist (after a delete). */
+async function dropRecordsOfDeletedVersions(strapi: Core.Strapi, uid: string, documentId: string): Promise<void> {
+  const collection = collectionByUid.get(uid)!;
+  const [drafts, records] = await Promise.all([draftRows(strapi, collection, [documentId]), recordsOf(strapi, uid, [documentId])]);
+  const gone = records.filter((r) => !drafts.some((d) => d.locale === r.itemLocale));
+  if (gone.length) await strapi.db.query(RECORD_UID as never).deleteMany({ where: { id: { $in: gone.map((r) => r.id) } } });
+}
+
 /** The document-service middleware that records saves and publishes of every localized collection of the model. */
 export function registerSourceTracking(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
-    if (!collectionByUid.has(ctx.uid) || !(SAVES.has(ctx.action) || ctx.action === 'publish')) return next();
     const params = ctx.params as { documentId?: string; locale?: unknown };
+    if (ctx.action === 'delete' && collectionByUid.has(ctx.uid) && params.documentId) {
+      const result = await next();
+      await quietly(strapi, `the delete of ${ctx.uid} ${params.documentId}`, () => dropRecordsOfDeletedVersions(strapi, ctx.uid, params.documentId!));
+      return result;
+    }
+    if (!collectionByUid.has(ctx.uid) || !(SAVES.has(ctx.action) || ctx.action === 'publish')) return next();
     if (params.documentId)
       await quietly(strapi, `the versions of ${ctx.uid} ${params.documentId}`, () => recordUnrecordedVersions(strapi, ctx.uid, params.documentId!));
     const result = await next();
