@@ -56,7 +56,7 @@ function Translations({ model, documentId, locale, version }: { model: string; d
           ) : null}
         </>
       ) : null}
-      {!status.isSource && status.canChooseSource ? (
+      {!status.isSource && status.canChooseSource && status.states[locale] !== 'missing' ? (
         <Button
           variant="tertiary"
           size="S"
