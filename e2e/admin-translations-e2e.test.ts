@@ -117,6 +117,7 @@ describe('the Translations page in the admin panel', () => {
     await tab.getByText('Saved document').first().waitFor();
     const panel = tab.getByTestId('entry-translation-status');
     await expect.poll(() => panel.innerText().catch(() => ''), { timeout: UI_TIMEOUT }).toContain('This edit makes zh outdated.');
+    await tab.screenshot({ path: path.join(SCREENSHOTS, 'translations-edit-panel.png') });
 
     await tab.goto(`${cms().url}/admin/ssc-translations?type=news`);
     await expect.poll(() => cellState(tab, documentId, 'zh'), { timeout: UI_TIMEOUT }).toBe('outdated');
