@@ -6,17 +6,13 @@
  * heading and the list view name entries by their title in that locale, not their
  * slug. A screenshot of the Arabic edit view is saved for people to look at.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../test-support/browser.ts';
-import { repoRoot } from '../scripts/lib/paths.ts';
 import { cms } from '../cms/test/support/http.ts';
 import { createEditorAccount } from '../cms/test/support/editors.ts';
-
-const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
-const UI_TIMEOUT = 30_000;
+import { logIntoAdmin, openAdminTab, screenshotFailures, SCREENSHOTS, UI_TIMEOUT } from './support/admin-browser.ts';
 const NEWS_UID = 'api::news-item.news-item';
 
 interface NewsEntry {
@@ -51,23 +47,16 @@ describe('an Arabic editor edits Arabic text right to left in the admin panel', 
     arabic = await newsIn('ar');
     const editor = await createEditorAccount('Arabic editor');
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    tab = await context.newPage();
-    await tab.addLocatorHandler(tab.getByRole('button', { name: 'Close the banner.' }), async (close) => {
-      await close.click();
-    });
-    await tab.goto(`${cms().url}/admin/auth/login`);
-    await tab.getByRole('textbox', { name: /email/i }).fill(editor.email);
-    await tab.getByLabel(/^password/i).fill(editor.password);
-    await tab.getByRole('button', { name: /login/i }).click();
+    tab = await openAdminTab(browser);
+    await logIntoAdmin(tab, editor);
     await tab.getByRole('navigation').getByRole('link', { name: 'Content Manager' }).waitFor();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
   });
+
+  screenshotFailures('admin-rtl', () => tab);
 
   it('shows the Arabic title, summary, image text and Markdown body right to left, and the slug left to right', async () => {
     await tab.goto(`${cms().url}/admin/content-manager/collection-types/${NEWS_UID}/${arabic.documentId}?plugins[i18n][locale]=ar`);

@@ -66,6 +66,11 @@ const seo = z
 const publication = {
   /** Locales that exist only as drafts (never published). */
   draftLocales: z.array(locale).optional(),
+  /**
+   * A later edit of the English title or summary, saved as a draft after every translation was made and
+   * published: English then shows as modified and its translations as outdated (on the Translations page).
+   */
+  sourceRevision: z.object({ title: text('news', 'title').optional(), summary: text('news', 'summary').optional() }).optional(),
 };
 
 const baseText = {

@@ -40,6 +40,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-seed-'));
   const ids = new Map<string, string>(); // `${type}:${slug}` -> documentId
   const localesOf = new Map<string, Set<string>>(); // `${type}:${slug}` -> locales that exist
+  const createdNow = new Set<string>(); // `${type}:${slug}` of documents this run created
 
   // ------------------------------------------------------------ media
   /** Uploads a file of cms/seed/media/ (a copy, so Strapi never touches the committed file) unless one of that name exists. */
@@ -130,6 +131,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
       await docs.publish({ documentId, locale } as never);
       report.published++;
     }
+    if (created.includes(defaultLocale)) createdNow.add(`${type}:${slug}`);
     if (created.length) {
       const drafts = created.filter((l) => hasDrafts && draftLocales.includes(l));
       log(`[seed] ${type} ${slug}: ${created.join(' ')}${drafts.length ? ` (kept as draft: ${drafts.join(' ')})` : ''}`);
@@ -348,6 +350,20 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
           if (round === 1) report.published++;
         }
       }
+    }
+
+    // ---------------------------------------------------------- later English edits
+    // Saved after the translations, on documents made by this run: their translations show as outdated.
+    const revised = [
+      ...content.news.map((d) => ['news', d] as const),
+      ...content.videos.map((d) => ['video', d] as const),
+      ...content.reports.map((d) => ['report', d] as const),
+      ...content.policies.map((d) => ['policy', d] as const),
+      ...content.courses.map((d) => ['course', d] as const),
+    ].filter(([type, d]) => d.sourceRevision && createdNow.has(`${type}:${d.slug}`));
+    for (const [type, d] of revised) {
+      await strapi.documents(uidOf(type)).update({ documentId: ids.get(`${type}:${d.slug}`)!, locale: defaultLocale, data: d.sourceRevision } as never);
+      log(`[seed] ${type} ${d.slug}: later ${defaultLocale} edit (${Object.keys(d.sourceRevision!).join(', ')}), saved as a draft`);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -14,16 +14,20 @@ import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
 import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler } from './lib/scheduling';
+import { registerTranslationAdminRoutes } from './lib/translations/admin-routes';
+import { registerSourceTracking } from './lib/translations/source-tracking';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     closePluginContentApiRoutes(strapi);
     registerSiteAdminRoutes(strapi);
     registerScheduleAdminRoutes(strapi);
+    registerTranslationAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
     registerPartnerTokenGuard(strapi);
+    registerSourceTracking(strapi);
     // Last, so that it records only writes the guards let through.
     registerChangeRecorder(strapi);
   },

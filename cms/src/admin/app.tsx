@@ -1,8 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, Globe } from '@strapi/icons';
+import { Clock, Earth, Globe } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
-import { followLocaleDirection } from './editing/prose-direction';
+import EntryTranslationPanel from './translations/EntryTranslationPanel';
 import SchedulePanel from './scheduling/SchedulePanel';
+import { followLocaleDirection } from './editing/prose-direction';
 import model from '../generated/model.json';
 
 /**
@@ -10,8 +11,9 @@ import model from '../generated/model.json';
  * the content model, by its BCP-47 tag, which is how Strapi names its translations
  * (zh-Hans, ar, es, fr…). Each editor picks theirs under Profile → Interface language.
  * A "Site" page shows what is live on the static site and what was left out; a
- * "Scheduled" page and a Schedule panel in the edit view show scheduled publishing.
- * In the edit view, prose fields follow the direction of the entry's language.
+ * "Translations" page shows every document's state in every locale; a "Scheduled"
+ * page and a Schedule panel in the edit view show scheduled publishing. In the edit
+ * view, prose fields follow the direction of the entry's language.
  */
 export default {
   config: {
@@ -28,6 +30,13 @@ export default {
       Component: () => import('./site/SitePage'),
     });
     app.addMenuLink({
+      to: 'ssc-translations',
+      icon: Earth,
+      intlLabel: { id: 'ssc-translations.menu', defaultMessage: 'Translations' },
+      permissions: [],
+      Component: () => import('./translations/TranslationsPage'),
+    });
+    app.addMenuLink({
       to: 'ssc-scheduled',
       icon: Clock,
       intlLabel: { id: 'ssc-scheduled.menu', defaultMessage: 'Scheduled' },
@@ -36,7 +45,11 @@ export default {
     });
   },
   bootstrap(app: StrapiApp) {
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([EntrySitePanel, SchedulePanel]);
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([
+      EntrySitePanel,
+      EntryTranslationPanel,
+      SchedulePanel,
+    ]);
     followLocaleDirection();
   },
 };
