@@ -12,11 +12,13 @@ import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
+import { registerSitePreviewRoutes } from './lib/site-preview';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     closePluginContentApiRoutes(strapi);
     registerSiteAdminRoutes(strapi);
+    registerSitePreviewRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);

@@ -25,6 +25,7 @@ import { withLock } from './build-lock.ts';
 import { DEFAULT_SITE_URL } from '@ssc/content-schemas';
 import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
 import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
+import { setPreviewBuild } from '../src/lib/preview-mode.ts';
 import { codeDigest, inputsDigest } from './build-inputs.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { composeOutput, recordMoved, recordOutput, recordReused, startBuild } from './targeted-build.ts';
@@ -236,6 +237,46 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         alongside,
         steps,
       };
+    }),
+  );
+}
+
+export interface RenderPreviewOptions {
+  /** A snapshot holding the draft in place of its published version. */
+  snapshotDir: string;
+  /** Where the rendered page (and the assets and media it uses) go; replaced whole. */
+  outDir: string;
+  /** The output files to render, e.g. `ar/news/some-slug/index.html`. */
+  pages: string[];
+  /** Astro's cache folder for previews: never the live builds' one. */
+  cacheDir: string;
+  siteUrl?: string;
+}
+
+/**
+ * Renders only `pages` of the snapshot, as draft previews (banner, noindex): the same
+ * components and CSS as the live site, without a search index, a release or a record
+ * in any live build's cache folder. Runs one at a time with every other build.
+ */
+export function renderPreview(options: RenderPreviewOptions): Promise<{ seconds: number }> {
+  return oneAtATime(() =>
+    withLock(path.join(siteRoot, '.astro', 'build.lock'), async () => {
+      const started = performance.now();
+      const cacheDir = path.resolve(options.cacheDir);
+      if (cacheDir === path.resolve(DEFAULT_CACHE_DIR)) throw new Error('a preview never uses the live build cache');
+      const stagingDir = path.join(cacheDir, 'out');
+      fs.rmSync(stagingDir, { recursive: true, force: true });
+      const plan: BuildPlan = { previous: null, current: new Map(), rendered: new Set(), only: new Set(options.pages) };
+      setPreviewBuild(true);
+      try {
+        await runAstro({ snapshotDir: path.resolve(options.snapshotDir), stagingDir, cacheDir, siteUrl: options.siteUrl, plan });
+      } finally {
+        setPreviewBuild(false);
+      }
+      const missing = options.pages.filter((page) => !plan.rendered.has(page));
+      if (missing.length) throw new Error(`the snapshot has no page ${missing.join(', ')}`);
+      moveFolder(stagingDir, path.resolve(options.outDir));
+      return { seconds: (performance.now() - started) / 1000 };
     }),
   );
 }
