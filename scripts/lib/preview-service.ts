@@ -43,6 +43,8 @@ export interface PreviewServiceOptions {
   snapshotsDir: string;
   /** The service's own folder: preview snapshots, rendered pages, Astro's cache for previews, media. */
   workDir: string;
+  /** The live builds' Astro cache folder, whose optimized images previews reuse (default: the site's own). */
+  liveCacheDir?: string;
   /** Origins allowed to frame previews (the admin panel's). */
   adminOrigins: string[];
   log?: (line: string) => void;
@@ -147,7 +149,14 @@ export async function startPreviewService(options: PreviewServiceOptions): Promi
           'This draft cannot be shown on the site yet',
           snapshot.problems.map((p: EntryProblem) => `${p.field}: ${p.message}`),
         );
-      const rendered = await renderPreview({ snapshotDir, outDir, pages: [snapshot.page], cacheDir: path.join(options.workDir, 'astro-cache'), siteUrl });
+      const rendered = await renderPreview({
+        snapshotDir,
+        outDir,
+        pages: [snapshot.page],
+        cacheDir: path.join(options.workDir, 'astro-cache'),
+        liveCacheDir: options.liveCacheDir,
+        siteUrl,
+      });
       remember(token, { outDir, prefix, expires: tokenExpiry(token) });
       const html = previewPageHtml(fs.readFileSync(path.join(outDir, snapshot.page), 'utf8'), {
         prefix,

@@ -27,6 +27,7 @@ import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
 import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { setPreviewBuild } from '../src/lib/preview-mode.ts';
 import { codeDigest, inputsDigest } from './build-inputs.ts';
+import { linkOrCopy } from './file-links.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { composeOutput, recordMoved, recordOutput, recordReused, startBuild } from './targeted-build.ts';
 
@@ -250,7 +251,27 @@ export interface RenderPreviewOptions {
   pages: string[];
   /** Astro's cache folder for previews: never the live builds' one. */
   cacheDir: string;
+  /** The live builds' cache folder, whose optimized images the preview reuses (default: the site's own). */
+  liveCacheDir?: string;
   siteUrl?: string;
+}
+
+/** Astro's folder of optimized images inside a cache folder. */
+const IMAGES_DIR = 'assets';
+
+/**
+ * Links into the preview cache every optimized image of the live cache it lacks:
+ * Astro names them by content and transform, so the preview's page shows them
+ * without encoding them again (most of a cold render's time). Only new files are
+ * linked, and Astro never rewrites an image it finds: the live cache is only read.
+ */
+function borrowImages(liveCacheDir: string, cacheDir: string): void {
+  const from = path.join(liveCacheDir, IMAGES_DIR);
+  if (!fs.existsSync(from)) return;
+  const to = path.join(cacheDir, IMAGES_DIR);
+  fs.mkdirSync(to, { recursive: true });
+  const present = new Set(fs.readdirSync(to));
+  for (const name of fs.readdirSync(from)) if (!present.has(name)) linkOrCopy(path.join(from, name), path.join(to, name));
 }
 
 /**
@@ -266,6 +287,7 @@ export function renderPreview(options: RenderPreviewOptions): Promise<{ seconds:
       if (cacheDir === path.resolve(DEFAULT_CACHE_DIR)) throw new Error('a preview never uses the live build cache');
       const stagingDir = path.join(cacheDir, 'out');
       fs.rmSync(stagingDir, { recursive: true, force: true });
+      borrowImages(path.resolve(options.liveCacheDir ?? DEFAULT_CACHE_DIR), cacheDir);
       const plan: BuildPlan = { previous: null, current: new Map(), rendered: new Set(), only: new Set(options.pages) };
       setPreviewBuild(true);
       try {
