@@ -67,6 +67,8 @@ describe('draft preview with the site’s own pages', () => {
   const word = uniqueArabicWord();
   const slug = uniqueSlug('e2e-preview');
   const title = `مسودة ${word} عن سلاسل القيمة`;
+  const editedWord = uniqueArabicWord();
+  const editedTitle = `عنوان معدل ${editedWord}`;
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-preview-e2e-'));
@@ -124,6 +126,22 @@ describe('draft preview with the site’s own pages', () => {
     expect(html).toContain(`href="${SITE_URL}/ar/news/"`);
   }, 120_000);
 
+  it('shows the unpublished change of a published Arabic entry in place of its published version', async () => {
+    const published = await fetch(`${cms().url}/api/news?locale=ar&pagination[pageSize]=20&sort[0]=documentId:asc`, {
+      headers: { authorization: `Bearer ${cms().apiToken}` },
+    }).then((r) => r.json());
+    const entry = (published.data as { documentId: string; title: string; slug: string; localizations: { locale: string }[] }[]).find((e) =>
+      e.localizations?.some((l) => l.locale === 'en'),
+    )!;
+    const saved = await contentManager.saveLocale(NEWS, entry.documentId, 'ar', { title: editedTitle }, arabicJwt);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const html = await (await fetch((await previewUrlFor(arabicJwt, entry.documentId, 'ar'))!)).text();
+    expect(html).toContain(`<h1>${editedTitle}</h1>`);
+    expect(html).not.toContain(`<h1>${entry.title}</h1>`);
+    // Its published translations stay reachable from the language switcher, on the live site.
+    expect(html).toMatch(new RegExp(`href="${SITE_URL}/en/news/${entry.slug}/"`));
+  }, 120_000);
+
   it('refuses a tampered, re-targeted or missing token, and the draft route without the service’s secret', async () => {
     const { pathname, origin } = new URL(url);
     const token = pathname.split('/')[5];
@@ -141,11 +159,17 @@ describe('draft preview with the site’s own pages', () => {
       expect(res.headers.get('cache-control')).toBe('private, no-store');
     }
     expect((await fetch(`${origin}/preview/news/${documentId}/ar/`)).status).toBe(404);
-    const draftRoute = `${cms().url}/ssc-preview/draft?${new URLSearchParams({ type: 'news', documentId, locale: 'ar', token })}`;
-    expect((await fetch(draftRoute)).status).toBe(401);
-    expect((await fetch(draftRoute, { headers: { authorization: `Bearer ${arabicJwt}` } })).status).toBe(401);
-    const noToken = draftRoute.replace(/token=[^&]+/, 'token=');
-    expect((await fetch(noToken, { headers: { authorization: `Bearer ${cms().preview.secret}` } })).status).toBe(403);
+    const draftRoute = `${cms().url}/ssc-preview/draft?${new URLSearchParams({ type: 'news', documentId, locale: 'ar' })}`;
+    const secret = { authorization: `Bearer ${cms().preview.secret}` };
+    expect((await fetch(draftRoute, { headers: { 'x-preview-token': token } })).status).toBe(401);
+    expect((await fetch(draftRoute, { headers: { authorization: `Bearer ${arabicJwt}`, 'x-preview-token': token } })).status).toBe(401);
+    expect((await fetch(draftRoute, { headers: secret })).status).toBe(403);
+    expect((await fetch(draftRoute, { headers: { ...secret, 'x-preview-token': tampered } })).status).toBe(403);
+    expect((await fetch(draftRoute.replace('locale=ar', 'locale=fr'), { headers: { ...secret, 'x-preview-token': token } })).status).toBe(403);
+    const granted = await fetch(draftRoute, { headers: { ...secret, 'x-preview-token': token } });
+    expect(granted.status).toBe(200);
+    expect(granted.headers.get('cache-control')).toBe('private, no-store');
+    expect(JSON.stringify(await granted.json())).toContain(word);
     // The admin's preview-URL route needs an admin session.
     expect((await fetch(`${cms().url}/content-manager/preview/url/${NEWS}?documentId=${documentId}&locale=ar&status=draft`)).status).toBe(401);
   });
@@ -176,6 +200,7 @@ describe('draft preview with the site’s own pages', () => {
       for (const [file, text] of filesAsText(root)) {
         files += 1;
         expect(text.includes(word), `${place}: ${file}`).toBe(false);
+        expect(text.includes(editedWord), `${place}: ${file}`).toBe(false);
         expect(text.includes(slug), `${place}: ${file}`).toBe(false);
       }
     expect(files).toBeGreaterThan(100);
@@ -186,6 +211,7 @@ describe('draft preview with the site’s own pages', () => {
     const items = await allItems('&locale=ar');
     expect(items.length).toBeGreaterThan(0);
     expect(JSON.stringify(items)).not.toContain(word);
+    expect(JSON.stringify(items)).not.toContain(editedWord);
     expect((await partnerGet(`/items/news/${documentId}?locale=ar`)).status).toBe(404);
   }, 300_000);
 

@@ -107,9 +107,10 @@ export async function startPreviewService(options: PreviewServiceOptions): Promi
 
   /** Asks the CMS for the entry the token names: the entry, or the status to answer with. */
   const readEntry = async (type: string, documentId: string, locale: string, token: string) => {
-    const query = new URLSearchParams({ type, documentId, locale, token });
+    const query = new URLSearchParams({ type, documentId, locale });
+    // The token goes in a header: the CMS logs request URLs.
     const res = await fetch(`${options.cmsUrl}/ssc-preview/draft?${query}`, {
-      headers: { authorization: `Bearer ${options.secret}` },
+      headers: { authorization: `Bearer ${options.secret}`, 'x-preview-token': token },
       signal: AbortSignal.timeout(15_000),
     });
     if (!res.ok) return { status: res.status, error: ((await res.json().catch(() => ({}))) as { error?: string }).error ?? res.statusText };

@@ -9,7 +9,8 @@
  *   "Open preview" button). The URL carries a short-lived signed token bound to the
  *   type, document, locale and version (preview-token.ts).
  * - `GET /ssc-preview/draft` is how the preview service (and nothing else) reads the
- *   entry: it must present SITE_PREVIEW_SECRET and a valid token, and gets that one
+ *   entry: it must present SITE_PREVIEW_SECRET and a valid token (header
+ *   `X-Preview-Token`, kept out of the URLs the CMS logs), and gets that one
  *   entry in that locale, populated as the pull reads published entries, with the
  *   locales the document is published in. It is an admin-type route, which the
  *   published-only guard lets read drafts; no content-API route ever does.
@@ -86,8 +87,12 @@ async function readPreviewEntry(strapi: Core.Strapi, ctx: Context): Promise<void
     ctx.body = { error: 'the preview service must present SITE_PREVIEW_SECRET' };
     return;
   }
-  const { type, documentId, locale, token } = ctx.query as Record<string, string | undefined>;
-  const check = verifyPreviewToken(token ?? '', settings.secret, Date.now(), { type: type ?? '', documentId: documentId ?? '', locale: locale ?? '' });
+  const { type, documentId, locale } = ctx.query as Record<string, string | undefined>;
+  const check = verifyPreviewToken(ctx.get('x-preview-token'), settings.secret, Date.now(), {
+    type: type ?? '',
+    documentId: documentId ?? '',
+    locale: locale ?? '',
+  });
   if (!check.ok) {
     ctx.status = 403;
     ctx.body = { error: `preview token refused: ${check.reason}` };
