@@ -174,10 +174,10 @@ export async function startPreviewService(options: PreviewServiceOptions): Promi
   };
 
   /** A file of a render (stylesheet, image, media) under its token path. */
-  const serveFile = (res: http.ServerResponse, token: string, rest: string) => {
+  const serveFile = (res: http.ServerResponse, token: string, prefix: string, rest: string) => {
     const render = renders.get(token);
     const relative = path.normalize(decodeURIComponent(rest)).replace(/^[/\\]+/, '');
-    if (!render || render.expires <= Date.now()) return message(res, 403, 'This preview link is not valid');
+    if (!render || render.prefix !== prefix || render.expires <= Date.now()) return message(res, 403, 'This preview link is not valid');
     if (relative.startsWith('..') || path.isAbsolute(relative)) return message(res, 404, 'Not found');
     const file = path.join(render.outDir, relative);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return message(res, 404, 'Not found');
@@ -192,11 +192,10 @@ export async function startPreviewService(options: PreviewServiceOptions): Promi
     if (req.method !== 'GET' || !match || !types.has(match[1]) || !localeCodes.includes(match[3] as never)) return message(res, 404, 'Not found');
     const [, type, documentId, locale, token, rest] = match;
     const prefix = `/preview/${type}/${documentId}/${locale}/${token}`;
-    const task =
-      rest === '/'
-        ? renderPage(res, type as CollectionName, decodeURIComponent(documentId), locale, token, prefix)
-        : Promise.resolve(serveFile(res, token, rest));
-    task.catch((error: Error) => {
+    // Async all the way: a malformed escape in the URL must fail this request, not the service.
+    const task = async () =>
+      rest === '/' ? renderPage(res, type as CollectionName, decodeURIComponent(documentId), locale, token, prefix) : serveFile(res, token, prefix, rest);
+    task().catch((error: Error) => {
       log(`[preview] ${type} ${documentId} [${locale}] failed: ${error.message}`);
       if (!res.headersSent) message(res, 500, 'The preview could not be rendered', [error.message.split('\n')[0]]);
     });
