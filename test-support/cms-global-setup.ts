@@ -34,6 +34,8 @@ declare module 'vitest' {
       seedSeconds: number;
       /** Where the CMS's "Site rebuild" webhook posts (nothing listens unless a test starts the rebuild service there). */
       rebuild: { port: number; secret: string };
+      /** Where the CMS's preview URLs point (nothing listens unless a test starts the preview service there), and its secret. */
+      preview: { port: number; secret: string };
       /** Partner API keys by token name, made with `npm run partner:token`'s tool (see syndication tests). */
       partnerTokens: Record<string, string>;
     };
@@ -67,6 +69,7 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   fs.copyFileSync(path.join(cmsDir, 'public', 'robots.txt'), path.join(publicDir, 'robots.txt'));
   const secrets = Object.fromEntries(Object.entries(SECRET_GENERATORS).map(([k, make]) => [k, make()]));
+  const preview = { port: await freePort(), secret: secrets.SITE_PREVIEW_SECRET };
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...secrets,
@@ -87,6 +90,7 @@ export default async function setup(project: TestProject) {
     BROWSER: 'false',
     SITE_REBUILD_URL: `http://127.0.0.1:${rebuild.port}/rebuild`,
     SITE_REBUILD_SECRET: rebuild.secret,
+    SITE_PREVIEW_URL: `http://127.0.0.1:${preview.port}`,
   };
 
   const seed = await runSeedJson(env);
@@ -112,7 +116,19 @@ export default async function setup(project: TestProject) {
   if (!tokenRes.ok) throw new Error(`API token creation failed: ${tokenRes.status} ${await tokenRes.text()}`);
   const apiToken = (await tokenRes.json()).data.accessKey as string;
 
-  project.provide('cms', { url: cms.url, database, apiToken, adminEmail, adminPassword, adminJwt, env, seedSeconds: seed.seconds, rebuild, partnerTokens });
+  project.provide('cms', {
+    url: cms.url,
+    database,
+    apiToken,
+    adminEmail,
+    adminPassword,
+    adminJwt,
+    env,
+    seedSeconds: seed.seconds,
+    rebuild,
+    preview,
+    partnerTokens,
+  });
 
   return async () => {
     await stopProcess(cms.child);

@@ -16,6 +16,7 @@ import { ensureEntryLabels } from './lib/entry-labels';
 import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler } from './lib/scheduling';
 import { registerTranslationAdminRoutes } from './lib/translations/admin-routes';
 import { registerSourceTracking } from './lib/translations/source-tracking';
+import { registerSitePreviewRoutes } from './lib/site-preview';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +24,7 @@ export default {
     registerSiteAdminRoutes(strapi);
     registerScheduleAdminRoutes(strapi);
     registerTranslationAdminRoutes(strapi);
+    registerSitePreviewRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);

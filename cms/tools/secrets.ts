@@ -12,4 +12,6 @@ export const SECRET_GENERATORS: Record<string, () => string> = {
   ENCRYPTION_KEY: random,
   /** Shared by the CMS's "Site rebuild" webhook and the rebuild service. */
   SITE_REBUILD_SECRET: random,
+  /** Signs preview URLs (the CMS) and lets the preview service read the entry they name. */
+  SITE_PREVIEW_SECRET: random,
 };

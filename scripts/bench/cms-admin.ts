@@ -18,7 +18,18 @@ export async function firstAdmin(cmsUrl: string, email = 'bench@example.org'): P
     body: JSON.stringify({ email, password, firstname: 'Bench', lastname: 'Editor' }),
   });
   if (res.status !== 200 && res.status !== 201) throw new Error(`registering the benchmark admin: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-  let jwt: string = res.body.data.token;
+  return adminClient(cmsUrl, email, password, res.body.data.token);
+}
+
+/** A client signed in as an existing admin user. */
+export async function signedInAdmin(cmsUrl: string, email: string, password: string): Promise<AdminClient> {
+  const client = adminClient(cmsUrl, email, password, '');
+  await client.request('GET', '/admin/users/me');
+  return client;
+}
+
+function adminClient(cmsUrl: string, email: string, password: string, firstJwt: string): AdminClient {
+  let jwt = firstJwt;
   // Admin sessions are short (about 30 minutes): a long benchmark signs in again when refused.
   const signIn = async () => {
     const login = await fetchJson(`${cmsUrl}/admin/login`, {

@@ -20,6 +20,8 @@ export interface PipelineConfig {
   rebuildPort: number;
   /** How many snapshots and releases (with their build reports) to keep; older ones are pruned. */
   keep: { snapshots: number; releases: number };
+  /** The draft preview service `npm start` runs: its port, its origin as the CMS's preview URLs give it, and its own folder. */
+  preview?: { port: number; url: string; dir: string };
 }
 
 /** A "keep the newest N" setting: a whole number of at least 1, `fallback` when unset. */
@@ -34,6 +36,7 @@ export function keepSetting(env: NodeJS.ProcessEnv, name: string, fallback = 5):
 export function pipelineConfig(): PipelineConfig {
   const env = { ...readEnvFile(), ...process.env };
   const sitePort = Number(env.SITE_PORT ?? DEFAULT_SITE_PORT);
+  const previewPort = Number(env.PREVIEW_PORT ?? 4323);
   return {
     env,
     cmsUrl: env.CMS_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`,
@@ -47,6 +50,11 @@ export function pipelineConfig(): PipelineConfig {
     sitePort,
     rebuildPort: Number(env.REBUILD_PORT ?? 4322),
     keep: { snapshots: keepSetting(env, 'SNAPSHOTS_KEEP'), releases: keepSetting(env, 'RELEASES_KEEP') },
+    preview: {
+      port: previewPort,
+      url: (env.SITE_PREVIEW_URL || `http://127.0.0.1:${previewPort}`).replace(/\/+$/, ''),
+      dir: path.resolve(repoRoot, env.PREVIEW_DIR ?? path.join('.cache', 'preview')),
+    },
   };
 }
 

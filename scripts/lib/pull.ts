@@ -131,13 +131,13 @@ export function mediaFileName(uploadedName: string, ext: string, bytes: Buffer):
  * file is named by its content and linked into the store, so the same bytes are
  * on disk once however many snapshots show them.
  */
-class MediaCopier {
+export class MediaCopier {
   private readonly copied = new Map<string, Promise<unknown>>();
-  private readonly options: PullOptions;
+  private readonly options: Pick<PullOptions, 'cmsUrl'>;
   private readonly dir: string;
   private readonly store: MediaStore;
   readonly counts = { downloaded: 0, reused: 0, notLinked: 0 };
-  constructor(options: PullOptions, dir: string, store: MediaStore) {
+  constructor(options: Pick<PullOptions, 'cmsUrl'>, dir: string, store: MediaStore) {
     this.options = options;
     this.dir = dir;
     this.store = store;
@@ -252,23 +252,40 @@ async function mapFields(fields: Fields, raw: Raw, media: MediaCopier): Promise<
   return out;
 }
 
-/** Relations whose target is not in the snapshot in the same locale. */
-function brokenRelations(collection: CollectionDefinition, entry: Raw, present: Set<string>): EntryProblem[] {
-  const problems: EntryProblem[] = [];
+/**
+ * A REST entry (a content-API read, populated) as the snapshot stores it, before
+ * validation: its fields with their media brought into the snapshot, and the
+ * locales it is published in (its own and its published `localizations`).
+ */
+export async function snapshotEntry(collection: CollectionDefinition, raw: Raw, media: MediaCopier): Promise<Raw> {
+  const translations = [raw.locale, ...(raw.localizations ?? []).filter((l: Raw) => l.publishedAt).map((l: Raw) => l.locale)];
+  return {
+    ...(await mapFields(collection.fields, raw, media)),
+    type: collection.name,
+    documentId: raw.documentId,
+    locale: raw.locale,
+    publishedAt: raw.publishedAt,
+    updatedAt: raw.updatedAt,
+    translations: localeCodes.filter((l) => translations.includes(l)),
+  };
+}
+
+/** A relation whose target is not in the snapshot in the entry's locale. */
+export interface MissingLink {
+  field: string;
+  target: { type: string; documentId: string; slug: string };
+}
+
+/** The entry's relations (components included) whose target is not in `present` (keys `<type>:<locale>:<documentId>`). */
+export function missingLinks(collection: CollectionDefinition, entry: Raw, present: Set<string>): MissingLink[] {
+  const found: MissingLink[] = [];
   const check = (fields: Fields, value: Raw, at: string) => {
     for (const [name, field] of Object.entries(fields)) {
       const v = value?.[name];
       if (field.kind === 'relation') {
         for (const ref of field.multiple ? (v ?? []) : v ? [v] : []) {
-          if (!present.has(`${field.target}:${entry.locale}:${ref.documentId}`)) {
-            problems.push({
-              type: collection.name,
-              documentId: entry.documentId,
-              locale: entry.locale,
-              field: `${at}${name}`,
-              message: `links to ${field.target} ${ref.documentId} (${ref.slug}), which is not in the snapshot in this locale`,
-            });
-          }
+          if (!present.has(`${field.target}:${entry.locale}:${ref.documentId}`))
+            found.push({ field: `${at}${name}`, target: { type: field.target, documentId: ref.documentId, slug: ref.slug } });
         }
       } else if (field.kind === 'component') {
         const inner = getComponent(field.component).fields;
@@ -277,7 +294,18 @@ function brokenRelations(collection: CollectionDefinition, entry: Raw, present: 
     }
   };
   check(collection.fields, entry, '');
-  return problems;
+  return found;
+}
+
+/** Relations whose target is not in the snapshot in the same locale. */
+function brokenRelations(collection: CollectionDefinition, entry: Raw, present: Set<string>): EntryProblem[] {
+  return missingLinks(collection, entry, present).map(({ field, target }) => ({
+    type: collection.name,
+    documentId: entry.documentId,
+    locale: entry.locale,
+    field,
+    message: `links to ${target.type} ${target.documentId} (${target.slug}), which is not in the snapshot in this locale`,
+  }));
 }
 
 /** The previous snapshot and its pull state, when an incremental pull can build on them; otherwise why not. */
@@ -324,16 +352,7 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     const slugs = new Map<string, unknown>();
 
     const accept = async (collection: CollectionDefinition, locale: string, raw: Raw) => {
-      const translations = [locale, ...(raw.localizations ?? []).filter((l: Raw) => l.publishedAt).map((l: Raw) => l.locale)];
-      const entry = {
-        ...(await mapFields(collection.fields, raw, media)),
-        type: collection.name,
-        documentId: raw.documentId,
-        locale: raw.locale,
-        publishedAt: raw.publishedAt,
-        updatedAt: raw.updatedAt,
-        translations: localeCodes.filter((l) => translations.includes(l)),
-      };
+      const entry = await snapshotEntry(collection, raw, media);
       slugs.set(documentKey(collection.name, raw.documentId), raw.slug);
       const result = validateEntry(collection.name as never, entry);
       if (result.ok) byKey.set(entryKey(collection.name, locale, raw.documentId), { collection, entry: result.entry });

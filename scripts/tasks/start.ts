@@ -6,7 +6,9 @@
  * snapshot from it, builds the site from that snapshot into a release that goes
  * live, and serves `live` on http://127.0.0.1:4321. The CMS's "Site rebuild"
  * webhook calls the rebuild service on 127.0.0.1:4322 on every publish, unpublish
- * and delete, so editors' changes go live by themselves. Runs until interrupted.
+ * and delete, so editors' changes go live by themselves. The preview service on
+ * 127.0.0.1:4323 renders drafts for the edit view's "Open preview" (the CMS's
+ * SITE_PREVIEW_URL points at it). Runs until interrupted.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,7 @@ import { pullSnapshot } from '../lib/pull.ts';
 import { buildRelease } from '../lib/site-release.ts';
 import { rebuildOnWebhook } from '../lib/rebuild.ts';
 import { startRebuildService } from '../lib/rebuild-service.ts';
+import { startPreviewService } from '../lib/preview-service.ts';
 import { readSiteStatus } from '../lib/site-status.ts';
 import { rollback } from '../lib/rollback.ts';
 import { serveStatic, type StaticServer } from '../../site/lib/serve.ts';
@@ -45,10 +48,22 @@ const rebuilder = await startRebuildService({
   status: async () => ({ ...readSiteStatus(config.releases) }),
   rollback: async (id) => void rollback(config.releases, id),
 });
-const cms = await startCms({ ...config.env, SITE_REBUILD_URL: config.env.SITE_REBUILD_URL || rebuilder.url });
+const preview = config.preview!;
+const previewer = await startPreviewService({
+  port: preview.port,
+  cmsUrl: config.cmsUrl,
+  secret: config.env.SITE_PREVIEW_SECRET!,
+  siteUrl: config.siteUrl,
+  snapshotsDir: config.snapshotsDir,
+  workDir: preview.dir,
+  adminOrigins: [...new Set([new URL(config.cmsUrl).origin, ...(config.env.PUBLIC_URL ? [new URL(config.env.PUBLIC_URL).origin] : [])])],
+  log: console.log,
+});
+const cms = await startCms({ ...config.env, SITE_REBUILD_URL: config.env.SITE_REBUILD_URL || rebuilder.url, SITE_PREVIEW_URL: preview.url });
 let site: StaticServer | undefined;
 const shutdown = async () => {
   await rebuilder.close();
+  await previewer.close();
   await site?.close();
   await stopProcess(cms.child);
   process.exit(0);
@@ -98,6 +113,7 @@ console.log(
     `  Admin panel  ${cms.url}/admin — ${adminHint}`,
     siteLine,
     `  Rebuilds     on every publish, unpublish and delete (CMS webhook "Site rebuild" → ${rebuilder.url})`,
+    `  Previews     "Open preview" in the edit view shows the draft with the site's pages (${previewer.url}; see docs/editing-guide.md)`,
     'Press Ctrl+C to stop.',
     '',
   ]

@@ -25,7 +25,9 @@ import { withLock } from './build-lock.ts';
 import { DEFAULT_SITE_URL } from '@ssc/content-schemas';
 import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
 import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
+import { setPreviewBuild } from '../src/lib/preview-mode.ts';
 import { codeDigest, inputsDigest } from './build-inputs.ts';
+import { linkOrCopy } from './file-links.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { composeOutput, recordMoved, recordOutput, recordReused, startBuild } from './targeted-build.ts';
 
@@ -236,6 +238,67 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         alongside,
         steps,
       };
+    }),
+  );
+}
+
+export interface RenderPreviewOptions {
+  /** A snapshot holding the draft in place of its published version. */
+  snapshotDir: string;
+  /** Where the rendered page (and the assets and media it uses) go; replaced whole. */
+  outDir: string;
+  /** The output files to render, e.g. `ar/news/some-slug/index.html`. */
+  pages: string[];
+  /** Astro's cache folder for previews: never the live builds' one. */
+  cacheDir: string;
+  /** The live builds' cache folder, whose optimized images the preview reuses (default: the site's own). */
+  liveCacheDir?: string;
+  siteUrl?: string;
+}
+
+/** Astro's folder of optimized images inside a cache folder. */
+const IMAGES_DIR = 'assets';
+
+/**
+ * Links into the preview cache every optimized image of the live cache it lacks:
+ * Astro names them by content and transform, so the preview's page shows them
+ * without encoding them again (most of a cold render's time). Only new files are
+ * linked, and Astro never rewrites an image it finds: the live cache is only read.
+ */
+function borrowImages(liveCacheDir: string, cacheDir: string): void {
+  const from = path.join(liveCacheDir, IMAGES_DIR);
+  if (!fs.existsSync(from)) return;
+  const to = path.join(cacheDir, IMAGES_DIR);
+  fs.mkdirSync(to, { recursive: true });
+  const present = new Set(fs.readdirSync(to));
+  for (const name of fs.readdirSync(from)) if (!present.has(name)) linkOrCopy(path.join(from, name), path.join(to, name));
+}
+
+/**
+ * Renders only `pages` of the snapshot, as draft previews (banner, noindex): the same
+ * components and CSS as the live site, without a search index, a release or a record
+ * in any live build's cache folder. Runs one at a time with every other build.
+ */
+export function renderPreview(options: RenderPreviewOptions): Promise<{ seconds: number }> {
+  return oneAtATime(() =>
+    withLock(path.join(siteRoot, '.astro', 'build.lock'), async () => {
+      const started = performance.now();
+      const cacheDir = path.resolve(options.cacheDir);
+      if (cacheDir === path.resolve(DEFAULT_CACHE_DIR)) throw new Error('a preview never uses the live build cache');
+      const stagingDir = path.join(cacheDir, 'out');
+      fs.rmSync(stagingDir, { recursive: true, force: true });
+      borrowImages(path.resolve(options.liveCacheDir ?? DEFAULT_CACHE_DIR), cacheDir);
+      const plan: BuildPlan = { previous: null, current: new Map(), rendered: new Set(), only: new Set(options.pages) };
+      setPreviewBuild(true);
+      try {
+        await runAstro({ snapshotDir: path.resolve(options.snapshotDir), stagingDir, cacheDir, siteUrl: options.siteUrl, plan });
+      } finally {
+        setPreviewBuild(false);
+      }
+      const missing = options.pages.filter((page) => !plan.rendered.has(page));
+      if (missing.length) throw new Error(`the snapshot has no page ${missing.join(', ')}`);
+      moveFolder(stagingDir, path.resolve(options.outDir));
+      return { seconds: (performance.now() - started) / 1000 };
     }),
   );
 }

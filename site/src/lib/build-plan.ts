@@ -22,6 +22,8 @@ export interface BuildPlan {
   rendered: Set<string>;
   /** The folder of the previous output, when paths are reused from it. */
   previousDir?: string;
+  /** When set, only these output files are rendered, whatever their keys (a preview renders one page). */
+  only?: ReadonlySet<string>;
 }
 
 const PLAN = Symbol.for('ssc.buildPlan');
@@ -63,7 +65,7 @@ export async function planned<P extends StaticPath>(pattern: string, paths: P[] 
   return all.filter((path) => {
     const output = outputFileOf(pattern, path.params);
     plan.current.set(output, path.cacheKey);
-    const render = plan.previous === null || plan.previous.get(output) !== path.cacheKey;
+    const render = plan.only ? plan.only.has(output) : plan.previous === null || plan.previous.get(output) !== path.cacheKey;
     if (render) plan.rendered.add(output);
     return render;
   });
