@@ -13,7 +13,9 @@ import {
   publicationState,
   sourceLocaleOf,
   type SourceRecord,
+  type TranslationState,
 } from './states';
+import { filterRows, parseFilters } from './report';
 import { textHash, textSpecOf } from './text-hash';
 import { markUiStringsTranslated, readUiStrings } from './ui-strings';
 
@@ -169,5 +171,36 @@ describe('UI strings', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('report filters', () => {
+  const row = (type: string, themes: string[], zh: TranslationState, fr: TranslationState) => ({
+    type,
+    uid: `api::${type}.${type}`,
+    documentId: `${type}-${zh}-${fr}`,
+    title: type,
+    sourceLocale: 'en',
+    sourceUpdatedAt: null,
+    themes,
+    cells: { zh: { state: zh, editPath: '' }, fr: { state: fr, editPath: '' } },
+  });
+  const rows = [row('news', ['t1'], 'missing', 'published'), row('video', ['t2'], 'published', 'outdated'), row('theme', [], 'published', 'published')];
+
+  it('keeps known types, locales and states from a query and drops the rest', () => {
+    expect(parseFilters({ type: 'news', locale: 'zh', state: 'missing,outdated,bogus', theme: 't1' })).toEqual({
+      type: 'news',
+      locale: 'zh',
+      states: ['missing', 'outdated'],
+      theme: 't1',
+    });
+    expect(parseFilters({ type: 'nothing', locale: 'xx', state: '' })).toEqual({ type: undefined, locale: undefined, theme: undefined, states: undefined });
+  });
+
+  it("selects rows by type and theme, and by a locale's state or, without a locale, any cell's", () => {
+    expect(filterRows(rows, { theme: 't2' }).map((r) => r.type)).toEqual(['video']);
+    expect(filterRows(rows, { locale: 'zh', states: ['missing', 'outdated'] }).map((r) => r.type)).toEqual(['news']);
+    expect(filterRows(rows, { states: ['outdated'] }).map((r) => r.type)).toEqual(['video']);
+    expect(filterRows(rows, { type: 'theme' })).toHaveLength(1);
   });
 });
