@@ -188,7 +188,7 @@ describe('the content model', { timeout: 300_000 }, () => {
       path.join(i18n, 'pt.json'),
       JSON.stringify({ ...english, 'site.tagline': 'Conhecimento da cooperação Sul-Sul sobre segurança alimentar' }, null, 2),
     );
-    for (const file of fs.readdirSync(i18n)) {
+    for (const file of fs.readdirSync(i18n).filter((name) => name.endsWith('.json'))) {
       const strings = readJson(path.join(i18n, file));
       fs.writeFileSync(path.join(i18n, file), JSON.stringify({ ...strings, 'types.event.plural': 'Events', 'types.event.all': 'All events' }, null, 2));
     }
