@@ -13,11 +13,14 @@ import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/cl
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
+import { ensureCertificates } from './lib/learning/certificates/setup';
+import { registerCertificateAdminRoutes } from './lib/learning/certificates/admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     closePluginContentApiRoutes(strapi);
     registerSiteAdminRoutes(strapi);
+    registerCertificateAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
@@ -35,6 +38,7 @@ export default {
     registerMediaGuard(strapi);
     await ensureDemoAdmin(strapi);
     await ensureSiteRebuildWebhook(strapi);
+    await ensureCertificates(strapi);
     watchTokenChanges(strapi);
     await reconcileAll(strapi);
   },

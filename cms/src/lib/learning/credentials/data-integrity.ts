@@ -22,7 +22,8 @@ export interface DataIntegrityProof {
 
 export type Signed<T> = T & { proof: DataIntegrityProof };
 
-type Unsigned = Record<string, unknown> & { '@context'?: unknown; proof?: never };
+/** A document to sign: any JSON object without a proof. */
+type Unsigned = object & { proof?: never };
 
 /** A copy as a fresh ArrayBuffer-backed array, which every WebCrypto typing accepts. */
 const buffer = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
@@ -60,8 +61,9 @@ export async function signDocument<T extends Unsigned>(document: T, key: Signing
     proofPurpose: 'assertionMethod',
   };
   // The proof configuration carries the document's context (the cryptosuite's "proof configuration" step).
-  const config = document['@context'] === undefined ? options : { ...options, '@context': document['@context'] };
-  const signature = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, await hashData(document, config)));
+  const fields = document as Record<string, unknown>;
+  const config = fields['@context'] === undefined ? options : { ...options, '@context': fields['@context'] };
+  const signature = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, await hashData(fields, config)));
   return { ...document, proof: { ...options, proofValue: multibaseBase58(signature) } };
 }
 
