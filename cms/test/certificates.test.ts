@@ -4,15 +4,16 @@
  * a page, a PDF and a wallet JSON, published with the issuer's keys and status list for
  * the pull, verified as the site's verify page does, and revoked by the chief editor only.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLocale } from '@ssc/content-schemas';
 import { adminApi, cms, contentApi } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { runJsonTool } from './support/json-tool.ts';
+import { recordRebuildRequests, type RebuildRecorder } from './support/rebuild-recorder.ts';
 import { verifyCredential } from '../src/lib/learning/credentials/verify-credential.ts';
 import { decodeStatusList, isBitSet } from '../src/lib/learning/credentials/status-list.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { launchChromium } from '../../test-support/browser.ts';
 
 interface Issued {
   id: string;
@@ -50,31 +51,16 @@ describe('certificates', () => {
   let french: { documentId: string; title: string };
   let issued: Issued;
   let rebuildCalls: { event: string }[];
-  let rebuildServer: http.Server;
+  let rebuildRecorder: RebuildRecorder;
 
   beforeAll(async () => {
-    rebuildCalls = [];
-    rebuildServer = http.createServer((req, res) => {
-      let body = '';
-      req
-        .on('data', (d) => (body += d))
-        .on('end', () => {
-          try {
-            rebuildCalls.push(JSON.parse(body));
-          } catch {
-            // not a rebuild request
-          }
-          res.writeHead(202).end();
-        });
-    });
-    await new Promise<void>((resolve) => rebuildServer.listen(cms().rebuild.port, '127.0.0.1', resolve));
+    rebuildRecorder = await recordRebuildRequests();
+    rebuildCalls = rebuildRecorder.calls;
     french = await firstCourse('fr');
     issued = await issue(990_001, 'Apprenante@Example.org', french.documentId, 'fr');
   });
 
-  afterAll(async () => {
-    await new Promise((resolve) => rebuildServer.close(resolve));
-  });
+  afterAll(() => rebuildRecorder.close());
 
   it('issues an Open Badges 3.0 credential for the course in its language, with a hashed email and a revocation entry', () => {
     const c = issued.credential;
@@ -117,6 +103,18 @@ describe('certificates', () => {
     const arPage = await (await fetch(`${cms().url}/api/learning/certificates/${arabic.id}`)).text();
     expect(arPage).toContain(`<html lang="${getLocale('ar').tag}" dir="rtl">`);
     expect(arPage).toContain('شهادة إتمام');
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage({ viewport: { width: 1200, height: 850 } });
+      await tab.goto(`${cms().url}/api/learning/certificates/${arabic.id}`);
+      mkdirSync('test-results/screenshots', { recursive: true });
+      await tab.screenshot({ path: 'test-results/screenshots/certificate-ar.png', fullPage: true });
+      // Right to left: the title sits at the right edge of its box.
+      const title = await tab.evaluate(() => getComputedStyle(document.querySelector('h1')!).direction);
+      expect(title).toBe('rtl');
+    } finally {
+      await browser.close();
+    }
   });
 
   it.runIf(existsSync(process.env.SSC_CHROMIUM_PATH || '/usr/bin/chromium'))(
@@ -128,6 +126,8 @@ describe('certificates', () => {
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(bytes.toString('latin1')).toMatch(/FontFile2|FontFile3/);
+      mkdirSync('test-results/screenshots', { recursive: true });
+      writeFileSync('test-results/certificate-fr.pdf', bytes);
     },
     90_000,
   );
@@ -138,6 +138,16 @@ describe('certificates', () => {
     expect(files['issuer.json'].verificationMethod[0]).toMatchObject({ type: 'Multikey', controller: 'https://knowledge.example.org/credentials/issuer.json' });
     expect(files['issuer.json'].verificationMethod[0].publicKeyMultibase).toMatch(/^z6Mk/);
     expect((await verifyAgainstPublished(issued.credential)).status).toBe('valid');
+  });
+
+  it('shows every editor per-course counts by locale, and nothing about learners', async () => {
+    const arabicEditor = await createEditor(`${getLocale('ar').englishName} editor`);
+    const res = await adminApi<{ courses: any[] }>('GET', '/ssc-learning/counts', undefined, arabicEditor);
+    expect(res.status).toBe(200);
+    expect(res.body.courses).toContainEqual(
+      expect.objectContaining({ courseDocumentId: french.documentId, locale: 'fr', title: french.title, certificates: 1 }),
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/@|learner|credential_json/i);
   });
 
   it('lets the chief editor revoke a certificate, not a language editor; its bit is set, the page says so and the site rebuilds', async () => {

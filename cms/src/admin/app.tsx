@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Globe } from '@strapi/icons';
+import { Globe, SealCheck } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
 import { followLocaleDirection } from './editing/prose-direction';
 import model from '../generated/model.json';
@@ -24,6 +24,14 @@ export default {
       intlLabel: { id: 'ssc-site.menu', defaultMessage: 'Site' },
       permissions: [],
       Component: () => import('./site/SitePage'),
+    });
+    // The chief editor revokes Cloud School certificates here (the routes refuse everyone else).
+    app.addMenuLink({
+      to: 'ssc-certificates',
+      icon: SealCheck,
+      intlLabel: { id: 'ssc-certificates.menu', defaultMessage: 'Certificates' },
+      permissions: [],
+      Component: () => import('./certificates/CertificatesPage'),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -1,5 +1,6 @@
 /**
  * The admin's certificate routes, at `/ssc-learning/...` (an admin session required):
+ * every editor sees per-course counts (enrolments, completions, certificates by locale);
  * the chief editor (or a super admin) lists certificates (ids, courses, locales and
  * dates, never a learner) and revokes one. Revoking sets its bit in the status list and
  * asks the site for a rebuild, like a publish.
@@ -8,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from '../../koa';
 import { hasEditorialControl } from '../../editor-roles';
 import { revokeCertificate } from './certificates';
+import { courseCounts } from './course-counts';
 import { CREDENTIALS_TABLE, type CredentialRow } from './tables';
 
 const LIST_LIMIT = 200;
@@ -29,6 +31,15 @@ export function registerCertificateAdminRoutes(strapi: Core.Strapi): void {
     type: 'admin',
     prefix: '/ssc-learning',
     routes: [
+      {
+        // Every editor: counts only.
+        method: 'GET',
+        path: '/counts',
+        handler: async (ctx: Context) => {
+          ctx.body = { courses: await courseCounts(strapi) };
+        },
+        config: { policies },
+      },
       {
         method: 'GET',
         path: '/certificates',
