@@ -150,6 +150,17 @@ describe('certificates', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/@|learner|credential_json/i);
   });
 
+  it('rotates the signing key: new certificates use the new key, earlier ones still verify against the published keys', async () => {
+    const before = (await published())['issuer.json'].verificationMethod as { id: string }[];
+    const rotated = await runJsonTool<{ keyId: string }>('tools/credentials.ts', ['rotate-key', '--json'], cms().env);
+    const after = (await published())['issuer.json'].verificationMethod as { id: string }[];
+    expect(after.map((m) => m.id)).toEqual([...before.map((m) => m.id), `https://knowledge.example.org/credentials/issuer.json#${rotated.keyId}`]);
+    const fresh = await issue(990_003, 'new-learner@example.org', french.documentId, 'fr');
+    expect(fresh.credential.proof.verificationMethod).toBe(`https://knowledge.example.org/credentials/issuer.json#${rotated.keyId}`);
+    expect((await verifyAgainstPublished(fresh.credential)).status).toBe('valid');
+    expect((await verifyAgainstPublished(issued.credential)).status).toBe('valid');
+  });
+
   it('lets the chief editor revoke a certificate, not a language editor; its bit is set, the page says so and the site rebuilds', async () => {
     const arabicEditor = await createEditor(`${getLocale('ar').englishName} editor`);
     const chief = await createEditor('Chief editor');
