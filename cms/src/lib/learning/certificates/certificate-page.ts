@@ -54,7 +54,7 @@ h1 { font-size: 2.2rem; margin: 0 0 1.5rem; color: #2f6b4f; letter-spacing: .02e
 .label { color: #5b6b63; font-size: .95rem; margin: 1rem 0 .1rem; }
 .value { font-size: 1.1rem; margin: 0; }
 .criteria { font-style: italic; }
-.id { font-family: ui-monospace, monospace; font-size: .8rem; direction: ltr; unicode-bidi: embed; }
+.id { font-family: ui-monospace, monospace; font-size: .8rem; }
 .qr { width: 42mm; text-align: center; font-size: .8rem; }
 .qr svg { width: 42mm; height: 42mm; display: block; }
 .revoked { grid-column: 1 / -1; background: #8b1d1d; color: #fff; padding: .6rem 1rem; font-weight: 700; }
@@ -76,7 +76,7 @@ ${certificate.revokedAt ? `<p class="revoked" role="alert">${escapeHtml(t.revoke
 <p class="label">${escapeHtml(t.issuedOn)}</p>
 <p class="value"><time datetime="${escapeHtml(c.validFrom)}">${escapeHtml(date)}</time></p>
 <p class="label">${escapeHtml(t.credentialId)}</p>
-<p class="value id">${escapeHtml(c.id)}</p>
+<p class="value id"><bdi dir="ltr">${escapeHtml(c.id)}</bdi></p>
 </div>
 <a class="qr" href="${escapeHtml(verifyLink)}">${qr}<span>${escapeHtml(t.verify)}</span></a>
 </main>
