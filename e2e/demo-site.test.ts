@@ -19,7 +19,8 @@ import { buildRelease, buildReportFile, type BuildReport } from '../scripts/lib/
 import { PAGE_BUDGET_BYTES } from '../site/lib/audit.ts';
 import { serveStatic, type StaticServer } from '../site/lib/serve.ts';
 import { loadDemoContent } from '../cms/seed/load-content.ts';
-import { cms, contentManager } from '../cms/test/support/http.ts';
+import { cms, contentApi, contentManager } from '../cms/test/support/http.ts';
+import { runJsonTool } from '../cms/test/support/json-tool.ts';
 import { uniqueSlug } from '../cms/test/support/fixtures.ts';
 
 const SITE_URL = 'https://knowledge.example.org';
@@ -210,6 +211,33 @@ describe('the demo site, built from a pull of the running CMS', () => {
       const png = await page.screenshot({ path: file, fullPage: true });
       return { page, doc, png, file };
     }
+
+    it('publishes the certificates’ keys and status list, and the verify page says valid for a certificate the CMS issued', async () => {
+      for (const file of ['issuer.json', 'status/1.json']) expect(fs.existsSync(path.join(releases.liveLink, 'credentials', file)), file).toBe(true);
+      const courses = await contentApi<{ data: { documentId: string }[] }>('/courses?locale=fr&fields[0]=title&pagination[pageSize]=1');
+      const args = [
+        'issue',
+        '--learner-id',
+        '880001',
+        '--email',
+        'e2e-learner@example.org',
+        '--course',
+        courses.body.data[0]!.documentId,
+        '--locale',
+        'fr',
+        '--json',
+      ];
+      const issued = await runJsonTool<{ id: string }>('tools/credentials.ts', args, cms().env);
+      const page = await browser!.newPage();
+      await page.goto(`${server.url}/fr/verify/#${cms().url}/api/learning/certificates/${issued.id}.json`);
+      await page.waitForFunction(() => {
+        const state = document.querySelector<HTMLElement>('[data-verify-status]')?.dataset.state;
+        return !!state && state !== 'checking';
+      });
+      expect(await page.evaluate(() => document.querySelector<HTMLElement>('[data-verify-status]')!.dataset.state)).toBe('valid');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'fr-verify-cms-certificate.png'), fullPage: true });
+      await page.close();
+    });
 
     it('lays out an Arabic item page right to left (screenshot saved)', async () => {
       const { page, png } = await screenshot('ar', 'news');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypes, localeCodes, readSnapshot, strapiUid, type Snapshot } from '@ssc/content-schemas';
+import { contentTypes, CREDENTIALS_DIR, localeCodes, readCredentialFiles, readSnapshot, strapiUid, type Snapshot } from '@ssc/content-schemas';
 import { pullSnapshot } from '../scripts/lib/pull.ts';
 import { freePort } from '../scripts/lib/processes.ts';
 import { loadDemoContent } from '../cms/seed/load-content.ts';
@@ -114,6 +114,15 @@ describe('pulling a content snapshot from the CMS', () => {
     await expect(pullSnapshot({ cmsUrl: cms().url, token: 'wrong', snapshotsDir })).rejects.toThrow(/refused the build token \(401\)/);
     expect(fs.readlinkSync(path.join(snapshotsDir, 'latest'))).toBe(latest);
     expect(fs.readdirSync(snapshotsDir).filter((n) => n.startsWith('.partial'))).toEqual([]);
+  });
+
+  it('carries the certificates’ public files: the issuer profile with its keys and the signed status list, and no learner', () => {
+    expect(snapshot.manifest.credentials).toEqual(['issuer.json', 'status/1.json']);
+    const files = readCredentialFiles(snapshot.dir, snapshot.manifest.credentials) as Record<string, { id: string; proof?: unknown }>;
+    expect(files['issuer.json']!.id).toMatch(/\/credentials\/issuer\.json$/);
+    expect(files['status/1.json']!.proof).toMatchObject({ cryptosuite: 'eddsa-jcs-2022' });
+    const text = fs.readFileSync(path.join(snapshot.dir, CREDENTIALS_DIR, 'issuer.json'), 'utf8');
+    expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]|private|encrypted/i);
   });
 
   it('fails loudly when the CMS is unreachable', async () => {

@@ -17,6 +17,8 @@ import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler
 import { registerTranslationAdminRoutes } from './lib/translations/admin-routes';
 import { registerSourceTracking } from './lib/translations/source-tracking';
 import { registerSitePreviewRoutes } from './lib/site-preview';
+import { ensureCertificates } from './lib/learning/certificates/setup';
+import { registerCertificateAdminRoutes } from './lib/learning/certificates/admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +27,7 @@ export default {
     registerScheduleAdminRoutes(strapi);
     registerTranslationAdminRoutes(strapi);
     registerSitePreviewRoutes(strapi);
+    registerCertificateAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerLocaleGuard(strapi);
@@ -43,6 +46,7 @@ export default {
     registerMediaGuard(strapi);
     await ensureDemoAdmin(strapi);
     await ensureSiteRebuildWebhook(strapi);
+    await ensureCertificates(strapi);
     watchTokenChanges(strapi);
     await reconcileAll(strapi);
     startSchedulerWhenListening(strapi);

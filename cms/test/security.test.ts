@@ -3,7 +3,6 @@
  * media closed to content-API tokens, uploads allowed by content, media headers,
  * who may replace or delete media, and partner tokens that cannot be forged.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes, getLocale, strapiUid } from '@ssc/content-schemas';
 import { adminApi, cms, contentManager } from './support/http.ts';
@@ -11,6 +10,7 @@ import { createEditor } from './support/editors.ts';
 import { newsData, uniqueSlug } from './support/fixtures.ts';
 import { SyncingPartner, partnerGet } from './support/partner-api.ts';
 import { pdfBytes, pngBytes, replaceFile, uploadFiles } from './support/uploads.ts';
+import { recordRebuildRequests, type RebuildRecorder } from './support/rebuild-recorder.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
 const TOKENS = '/content-manager/collection-types/api::syndication.partner-token';
@@ -150,31 +150,16 @@ describe('who may replace or delete media', () => {
   let arabicEditor: string;
   let chiefEditor: string;
   let webhookCalls: { event: string }[];
-  let webhookServer: http.Server;
+  let rebuildRecorder: RebuildRecorder;
 
   beforeAll(async () => {
     arabicEditor = await createEditor(`${getLocale('ar').englishName} editor`);
     chiefEditor = await createEditor('Chief editor');
-    webhookCalls = [];
-    webhookServer = http.createServer((req, res) => {
-      let body = '';
-      req
-        .on('data', (d) => (body += d))
-        .on('end', () => {
-          try {
-            webhookCalls.push(JSON.parse(body));
-          } catch {
-            // not a webhook call
-          }
-          res.writeHead(202).end();
-        });
-    });
-    await new Promise<void>((resolve) => webhookServer.listen(cms().rebuild.port, '127.0.0.1', resolve));
+    rebuildRecorder = await recordRebuildRequests();
+    webhookCalls = rebuildRecorder.calls;
   });
 
-  afterAll(async () => {
-    await new Promise((resolve) => webhookServer.close(resolve));
-  });
+  afterAll(() => rebuildRecorder.close());
 
   it('lets a language editor replace and delete a file they uploaded that no other language uses', async () => {
     const up = await uploadFiles([{ name: 'ar-own.png', bytes: await pngBytes([1, 2, 3]), type: 'image/png' }], arabicEditor);

@@ -4,6 +4,7 @@ export * from './model.ts';
 export * from './snapshot.ts';
 export * from './strapi-schema.ts';
 export * from './snapshot-files.ts';
+export * from './snapshot-credentials.ts';
 export * from './static-api.ts';
 export * from './partner-api.ts';
 export * from './site-defaults.ts';

@@ -162,6 +162,8 @@ export const manifestSchema = z.object({
   locales: z.array(localeSchema),
   counts: z.record(z.string(), z.record(z.string(), z.number().int().nonnegative())),
   warnings: z.array(z.object({ type: z.string(), documentId: z.string(), locale: z.string(), field: z.string(), message: z.string() })),
+  /** The certificates' public files under `<snapshot>/credentials/` (snapshot-credentials.ts); absent before certificates. */
+  credentials: z.array(z.string()).optional(),
 });
 export type SnapshotManifest = z.infer<typeof manifestSchema>;
 

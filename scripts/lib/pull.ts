@@ -25,7 +25,9 @@ import {
   listMediaPaths,
   MEDIA_DIR,
   readSnapshot,
+  validateCredentialFiles,
   validateEntry,
+  writeCredentialFiles,
   type CollectionDefinition,
   type CollectionName,
   type EntryProblem,
@@ -334,6 +336,27 @@ function carryMedia(from: string, to: string, mediaPath: string): void {
   }
 }
 
+/**
+ * The certificates' public files (issuer profile and keys, signed status list), validated.
+ * A CMS without the certificates' endpoint (404) has none to publish.
+ */
+async function pullCredentialFiles(options: PullOptions, log: (line: string) => void): Promise<Record<string, unknown>> {
+  const url = `${options.cmsUrl}/api/learning/published-credentials`;
+  const res = await fetch(url, { headers: { authorization: `Bearer ${options.token}` }, signal: AbortSignal.timeout(30_000) }).catch((error: Error) => {
+    throw new PullError(`CMS unreachable at ${options.cmsUrl}: ${error.cause ?? error.message}`);
+  });
+  if (res.status === 404) {
+    log('[pull] the CMS publishes no certificate files (no /api/learning/published-credentials)');
+    return {};
+  }
+  if (!res.ok) throw new PullError(`CMS answered ${res.status} for ${url}`);
+  try {
+    return validateCredentialFiles(await res.json());
+  } catch (error) {
+    throw new PullError((error as Error).message);
+  }
+}
+
 export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
   const log = options.log ?? (() => {});
   const started = Date.now();
@@ -439,6 +462,7 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
     const contentCount = contentTypes.reduce((n, t) => n + Object.values(counts[t.name]).reduce((a, b) => a + b, 0), 0);
     if (contentCount === 0) throw new PullError(`the CMS at ${options.cmsUrl} returned no published content: nothing to build`);
 
+    const credentials = writeCredentialFiles(tmp, await pullCredentialFiles(options, log));
     const manifest: SnapshotManifest = {
       formatVersion: 1,
       id,
@@ -447,6 +471,7 @@ export async function pullSnapshot(options: PullOptions): Promise<PullResult> {
       locales: [...localeCodes],
       counts,
       warnings,
+      ...(credentials.length ? { credentials } : {}),
     };
     fs.writeFileSync(path.join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     const state: PullState = { formatVersion: 1, source: options.cmsUrl, versions };

@@ -14,16 +14,17 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE } from '@ssc/content-schemas';
+import { CREDENTIALS_DIR, MANIFEST_FILE } from '@ssc/content-schemas';
 import { siteRoot } from './config.ts';
 
 /** Bump when what the digest covers changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const repoRoot = path.resolve(siteRoot, '..');
 
 /** The folders whose files are the site's code, and the folders inside them that are not. */
-const CODE_ROOTS = [siteRoot, path.join(repoRoot, 'content-schemas')];
+// The verify page bundles the certificates' verifier from the CMS's sources.
+const CODE_ROOTS = [siteRoot, path.join(repoRoot, 'content-schemas'), path.join(repoRoot, 'cms', 'src', 'lib', 'learning', 'credentials')];
 const NOT_CODE = new Set(['node_modules', '.astro', 'test', 'dist']);
 const CODE_FILES = [path.join(repoRoot, 'package-lock.json'), path.join(repoRoot, 'package.json')];
 
@@ -66,7 +67,8 @@ function hashSnapshot(hash: Hash, snapshotDir: string): void {
   for (const rel of filesUnder(snapshotDir)) {
     if (rel === MANIFEST_FILE) continue;
     const file = path.join(snapshotDir, rel);
-    if (rel.startsWith('entries/')) addFileBytes(hash, rel, file);
+    // Entries and the certificates' files (rewritten on every pull) count by their bytes; media by identity.
+    if (rel.startsWith('entries/') || rel.startsWith(`${CREDENTIALS_DIR}/`)) addFileBytes(hash, rel, file);
     else {
       const stat = fs.statSync(file);
       hash.update(`\0${rel}\0${stat.size}:${stat.mtimeMs}:${stat.ino}:${stat.dev}`);

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collections, entriesFile, listMediaPaths, localeCodes } from '@ssc/content-schemas';
+import { collections, CREDENTIALS_DIR, entriesFile, listMediaPaths, localeCodes, readCredentialFiles, readManifest } from '@ssc/content-schemas';
 
 const VIRTUAL_ID = 'virtual:ssc/snapshot';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -81,6 +81,21 @@ function copyMedia(snapshotDir: string, outDir: string): { linked: number; copie
   return counts;
 }
 
+/**
+ * Publishes the certificates' files (issuer profile with its keys, signed status list)
+ * at `<out>/credentials/…`, as the snapshot has them: the verify page and any third
+ * party check certificates against them.
+ */
+function publishCredentials(snapshotDir: string, outDir: string): number {
+  const files = readCredentialFiles(snapshotDir, readManifest(snapshotDir).credentials ?? []);
+  for (const name of Object.keys(files)) {
+    const target = path.join(outDir, CREDENTIALS_DIR, name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(snapshotDir, CREDENTIALS_DIR, name), target);
+  }
+  return Object.keys(files).length;
+}
+
 export function snapshotIntegration(options: { snapshotDir: string }): AstroIntegration {
   const snapshotDir = path.resolve(options.snapshotDir);
   return {
@@ -113,6 +128,8 @@ export function snapshotIntegration(options: { snapshotDir: string }): AstroInte
         const { linked, copied } = copyMedia(snapshotDir, fileURLToPath(dir));
         logger.info(`media from ${snapshotDir}: ${linked} linked, ${copied} copied`);
         if (copied) logger.warn(`${copied} media files copied, not linked: the snapshot and the build output are on different file systems`);
+        const credentials = publishCredentials(snapshotDir, fileURLToPath(dir));
+        if (credentials) logger.info(`certificates: ${credentials} public file(s) under /${CREDENTIALS_DIR}/`);
       },
     },
   };

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, Earth, Globe } from '@strapi/icons';
+import { Clock, Earth, Globe, SealCheck } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
 import EntryTranslationPanel from './translations/EntryTranslationPanel';
 import SchedulePanel from './scheduling/SchedulePanel';
@@ -13,7 +13,8 @@ import model from '../generated/model.json';
  * A "Site" page shows what is live on the static site and what was left out; a
  * "Translations" page shows every document's state in every locale; a "Scheduled"
  * page and a Schedule panel in the edit view show scheduled publishing. In the edit
- * view, prose fields follow the direction of the entry's language.
+ * view, prose fields follow the direction of the entry's language. A "Certificates"
+ * page lists Cloud School certificates for the chief editor to revoke.
  */
 export default {
   config: {
@@ -42,6 +43,14 @@ export default {
       intlLabel: { id: 'ssc-scheduled.menu', defaultMessage: 'Scheduled' },
       permissions: [],
       Component: () => import('./scheduling/ScheduledPage'),
+    });
+    // The chief editor revokes Cloud School certificates here (the routes refuse everyone else).
+    app.addMenuLink({
+      to: 'ssc-certificates',
+      icon: SealCheck,
+      intlLabel: { id: 'ssc-certificates.menu', defaultMessage: 'Certificates' },
+      permissions: [],
+      Component: () => import('./certificates/CertificatesPage'),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -20,6 +20,7 @@ export const homePath = (locale: LocaleCode) => `/${locale}/`;
 export const aboutPath = (locale: LocaleCode) => `/${locale}/about/`;
 export const notFoundPath = (locale: LocaleCode) => `/${locale}/404/`;
 export const searchPath = (locale: LocaleCode) => `/${locale}/search/`;
+export const verifyPath = (locale: LocaleCode) => `/${locale}/verify/`;
 export const themePath = (locale: LocaleCode, theme: string) => `/${locale}/themes/${theme}/`;
 
 /** A paginated list; page 1 is the list's own URL. */
