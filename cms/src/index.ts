@@ -13,6 +13,7 @@ import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/cl
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
+import { ensureLearnerRole } from './lib/learning/learner-role';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +33,7 @@ export default {
     await ensureEntryLabels(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
     await disablePublicRegistration(strapi);
+    await ensureLearnerRole(strapi);
     registerMediaGuard(strapi);
     await ensureDemoAdmin(strapi);
     await ensureSiteRebuildWebhook(strapi);
