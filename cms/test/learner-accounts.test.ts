@@ -99,6 +99,13 @@ describe('registration', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(res.location).toBe(`${SITE}/en/learn/sign-up/#error-bad-origin`);
+    await learner.register();
+    const opaque = await learner.request('POST', '/api/learning/delete-account', {
+      form: { password: STRONG_PASSWORD, locale: 'en' },
+      headers: { origin: 'null' },
+    });
+    expect(opaque.location).toBe(`${cms().url}/api/learning/en/my#error-bad-origin`);
+    expect((await learner.get('export')).status).toBe(200);
   });
 });
 

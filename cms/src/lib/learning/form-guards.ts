@@ -7,13 +7,16 @@ import type { AccountSettings } from './account-settings';
 
 /**
  * A browser's POST names the page's origin. The forms live on the site or on the
- * CMS's own pages; a post from anywhere else (or from an opaque `null` origin) is
- * refused. A request without `Origin` (a non-browser client) is let through: it
- * carries no cookie a browser would add on its own.
+ * CMS's own pages; a post from anywhere else is refused. A request without `Origin`
+ * (a non-browser client) is let through: it carries no cookie a browser would add on
+ * its own. Browsers send `Origin: null` from an https page to an http CMS (and from
+ * sandboxed frames): accepted only where `opaqueAllowed`, for the forms that act on no
+ * session (sign-up, sign-in, password reset), never for sign-out or deletion.
  */
-export function fromAllowedOrigin(ctx: Context, settings: AccountSettings): boolean {
+export function fromAllowedOrigin(ctx: Context, settings: AccountSettings, opaqueAllowed = false): boolean {
   const origin = ctx.get('origin');
   if (!origin) return true;
+  if (origin === 'null') return opaqueAllowed;
   const allowed = new Set([new URL(settings.siteUrl).origin, new URL(settings.cmsUrl).origin, ctx.origin]);
   return allowed.has(origin);
 }

@@ -23,7 +23,8 @@ function page(ctx: Context, locale: string, title: string, body: string, formTar
     `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${formTargets.join(' ')}; base-uri 'none'; frame-ancestors 'none'`,
   );
   ctx.set('Cache-Control', 'no-store');
-  ctx.set('Referrer-Policy', 'no-referrer');
+  // Not no-referrer: a browser then sends `Origin: null` with the page's own forms, which sign-out and deletion refuse.
+  ctx.set('Referrer-Policy', 'same-origin');
   ctx.type = 'text/html; charset=utf-8';
   ctx.body = `<!doctype html><html lang="${escapeHtml(info.tag)}" dir="${info.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
@@ -63,7 +64,7 @@ export function renderMyPage(ctx: Context, input: MyPageInput): void {
     locale,
     say(locale, 'my.title'),
     `<h1>${t('my.title')}</h1>${status}${errorBlocks(locale, ['error.wrong-password', 'error.bad-origin'])}
-<p>${t('my.signedInAs', { email: input.email })}</p>
+<p>${t('my.signedInAs').replace('{email}', `<bdi dir="ltr">${escapeHtml(input.email)}</bdi>`)}</p>
 ${courses}
 <p><a href="${escapeHtml(`${siteUrl}/${locale}/courses/`)}">${t('my.browse')}</a></p>
 <form method="post" action="${api}/sign-out"><input type="hidden" name="locale" value="${escapeHtml(locale)}"><button>${t('my.signOut')}</button></form>

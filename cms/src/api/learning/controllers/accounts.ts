@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const s = settings();
       const locale = pickLocale(field(ctx, 'locale'));
       const back = sitePage(locale, 'sign-up');
-      if (!fromAllowedOrigin(ctx, s)) return fail(ctx, 'bad-origin', back);
+      if (!fromAllowedOrigin(ctx, s, true)) return fail(ctx, 'bad-origin', back);
       const email = normalEmail(field(ctx, 'email'));
       if (!email) return fail(ctx, 'invalid-email', back);
       const password = field(ctx, 'password');
@@ -87,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const s = settings();
       const locale = pickLocale(field(ctx, 'locale'));
       const back = sitePage(locale, 'sign-in');
-      if (!fromAllowedOrigin(ctx, s)) return fail(ctx, 'bad-origin', back);
+      if (!fromAllowedOrigin(ctx, s, true)) return fail(ctx, 'bad-origin', back);
       const limit = await consume(ipKey('sign-in', ctx), s.signInPerIp, s.signInWindowSeconds);
       if (!limit.allowed) return fail(ctx, 'rate-limited', back, { 'Retry-After': String(limit.resetSeconds) });
       const email = normalEmail(field(ctx, 'email'));
@@ -128,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const s = settings();
       const locale = pickLocale(field(ctx, 'locale'));
       const back = sitePage(locale, 'forgot-password');
-      if (!fromAllowedOrigin(ctx, s)) return fail(ctx, 'bad-origin', back);
+      if (!fromAllowedOrigin(ctx, s, true)) return fail(ctx, 'bad-origin', back);
       if (!s.emailEnabled) return fail(ctx, 'reset-unavailable', back);
       const limit = await consume(ipKey('forgot-password', ctx), s.signInPerIp, s.signInWindowSeconds);
       if (!limit.allowed) return fail(ctx, 'rate-limited', back, { 'Retry-After': String(limit.resetSeconds) });
@@ -156,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = pickLocale(field(ctx, 'locale'));
       const code = field(ctx, 'code');
       const back = resetPage(locale, code);
-      if (!fromAllowedOrigin(ctx, s)) return fail(ctx, 'bad-origin', back);
+      if (!fromAllowedOrigin(ctx, s, true)) return fail(ctx, 'bad-origin', back);
       const limit = await consume(ipKey('reset-password', ctx), s.signInPerIp, s.signInWindowSeconds);
       if (!limit.allowed) return fail(ctx, 'rate-limited', back, { 'Retry-After': String(limit.resetSeconds) });
       const account = resetCodeUsable(code) ? await accountByCode(strapi, 'resetPasswordToken', hashCode(code)) : null;
