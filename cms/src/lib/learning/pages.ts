@@ -7,6 +7,12 @@
 import type { Context } from '../koa';
 import { localeInfo, say, type MessageKey } from './messages';
 import type { CourseSummary } from './learner-data';
+import { collectionByName, itemSitePath } from '../model';
+
+const courses = collectionByName.get('course');
+/** A course's page on the site, and the list of courses (the model's paths). */
+const coursePath = (locale: string, slug: string) => (courses ? itemSitePath(courses, locale, slug) : `/${locale}/`);
+const courseListPath = (locale: string) => (courses ? `/${locale}/${courses.pluralName}/` : `/${locale}/`);
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
@@ -51,7 +57,7 @@ export function renderMyPage(ctx: Context, input: MyPageInput): void {
     ? `<ul class="courses">${input.courses
         .map((c) => {
           const name = escapeHtml(c.title || c.slug || c.courseDocumentId);
-          const link = c.slug ? `<a href="${escapeHtml(`${siteUrl}/${c.locale}/courses/${c.slug}/`)}">${name}</a>` : name;
+          const link = c.slug ? `<a href="${escapeHtml(`${siteUrl}${coursePath(c.locale, c.slug)}`)}">${name}</a>` : name;
           const state = c.completedAt ? t('my.completed') : t('my.progress', { done: c.lessonsDone, total: c.lessonsRequired });
           const certificate = c.certificateUrl ? ` · <a href="${escapeHtml(c.certificateUrl)}">${t('my.certificate')}</a>` : '';
           return `<li>${link}<br><progress max="${c.lessonsRequired}" value="${c.lessonsDone}"></progress> ${state}${certificate}</li>`;
@@ -66,7 +72,7 @@ export function renderMyPage(ctx: Context, input: MyPageInput): void {
     `<h1>${t('my.title')}</h1>${status}${errorBlocks(locale, ['error.wrong-password', 'error.bad-origin'])}
 <p>${t('my.signedInAs').replace('{email}', `<bdi dir="ltr">${escapeHtml(input.email)}</bdi>`)}</p>
 ${courses}
-<p><a href="${escapeHtml(`${siteUrl}/${locale}/courses/`)}">${t('my.browse')}</a></p>
+<p><a href="${escapeHtml(`${siteUrl}${courseListPath(locale)}`)}">${t('my.browse')}</a></p>
 <form method="post" action="${api}/sign-out"><input type="hidden" name="locale" value="${escapeHtml(locale)}"><button>${t('my.signOut')}</button></form>
 <h2>${t('my.yourData')}</h2>
 <p><a href="${api}/export" download>${t('my.export')}</a></p>
