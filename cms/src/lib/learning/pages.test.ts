@@ -33,14 +33,17 @@ describe('"my learning"', () => {
       cmsUrl: 'https://cms.knowledge.example.org',
     });
     const page = html();
-    expect(page).toContain('<html lang="ar" dir="rtl">');
-    expect(page).toContain('<a href="https://knowledge.example.org/ar/courses/hybrid-rice/">الأرز الهجين &lt;b&gt;</a>');
-    expect(page).toContain('<progress max="5" value="2"></progress> أُنجز 2 من 5 دروس');
-    expect(page).toContain('مكتملة');
-    expect(page).toContain('href="http://127.0.0.1:1337/api/learning/certificates/x"');
-    expect(page).toContain('<bdi dir="ltr">amina&lt;script&gt;@example.org</bdi>');
+    const expected = [
+      '<html lang="ar" dir="rtl">',
+      '<a href="https://knowledge.example.org/ar/courses/hybrid-rice/">الأرز الهجين &lt;b&gt;</a>',
+      '<progress max="5" value="2"></progress> أُنجز 2 من 5 دروس',
+      'مكتملة',
+      'href="http://127.0.0.1:1337/api/learning/certificates/x"',
+      '<bdi dir="ltr">amina&lt;script&gt;@example.org</bdi>',
+      'لقد سجّلت الدخول',
+    ];
+    for (const fragment of expected) expect(page, fragment).toContain(fragment);
     expect(page).not.toContain('<script');
-    expect(page).toContain('لقد سجّلت الدخول');
     expect(headers['content-security-policy']).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https://knowledge.example.org https://cms.knowledge.example.org; base-uri 'none'; frame-ancestors 'none'",
     );
