@@ -10,7 +10,8 @@ export const CHROMIUM_PATH = process.env.SSC_CHROMIUM_PATH || '/usr/bin/chromium
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags, e.g. `--host-resolver-rules` to reach a test server under a public name. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!process.env.SSC_CHROMIUM_PATH) ensureDebianPackages(['chromium', 'fonts-noto-cjk']);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
 }

@@ -19,6 +19,7 @@ import { registerSourceTracking } from './lib/translations/source-tracking';
 import { registerSitePreviewRoutes } from './lib/site-preview';
 import { ensureCertificates } from './lib/learning/certificates/setup';
 import { registerCertificateAdminRoutes } from './lib/learning/certificates/admin-routes';
+import { ensureLearnerRole } from './lib/learning/learner-role';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -43,6 +44,7 @@ export default {
     await ensureEntryLabels(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');
     await disablePublicRegistration(strapi);
+    await ensureLearnerRole(strapi);
     registerMediaGuard(strapi);
     await ensureDemoAdmin(strapi);
     await ensureSiteRebuildWebhook(strapi);

@@ -16,3 +16,12 @@ export const localSiteUrl = (port: number | string = DEFAULT_SITE_PORT): string 
 
 /** The public origin used when SSC_SITE_URL is not set. */
 export const DEFAULT_SITE_URL = localSiteUrl();
+
+/** The CMS's port on this machine when PORT does not say otherwise (Strapi's default). */
+export const DEFAULT_CMS_PORT = 1337;
+
+/**
+ * The CMS's public origin when SSC_CMS_PUBLIC_URL is not set: the site's learner
+ * forms (Cloud School sign-up, sign-in, password reset) post there.
+ */
+export const DEFAULT_CMS_PUBLIC_URL = `${LOCAL_SITE_HOST}:${DEFAULT_CMS_PORT}`;

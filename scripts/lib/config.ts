@@ -1,6 +1,6 @@
 /** Pipeline settings, from the process environment over cms/.env. */
 import path from 'node:path';
-import { DEFAULT_SITE_PORT, localSiteUrl } from '@ssc/content-schemas';
+import { DEFAULT_CMS_PORT, DEFAULT_SITE_PORT, localSiteUrl } from '@ssc/content-schemas';
 import { readEnvFile } from './env-file.ts';
 import { repoRoot } from './paths.ts';
 import type { ReleasePaths } from './release.ts';
@@ -14,6 +14,8 @@ export interface PipelineConfig {
   releases: ReleasePaths;
   /** The public origin of the site (canonical links, hreflang, sitemap, feeds). */
   siteUrl: string;
+  /** The CMS's public origin, where the site's learner forms post (SSC_CMS_PUBLIC_URL). */
+  cmsPublicUrl: string;
   /** The port of the local site server that `npm start` runs. */
   sitePort: number;
   /** The port of the rebuild service that `npm start` runs for the CMS's webhook. */
@@ -47,6 +49,7 @@ export function pipelineConfig(): PipelineConfig {
       liveLink: path.resolve(repoRoot, env.SITE_LIVE_DIR ?? 'live'),
     },
     siteUrl: (env.SSC_SITE_URL || localSiteUrl(sitePort)).replace(/\/+$/, ''),
+    cmsPublicUrl: (env.SSC_CMS_PUBLIC_URL || `http://127.0.0.1:${env.PORT || DEFAULT_CMS_PORT}`).replace(/\/+$/, ''),
     sitePort,
     rebuildPort: Number(env.REBUILD_PORT ?? 4322),
     keep: { snapshots: keepSetting(env, 'SNAPSHOTS_KEEP'), releases: keepSetting(env, 'RELEASES_KEEP') },

@@ -29,6 +29,7 @@ export async function rebuildFromCms(config: PipelineConfig, log: (line: string)
   const report = await buildRelease({
     snapshotDir: dir,
     siteUrl: config.siteUrl,
+    cmsPublicUrl: config.cmsPublicUrl,
     releases: config.releases,
     keep: config.keep.releases,
     trigger: options.trigger,

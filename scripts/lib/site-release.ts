@@ -74,6 +74,8 @@ export class ReleaseRefusedError extends Error {
 export interface BuildReleaseOptions {
   snapshotDir: string;
   siteUrl: string;
+  /** The CMS's public origin, where the learner forms post (default: SSC_CMS_PUBLIC_URL, else the local CMS). */
+  cmsPublicUrl?: string;
   releases: ReleasePaths;
   log?: (line: string) => void;
   /** Astro's cache folder (default: the site's own). */
@@ -173,7 +175,14 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
           };
           let audit: SiteAudit;
           try {
-            const built = await buildSite({ snapshotDir: from, outDir, siteUrl: options.siteUrl, cacheDir: options.cacheDir, alongsideSearch: auditPages });
+            const built = await buildSite({
+              snapshotDir: from,
+              outDir,
+              siteUrl: options.siteUrl,
+              cmsPublicUrl: options.cmsPublicUrl,
+              cacheDir: options.cacheDir,
+              alongsideSearch: auditPages,
+            });
             audit = built.alongside as SiteAudit;
             seconds.astro += built.seconds;
             const { inputs, astro, compose, search } = built.steps;

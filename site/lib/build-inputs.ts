@@ -77,9 +77,9 @@ function hashSnapshot(hash: Hash, snapshotDir: string): void {
 }
 
 /** The digest of the site's code and the settings that shape every page: a change re-renders everything. */
-export function codeDigest(siteUrl: string): string {
+export function codeDigest(siteUrl: string, cmsPublicUrl = ''): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([FORMAT, siteUrl]));
+  hash.update(JSON.stringify([FORMAT, siteUrl, cmsPublicUrl]));
   hashCode(hash);
   return hash.digest('hex');
 }

@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { withFailedPagesNoted } from './build-failure.ts';
 import { withLock } from './build-lock.ts';
-import { DEFAULT_SITE_URL } from '@ssc/content-schemas';
+import { DEFAULT_CMS_PUBLIC_URL, DEFAULT_SITE_URL } from '@ssc/content-schemas';
 import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
 import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { setPreviewBuild } from '../src/lib/preview-mode.ts';
@@ -38,6 +38,8 @@ export interface BuildSiteOptions {
   outDir: string;
   /** The public origin used for canonical links, hreflang and the sitemap (default: SSC_SITE_URL, else http://127.0.0.1:4321). */
   siteUrl?: string;
+  /** The CMS's public origin, where the learner forms post (default: SSC_CMS_PUBLIC_URL, else http://127.0.0.1:1337). */
+  cmsPublicUrl?: string;
   /** Astro's cache folder, kept between builds (default: site/.astro/build-cache). */
   cacheDir?: string;
   /**
@@ -141,7 +143,14 @@ export function outputMoved(from: string, to: string, cacheDir = DEFAULT_CACHE_D
 }
 
 /** Runs Astro on the snapshot into `stagingDir`, with `plan` (if any) deciding which paths it renders. */
-async function runAstro(options: { snapshotDir: string; stagingDir: string; cacheDir: string; siteUrl: string | undefined; plan?: BuildPlan }): Promise<void> {
+async function runAstro(options: {
+  snapshotDir: string;
+  stagingDir: string;
+  cacheDir: string;
+  siteUrl: string | undefined;
+  cmsPublicUrl: string;
+  plan?: BuildPlan;
+}): Promise<void> {
   // Astro would otherwise try to report usage over the network, which is not available here.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   setPlan(options.plan);
@@ -154,6 +163,7 @@ async function runAstro(options: { snapshotDir: string; stagingDir: string; cach
             outDir: options.stagingDir,
             cacheDir: options.cacheDir,
             siteUrl: options.siteUrl,
+            cmsPublicUrl: options.cmsPublicUrl,
             searchIndex: false,
           }),
           logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
@@ -175,6 +185,7 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       const stagingDir = path.join(cacheDir, 'out');
       const incremental = options.incremental ?? incrementalByDefault();
       const siteUrl = options.siteUrl ?? process.env.SSC_SITE_URL;
+      const cmsPublicUrl = options.cmsPublicUrl || process.env.SSC_CMS_PUBLIC_URL || DEFAULT_CMS_PUBLIC_URL;
       const seconds = () => (performance.now() - started) / 1000;
       const steps = { inputs: 0, astro: 0, compose: 0, search: 0 };
       let stepStarted = performance.now();
@@ -201,7 +212,7 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       };
 
       if (!incremental) {
-        await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl });
+        await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl });
         step('astro');
         const { alongside } = await indexSearch();
         step('search');
@@ -209,7 +220,7 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
       }
 
-      const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL);
+      const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL, cmsPublicUrl);
       const start = startBuild(cacheDir, code, inputsDigest(code, snapshotDir), stagingDir);
       step('inputs');
       if ('reused' in start) {
@@ -218,7 +229,7 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         recordReused(cacheDir, outDir);
         return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
       }
-      await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, plan: start.plan });
+      await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl, plan: start.plan });
       step('astro');
       const { composed, paths } = composeOutput(stagingDir, start);
       step('compose');
@@ -291,7 +302,8 @@ export function renderPreview(options: RenderPreviewOptions): Promise<{ seconds:
       const plan: BuildPlan = { previous: null, current: new Map(), rendered: new Set(), only: new Set(options.pages) };
       setPreviewBuild(true);
       try {
-        await runAstro({ snapshotDir: path.resolve(options.snapshotDir), stagingDir, cacheDir, siteUrl: options.siteUrl, plan });
+        const cmsPublicUrl = process.env.SSC_CMS_PUBLIC_URL || DEFAULT_CMS_PUBLIC_URL;
+        await runAstro({ snapshotDir: path.resolve(options.snapshotDir), stagingDir, cacheDir, siteUrl: options.siteUrl, cmsPublicUrl, plan });
       } finally {
         setPreviewBuild(false);
       }

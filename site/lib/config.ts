@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
-import { DEFAULT_SITE_URL, defaultLocale, locales } from '@ssc/content-schemas';
+import { DEFAULT_CMS_PUBLIC_URL, DEFAULT_SITE_URL, defaultLocale, locales } from '@ssc/content-schemas';
 import { currentPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { linkOrCopy } from './file-links.ts';
 import { snapshotIntegration } from './snapshot-integration.ts';
@@ -20,6 +20,8 @@ export interface SiteConfigOptions {
   snapshotDir: string;
   outDir?: string;
   siteUrl?: string;
+  /** The CMS's public origin, where the learner forms post (default: DEFAULT_CMS_PUBLIC_URL). */
+  cmsPublicUrl?: string;
   /** Astro's cache folder (content layer data store, transformed images); Astro's default when unset. */
   cacheDir?: string;
   /**
@@ -84,18 +86,23 @@ export function incrementalByDefault(env: NodeJS.ProcessEnv = process.env): bool
   return env.SSC_INCREMENTAL_BUILD !== '0';
 }
 
-/** Reads SSC_SNAPSHOT_DIR (required) and SSC_SITE_URL from an environment. */
+/** Reads SSC_SNAPSHOT_DIR (required), SSC_SITE_URL and SSC_CMS_PUBLIC_URL from an environment. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteConfigOptions {
   const snapshotDir = env.SSC_SNAPSHOT_DIR;
   if (!snapshotDir) {
     throw new Error('SSC_SNAPSHOT_DIR is not set: point it at a content snapshot directory (the one holding manifest.json)');
   }
-  return { snapshotDir: path.resolve(snapshotDir), siteUrl: env.SSC_SITE_URL || DEFAULT_SITE_URL };
+  return {
+    snapshotDir: path.resolve(snapshotDir),
+    siteUrl: env.SSC_SITE_URL || DEFAULT_SITE_URL,
+    cmsPublicUrl: env.SSC_CMS_PUBLIC_URL || DEFAULT_CMS_PUBLIC_URL,
+  };
 }
 
 export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig {
   const siteUrl = (options.siteUrl || DEFAULT_SITE_URL).replace(/\/+$/, '');
   const incremental = options.incremental ?? incrementalByDefault();
+  const cmsPublicUrl = (options.cmsPublicUrl || DEFAULT_CMS_PUBLIC_URL).replace(/\/+$/, '');
   return {
     root: siteRoot,
     configFile: false,
@@ -116,6 +123,8 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
     },
     image: { service: { entrypoint: 'astro/assets/services/sharp' } },
     devToolbar: { enabled: false },
+    // Read by src/lib/learn.ts: the learner forms post to the CMS.
+    vite: { define: { 'import.meta.env.SSC_CMS_PUBLIC_URL': JSON.stringify(cmsPublicUrl) } },
     // Astro's own incremental build restores every unchanged page on every build (at
     // 10,000 entries that copy and its manifest cost more than rendering what changed);
     // buildSite() gives Astro only the changed paths instead (site/lib/targeted-build.ts).

@@ -71,6 +71,11 @@ describe('item pages', () => {
 describe('configuration', () => {
   it('requires SSC_SNAPSHOT_DIR and says so', () => {
     expect(() => optionsFromEnv({})).toThrow(/SSC_SNAPSHOT_DIR/);
-    expect(optionsFromEnv({ SSC_SNAPSHOT_DIR: '/tmp/x' })).toEqual({ snapshotDir: '/tmp/x', siteUrl: 'http://127.0.0.1:4321' });
+    expect(optionsFromEnv({ SSC_SNAPSHOT_DIR: '/tmp/x' })).toEqual({
+      snapshotDir: '/tmp/x',
+      siteUrl: 'http://127.0.0.1:4321',
+      cmsPublicUrl: 'http://127.0.0.1:1337',
+    });
+    expect(optionsFromEnv({ SSC_SNAPSHOT_DIR: '/tmp/x', SSC_CMS_PUBLIC_URL: 'https://cms.hub.example.org' }).cmsPublicUrl).toBe('https://cms.hub.example.org');
   });
 });

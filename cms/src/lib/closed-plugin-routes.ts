@@ -5,11 +5,13 @@
  * - Upload: `/api/upload/...` (a read-only API token could list every file in the
  *   media library, files attached only to drafts included). Readers and the site's
  *   build get media through the published entries that use them.
- * - Users & Permissions: public sign-up (`/api/auth/local/register`), the user
- *   listing and user writes (`/api/users...`, which a read-only API token could
- *   read, emails included), and the role and permission listings.
- *   Login, password reset and session routes stay: they do nothing until an
- *   account exists, and accounts are made only by an administrator.
+ * - Users & Permissions: every route. Public sign-up (`/api/auth/local/register`),
+ *   the user listing and user writes (`/api/users...`, which a read-only API token
+ *   could read, emails included), the role and permission listings, and the
+ *   plugin's own login, password, confirmation and session routes: the only
+ *   accounts are Cloud School learners, who sign up, sign in and reset their
+ *   password through the learning API (`/api/learning/...`), with its password
+ *   rules, rate limits and lockout, which the plugin's routes would get around.
  * Routes are removed at registration, before Strapi mounts them, so there is no
  * URL left to match, in any letter case.
  */
@@ -24,8 +26,7 @@ interface PluginRoute {
 /** Handlers whose content-API routes are removed, per plugin. */
 export const CLOSED_CONTENT_API_HANDLERS: Record<string, (handler: string) => boolean> = {
   upload: () => true,
-  'users-permissions': (handler) =>
-    handler === 'auth.register' || handler.startsWith('user.') || handler.startsWith('role.') || handler.startsWith('permissions.'),
+  'users-permissions': () => true,
 };
 
 function contentApiRoutes(strapi: Core.Strapi, plugin: string): { routes: PluginRoute[] } | null {

@@ -74,6 +74,7 @@ const benchmark: Benchmark = {
       snapshotsDir: path.join(work, 'snapshots'),
       releases: { releasesDir: path.join(work, 'releases'), liveLink: path.join(work, 'live') },
       siteUrl,
+      cmsPublicUrl: `http://127.0.0.1:${cmsPort}`,
       sitePort,
       rebuildPort,
       keep: { snapshots: 3, releases: 3 },

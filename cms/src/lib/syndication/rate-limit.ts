@@ -1,5 +1,5 @@
 /**
- * Per-token rate limits, counted in this node's memory (rate-limiter-flexible):
+ * Rate limits (per partner token, per IP address for learner accounts), counted in this node's memory (rate-limiter-flexible):
  * `limit` requests per `windowSeconds`, fixed windows. With several CMS nodes each
  * node counts on its own, so a partner spread over N nodes by the load balancer
  * gets up to N × limit.
@@ -26,9 +26,9 @@ export interface RateDecision {
   resetSeconds: number;
 }
 
-export async function consume(tokenId: number, limit: number, windowSeconds: number): Promise<RateDecision> {
+export async function consume(key: number | string, limit: number, windowSeconds: number): Promise<RateDecision> {
   try {
-    const res = await limiter(limit, windowSeconds).consume(String(tokenId));
+    const res = await limiter(limit, windowSeconds).consume(String(key));
     return { allowed: true, limit, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
