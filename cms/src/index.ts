@@ -3,7 +3,7 @@ import { ensureLocales } from './lib/locales';
 import { ensureEditorRoles } from './lib/editor-roles';
 import { syncPublicAccess } from './lib/public-access';
 import { ensureDemoAdmin } from './lib/demo-admin';
-import { registerSlugGuard } from './lib/slug-guard';
+import { registerSlugGuard, registerUniqueWithinEntryGuard } from './lib/slug-guard';
 import { registerLocaleGuard } from './lib/locale-guard';
 import { ensureSiteRebuildWebhook } from './lib/site-rebuild-webhook';
 import { reconcileAll, registerChangeRecorder } from './lib/syndication/recorder';
@@ -13,6 +13,7 @@ import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/cl
 import { registerMediaGuard } from './lib/media-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
+import { ensureProgressTables } from './lib/learning/progress-store';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -20,6 +21,7 @@ export default {
     registerSiteAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
+    registerUniqueWithinEntryGuard(strapi);
     registerLocaleGuard(strapi);
     registerPartnerTokenGuard(strapi);
     // Last, so that it records only writes the guards let through.
@@ -28,6 +30,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await ensureProgressTables(strapi);
     await ensureEditorRoles(strapi);
     await ensureEntryLabels(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');

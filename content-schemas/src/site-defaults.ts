@@ -16,3 +16,13 @@ export const localSiteUrl = (port: number | string = DEFAULT_SITE_PORT): string 
 
 /** The public origin used when SSC_SITE_URL is not set. */
 export const DEFAULT_SITE_URL = localSiteUrl();
+
+/** The CMS's port on this machine when PORT does not say. */
+export const DEFAULT_CMS_PORT = 1337;
+
+/**
+ * The CMS's public origin, which the site's forms (quizzes, progress) post to:
+ * SSC_CMS_PUBLIC_URL, else the local CMS.
+ */
+export const cmsPublicUrl = (env: Record<string, string | undefined> = process.env): string =>
+  (env.SSC_CMS_PUBLIC_URL || `${LOCAL_SITE_HOST}:${env.PORT || DEFAULT_CMS_PORT}`).replace(/\/+$/, '');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collections, getCollection, labelField, localizedProsePaths } from '../src/index.ts';
+import { collections, getCollection, labelField, localizedProsePaths, type Fields } from '../src/index.ts';
 
 describe('what the admin needs to edit each collection', () => {
   it('names content by its title and taxonomy by its name', () => {
     expect(labelField(getCollection('news'))).toBe('title');
     expect(labelField(getCollection('theme'))).toBe('name');
-    for (const collection of collections) expect(collection.fields[labelField(collection)], collection.name).toBeDefined();
+    for (const collection of collections) expect((collection.fields as Fields)[labelField(collection)], collection.name).toBeDefined();
   });
 
   it('lists localized prose, inside components too, and leaves out slugs, URLs, language tags and shared fields', () => {

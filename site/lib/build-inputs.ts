@@ -14,7 +14,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE } from '@ssc/content-schemas';
+import { cmsPublicUrl, MANIFEST_FILE } from '@ssc/content-schemas';
 import { siteRoot } from './config.ts';
 
 /** Bump when what the digest covers changes. */
@@ -77,7 +77,8 @@ function hashSnapshot(hash: Hash, snapshotDir: string): void {
 /** The digest of the site's code and the settings that shape every page: a change re-renders everything. */
 export function codeDigest(siteUrl: string): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([FORMAT, siteUrl]));
+  // The CMS's public URL is in the quiz and progress forms of lesson pages.
+  hash.update(JSON.stringify([FORMAT, siteUrl, cmsPublicUrl()]));
   hashCode(hash);
   return hash.digest('hex');
 }
