@@ -46,31 +46,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   }
 
+  /** A post about one course: the signed-in learner and the course's lessons in the posted locale (else it has answered). */
+  async function coursePost(ctx: Context) {
+    const body = bodyOf(ctx);
+    const returnUrl = siteReturnUrl(body.return);
+    const learner = await learnerOr401(ctx, returnUrl);
+    if (!learner) return null;
+    const course = text(body.course);
+    const locale = knownLocale(body.locale);
+    const lessons = course && locale ? await courseLessons(strapi, course, locale) : null;
+    if (!course || !locale || !lessons) {
+      jsonError(ctx, 404, 'NotFoundError', 'No such course in this language');
+      return null;
+    }
+    return { body, returnUrl, learner, course, locale, lessons };
+  }
+
   return {
     async enrol(ctx: Context) {
-      const body = bodyOf(ctx);
-      const returnUrl = siteReturnUrl(body.return);
-      const learner = await learnerOr401(ctx, returnUrl);
-      if (!learner) return;
-      const course = text(body.course);
-      const locale = knownLocale(body.locale);
-      if (!course || !locale || !(await courseLessons(strapi, course, locale))) return jsonError(ctx, 404, 'NotFoundError', 'No such course in this language');
-      await progressFor(learner).enrol(course, locale);
-      if (wantsJson(ctx)) ctx.body = { data: { course, enrolled: true } };
-      else redirectBack(ctx, returnUrl, 'enrolled');
+      const post = await coursePost(ctx);
+      if (!post) return;
+      await progressFor(post.learner).enrol(post.course, post.locale);
+      if (wantsJson(ctx)) ctx.body = { data: { course: post.course, enrolled: true } };
+      else redirectBack(ctx, post.returnUrl, 'enrolled');
     },
 
     async lessonDone(ctx: Context) {
-      const body = bodyOf(ctx);
-      const returnUrl = siteReturnUrl(body.return);
-      const learner = await learnerOr401(ctx, returnUrl);
-      if (!learner) return;
-      const course = text(body.course);
-      const locale = knownLocale(body.locale);
-      const lessons = course && locale ? await courseLessons(strapi, course, locale) : null;
-      const lesson = lessons?.find((l) => l.slug === body.lesson);
+      const post = await coursePost(ctx);
+      if (!post) return;
+      const { body, returnUrl, learner, course, locale, lessons } = post;
+      const lesson = lessons.find((l) => l.slug === body.lesson);
       // A quiz lesson is done only by passing its quiz.
-      if (!course || !locale || !lessons || !lesson || lesson.kind === 'quiz') return jsonError(ctx, 404, 'NotFoundError', 'No such lesson to mark done');
+      if (!lesson || lesson.kind === 'quiz') return jsonError(ctx, 404, 'NotFoundError', 'No such lesson to mark done');
       const how: DoneHow = body.how === 'watched' || (body.how !== 'read' && lesson.kind === 'video') ? 'watched' : 'read';
       const progress = progressFor(learner);
       await progress.enrol(course, locale);
