@@ -33,7 +33,7 @@ describe('the entry a page belongs to', () => {
     expect(pages.ownerOf('/zh/themes/value-chain-development/news/')).toEqual({ type: 'theme', documentId: VALUE_CHAINS, locale: 'zh' });
   });
 
-  it("is the course for each of its lesson pages", () => {
+  it('is the course for each of its lesson pages', () => {
     expect(pages.ownerOf('/ar/courses/hybrid-rice-value-chain/check-your-understanding/')).toEqual({
       type: 'course',
       documentId: 'f1e81c69bcf08191cc807f80',

@@ -113,19 +113,18 @@
   queue().forEach(function (op) {
     if (op.course === cfg.course) done[op.lesson] = 1;
   });
-  call('progress?course=' + encodeURIComponent(cfg.course)).then(
-    function (res) {
-      return res.ok
-        ? res.json().then(function (progress) {
-            progress.done.forEach(function (slug) {
-              done[slug] = 1;
-            });
-            flush();
-          })
-        : show(false);
-    },
-    function () {
+  call('progress?course=' + encodeURIComponent(cfg.course))
+    .then(function (res) {
+      return res.ok ? res.json() : null;
+    })
+    .then(function (answer) {
+      if (answer)
+        answer.data.done.forEach(function (slug) {
+          done[slug] = 1;
+        });
+      flush();
+    })
+    .catch(function () {
       show(true);
-    },
-  );
+    });
 })();

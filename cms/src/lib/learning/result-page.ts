@@ -44,19 +44,19 @@ export function quizResultPage(input: ResultPageInput): string {
             .map((p) => `<li>${s.yourAnswer}: ${escapeHtml(p.text)}${p.feedback ? `<br><span class="note">${escapeHtml(p.feedback)}</span>` : ''}</li>`)
             .join('')
         : `<li>${s.noAnswer}</li>`;
-      return `<li><strong class="${q.right ? 'right' : 'wrong'}">${q.right ? '✓' : '✗'} ${q.right ? s.right : s.wrong}</strong>: ${escapeHtml(q.prompt)}<ul>${picked}</ul></li>`;
+      return `<li><strong class="${q.right ? 'right' : 'wrong'}">${q.right ? '✓' : '✗'} ${q.right ? s.right : s.wrong}</strong><br>${escapeHtml(q.prompt)}<ul>${picked}</ul></li>`;
     })
     .join('');
   const attempts =
     input.attemptsLeft === null ? '' : `<p class="note">${input.attemptsLeft > 0 ? fill(s.attemptsLeft, { count: input.attemptsLeft }) : s.noAttemptsLeft}</p>`;
   const again = !grade.passed && input.attemptsLeft !== 0 ? s.tryAgain : s.back;
   const body =
-    `<h1>${escapeHtml(s.resultTitle)}: ${escapeHtml(input.quizTitle)}</h1>` +
+    `<p class="note">${escapeHtml(s.resultTitle)}</p><h1>${escapeHtml(input.quizTitle)}</h1>` +
     `<p><strong data-score="${grade.score}">${fill(s.score, { score: grade.score, passMark: input.passMark })}</strong></p>` +
     `<p class="${grade.passed ? 'right' : 'wrong'}" data-passed="${grade.passed}">${grade.passed ? s.passed : s.failed}</p>` +
     (input.courseComplete ? `<p class="right">${s.courseComplete}</p>` : '') +
     `<ol>${items}</ol>${attempts}<p><a href="${escapeHtml(input.returnUrl)}">${escapeHtml(again)}</a></p>`;
-  return page(input.locale, `${s.resultTitle}: ${input.quizTitle}`, body);
+  return page(input.locale, `${input.quizTitle} · ${s.resultTitle}`, body);
 }
 
 /** A one-message page (sign in first, not found, no attempts left) with a link back. */
