@@ -186,6 +186,42 @@ describe('the demo site, built from a pull of the running CMS', () => {
     expect(feeds).toBe(localeCodes.reduce((n, l) => n + 3 * (1 + contentTypes.length + snapshot.entries.theme[l].length), 0));
   });
 
+  it('has a lesson page for every lesson of every published course, and quizzes as forms, in all five languages', () => {
+    const demo = loadDemoContent();
+    const withQuizzes = new Set<LocaleCode>();
+    for (const course of demo.courses) {
+      for (const locale of publishedIn(course)) {
+        for (const lesson of course.locales[locale]!.modules.flatMap((m) => m.lessons)) {
+          const url = `/${locale}/courses/${course.slug}/${lesson.slug}/`;
+          const page = htmlOf(url);
+          expect(page.querySelector('h1')!.text.trim(), url).toBe(lesson.title);
+          expect(page.querySelector('html')!.getAttribute('dir'), url).toBe(getLocale(locale).dir);
+          if (lesson.kind !== 'quiz') continue;
+          const quiz = demo.quizzes.find((q) => q.slug === lesson.quiz)!;
+          const form = page.querySelector('form.quiz')!;
+          expect(form.querySelectorAll('fieldset'), url).toHaveLength(quiz.locales[locale]!.questions.length);
+          withQuizzes.add(locale);
+        }
+      }
+    }
+    expect([...withQuizzes].sort()).toEqual([...localeCodes].sort());
+  });
+
+  it("never puts a quiz's answers or feedback in the snapshot, any page, feed or the static JSON API", () => {
+    const feedback = loadDemoContent().quizzes.flatMap((q) =>
+      Object.values(q.locales).flatMap((l) => l!.questions.flatMap((question) => question.choices.map((c) => c.feedback ?? '').filter(Boolean))),
+    );
+    expect(feedback.length).toBeGreaterThan(20);
+    for (const root of [releases.liveLink, snapshot.dir]) {
+      for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(html|xml|json|txt|js)$/.test(entry.name)) continue;
+        const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+        expect(text, entry.name).not.toMatch(/"correct"\s*:|"feedback"\s*:/);
+        for (const f of feedback) expect(text.includes(f), `${entry.name} holds the feedback "${f}"`).toBe(false);
+      }
+    }
+  });
+
   it('serves every locale home with all five content types over HTTP', async () => {
     for (const locale of localeCodes) {
       const res = await fetch(`${server.url}/${locale}/`);

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { siteOrigin } from '../src/lib/learning/site-origin';
 
 const SYNDICATION_PREFIX = '/api/syndication/';
+const LEARNING_PREFIX = '/api/learning/';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
@@ -14,7 +16,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       // Stock Strapi answers every origin, with credentials, on every route. Here only the
       // origins in CORS_ORIGINS (comma-separated; none by default) may call the other routes
       // cross-origin: the admin panel is same-origin and the site is static.
-      origin: (ctx: { path: string }) => (ctx.path.startsWith(SYNDICATION_PREFIX) ? [] : env.array('CORS_ORIGINS', [])),
+      // The learning API answers the site's own origin (SSC_SITE_URL), with credentials: the progress script.
+      origin: (ctx: { path: string }) =>
+        ctx.path.startsWith(SYNDICATION_PREFIX) ? [] : ctx.path.startsWith(LEARNING_PREFIX) ? [siteOrigin()] : env.array('CORS_ORIGINS', []),
     },
   },
   'strapi::poweredBy',

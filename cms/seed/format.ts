@@ -10,6 +10,7 @@ import {
   LESSON_KINDS,
   LICENSES,
   PARTNER_KINDS,
+  QUESTION_KINDS,
   POLICY_DOCUMENT_TYPES,
   SLUG_PATTERN,
   getCollection,
@@ -178,10 +179,15 @@ const lesson = z.object({
   title: text('course.lesson', 'title'),
   kind: z.enum(LESSON_KINDS),
   durationMinutes: numberOf('course.lesson', 'durationMinutes'),
+  /** The same in every translation, unique within the course. */
+  slug,
+  /** Counts towards completing the course (default true). */
+  required: z.boolean().optional(),
   /** Slug of a video in videos.json, for video lessons. */
   video: slug.optional(),
   reading: z.string().optional(),
-  quizNote: optionalText('course.lesson', 'quizNote'),
+  /** Slug of a quiz in quizzes.json, for quiz lessons. */
+  quiz: slug.optional(),
 });
 
 export const courseFile = documentsFile(
@@ -202,6 +208,28 @@ export const courseFile = documentsFile(
   },
 );
 
+const choice = z.object({
+  text: text('learning.choice', 'text'),
+  correct: z.boolean(),
+  feedback: optionalText('learning.choice', 'feedback'),
+});
+const question = z
+  .object({ prompt: text('learning.question', 'prompt'), kind: z.enum(QUESTION_KINDS), choices: z.array(choice).min(2) })
+  .refine((q) => q.choices.some((c) => c.correct), { message: 'a question needs at least one correct choice' })
+  .refine((q) => q.kind === 'multiple' || q.choices.filter((c) => c.correct).length === 1, {
+    message: 'a single-choice or true/false question has exactly one correct choice',
+  });
+
+/** Quizzes: the pass mark and attempts once, the questions per locale (the same choices, in the same order, with the same answers). */
+export const quizFile = z.array(
+  z.object({
+    slug,
+    ...publication,
+    shared: z.object({ passMark: numberOf('quiz', 'passMark'), maxAttempts: numberOf('quiz', 'maxAttempts').optional() }),
+    locales: perLocale(z.object({ title: text('quiz', 'title'), questions: z.array(question).min(1) })),
+  }),
+);
+
 export const contentFiles = {
   'taxonomy.json': taxonomyFile,
   'news.json': newsFile,
@@ -209,6 +237,7 @@ export const contentFiles = {
   'reports.json': reportFile,
   'policies.json': policyFile,
   'courses.json': courseFile,
+  'quizzes.json': quizFile,
 } as const;
 
 export type TaxonomySeed = z.infer<typeof taxonomyFile>;
@@ -217,4 +246,5 @@ export type VideoSeed = z.infer<typeof videoFile>[number];
 export type ReportSeed = z.infer<typeof reportFile>[number];
 export type PolicySeed = z.infer<typeof policyFile>[number];
 export type CourseSeed = z.infer<typeof courseFile>[number];
+export type QuizSeed = z.infer<typeof quizFile>[number];
 export type PdfSeed = z.infer<typeof pdfFile>;

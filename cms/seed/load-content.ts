@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { demoMediaFiles, mediaDir } from './media.ts';
-import { contentFiles, type CourseSeed, type NewsSeed, type PolicySeed, type ReportSeed, type TaxonomySeed, type VideoSeed } from './format.ts';
+import { contentFiles, type CourseSeed, type NewsSeed, type PolicySeed, type QuizSeed, type ReportSeed, type TaxonomySeed, type VideoSeed } from './format.ts';
 
 export const contentDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
 
@@ -20,6 +20,7 @@ export interface DemoContent {
   reports: ReportSeed[];
   policies: PolicySeed[];
   courses: CourseSeed[];
+  quizzes: QuizSeed[];
 }
 
 function readFile<K extends keyof typeof contentFiles>(name: K, problems: string[]): z.infer<(typeof contentFiles)[K]> | undefined {
@@ -56,6 +57,7 @@ function checkLinks(c: DemoContent, problems: string[]): void {
     videos: new Set(c.videos.map((d) => d.slug)),
     reports: new Set(c.reports.map((d) => d.slug)),
     courses: new Set(c.courses.map((d) => d.slug)),
+    quizzes: new Set(c.quizzes.map((d) => d.slug)),
   };
   const need = (file: string, doc: string, what: string, known: Set<string>, values: (string | undefined)[]) => {
     for (const v of values) if (v !== undefined && !known.has(v)) problems.push(`${file}: "${doc}" links to unknown ${what} "${v}"`);
@@ -101,14 +103,33 @@ function checkLinks(c: DemoContent, problems: string[]): void {
         for (const l of m.lessons) {
           if (l.kind === 'video' && !l.video) problems.push(`courses.json: "${d.slug}" [${loc}] video lesson "${l.title}" names no video`);
           need('courses.json', `${d.slug} [${loc}]`, 'video', slugs.videos, [l.video]);
+          if (l.kind === 'quiz' && !l.quiz) problems.push(`courses.json: "${d.slug}" [${loc}] quiz lesson "${l.title}" names no quiz`);
+          need('courses.json', `${d.slug} [${loc}]`, 'quiz', slugs.quizzes, [l.quiz]);
         }
       }
+      const lessonSlugs = (text?.modules ?? []).flatMap((m) => m.lessons.map((l) => l.slug));
+      const english = d.locales.en!.modules.flatMap((m) => m.lessons.map((l) => l.slug));
+      if (new Set(lessonSlugs).size !== lessonSlugs.length) problems.push(`courses.json: "${d.slug}" [${loc}] uses a lesson slug twice`);
+      if (lessonSlugs.join() !== english.join()) problems.push(`courses.json: "${d.slug}" [${loc}] lesson slugs differ from the English ones`);
+    }
+  }
+  for (const d of c.quizzes) {
+    const answers = (text: QuizSeed['locales']['en']) => JSON.stringify(text?.questions.map((q) => [q.kind, q.choices.map((ch) => ch.correct)]));
+    for (const [loc, text] of Object.entries(d.locales)) {
+      if (answers(text) !== answers(d.locales.en)) problems.push(`quizzes.json: "${d.slug}" [${loc}] questions or answers differ from the English ones`);
     }
   }
   for (const m of demoMediaFiles(c)) {
     if (!fs.existsSync(path.join(mediaDir, m.name))) problems.push(`${m.usedBy} needs the media file "${m.name}", which is not in cms/seed/media/`);
   }
-  for (const [kind, docs] of Object.entries({ news: c.news, videos: c.videos, reports: c.reports, policies: c.policies, courses: c.courses })) {
+  for (const [kind, docs] of Object.entries({
+    news: c.news,
+    videos: c.videos,
+    reports: c.reports,
+    policies: c.policies,
+    courses: c.courses,
+    quizzes: c.quizzes,
+  })) {
     const seen = new Set<string>();
     for (const d of docs) {
       if (seen.has(d.slug)) problems.push(`${kind}: slug "${d.slug}" is used twice`);
@@ -127,6 +148,7 @@ export function loadDemoContent(): DemoContent {
     reports: readFile('reports.json', problems),
     policies: readFile('policies.json', problems),
     courses: readFile('courses.json', problems),
+    quizzes: readFile('quizzes.json', problems),
   };
   if (!problems.length) checkLinks(content as DemoContent, problems);
   if (problems.length) throw new Error(`Demo content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
@@ -137,7 +159,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const c = loadDemoContent();
     console.log(
-      `Demo content OK: ${c.news.length} news, ${c.videos.length} videos, ${c.reports.length} reports, ${c.policies.length} policies, ${c.courses.length} courses.`,
+      `Demo content OK: ${c.news.length} news, ${c.videos.length} videos, ${c.reports.length} reports, ${c.policies.length} policies, ${c.courses.length} courses, ${c.quizzes.length} quizzes.`,
     );
   } catch (error) {
     console.error((error as Error).message);

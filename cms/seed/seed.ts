@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { contentTypes, defaultLocale, getLocale, localeCodes, strapiUid, taxonomies, type LocaleCode } from '@ssc/content-schemas';
+import { contentTypes, defaultLocale, getLocale, learningCollections, localeCodes, strapiUid, taxonomies, type LocaleCode } from '@ssc/content-schemas';
 import type { DemoContent } from './load-content.ts';
 import type { PdfSeed } from './format.ts';
 import { mediaDir, mediaName, pdfPageCount } from './media.ts';
@@ -26,7 +26,7 @@ export interface SeedReport {
 }
 
 const uidOf = (name: string): Uid => {
-  const c = [...taxonomies, ...contentTypes].find((t) => t.name === name);
+  const c = [...taxonomies, ...contentTypes, ...learningCollections].find((t) => t.name === name);
   if (!c) throw new Error(`unknown collection ${name}`);
   return strapiUid(c) as Uid;
 };
@@ -125,7 +125,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
       report.created[type] = (report.created[type] ?? 0) + 1;
     }
     if (!documentId) throw new Error(`${type} "${slug}": no translation to create`);
-    const hasDrafts = [...contentTypes].some((t) => t.name === type);
+    const hasDrafts = [...contentTypes, ...learningCollections].some((t) => t.name === type);
     const toPublish = hasDrafts && !deferPublish ? created.filter((l) => !draftLocales.includes(l)) : [];
     for (const locale of toPublish) {
       await docs.publish({ documentId, locale } as never);
@@ -254,6 +254,25 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
       );
     }
 
+    // ---------------------------------------------------------- quizzes
+    log(`[seed] quizzes: ${content.quizzes.length}`);
+    for (const q of content.quizzes) {
+      await ensureDocument(
+        'quiz',
+        q.slug,
+        (l) => {
+          const text = q.locales[l];
+          if (!text) return undefined;
+          const questions = text.questions.map((question) => ({
+            ...question,
+            choices: question.choices.map((choice) => ({ ...choice, feedback: choice.feedback ?? null })),
+          }));
+          return { slug: q.slug, title: text.title, passMark: q.shared.passMark, maxAttempts: q.shared.maxAttempts ?? null, questions };
+        },
+        q.draftLocales,
+      );
+    }
+
     // ---------------------------------------------------------- courses
     log(`[seed] courses: ${content.courses.length}`);
     for (const c of content.courses) {
@@ -283,11 +302,13 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
               summary: m.summary ?? null,
               lessons: m.lessons.map((lesson) => ({
                 title: lesson.title,
+                slug: lesson.slug,
                 kind: lesson.kind,
+                required: lesson.required ?? true,
                 durationMinutes: lesson.durationMinutes,
                 video: ref('video', lesson.video, l) ?? null,
                 reading: lesson.reading ?? null,
-                quizNote: lesson.quizNote ?? null,
+                quiz: ref('quiz', lesson.quiz, l) ?? null,
               })),
             })),
           };

@@ -3,7 +3,7 @@ import { ensureLocales } from './lib/locales';
 import { ensureEditorRoles } from './lib/editor-roles';
 import { syncPublicAccess } from './lib/public-access';
 import { ensureDemoAdmin } from './lib/demo-admin';
-import { registerSlugGuard } from './lib/slug-guard';
+import { registerSlugGuard, registerUniqueWithinEntryGuard } from './lib/slug-guard';
 import { registerLocaleGuard } from './lib/locale-guard';
 import { ensureSiteRebuildWebhook } from './lib/site-rebuild-webhook';
 import { reconcileAll, registerChangeRecorder } from './lib/syndication/recorder';
@@ -20,6 +20,7 @@ import { registerSitePreviewRoutes } from './lib/site-preview';
 import { ensureCertificates } from './lib/learning/certificates/setup';
 import { registerCertificateAdminRoutes } from './lib/learning/certificates/admin-routes';
 import { ensureLearnerRole } from './lib/learning/learner-role';
+import { ensureProgressTables } from './lib/learning/progress-store';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,7 @@ export default {
     registerCertificateAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
+    registerUniqueWithinEntryGuard(strapi);
     registerLocaleGuard(strapi);
     registerPartnerTokenGuard(strapi);
     registerSourceTracking(strapi);
@@ -40,6 +42,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await ensureProgressTables(strapi);
     await ensureEditorRoles(strapi);
     await ensureEntryLabels(strapi);
     await syncPublicAccess(strapi, process.env.PUBLIC_API_READ === 'true');

@@ -4,6 +4,7 @@ import { adminApi, contentManager } from './support/http.ts';
 import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
 
 const NEWS = strapiUid(contentTypes.find((t) => t.name === 'news')!);
+const COURSE = strapiUid(contentTypes.find((t) => t.name === 'course')!);
 
 describe('slugs', () => {
   let imageId: number;
@@ -41,5 +42,19 @@ describe('slugs', () => {
       expect(res.status, bad).toBe(400);
       expect(JSON.stringify(res.body.error), bad).toMatch(/slug/);
     }
+  });
+
+  it("of a course's lessons are refused when two lessons of the course share one, naming the field", async () => {
+    const course = await adminApi('GET', `/content-manager/collection-types/${COURSE}?locale=en&filters[slug][$eq]=juncao-technology-introduction`);
+    const documentId = course.body.results[0].documentId as string;
+    const lesson = (title: string) => ({ title, slug: 'same-lesson', kind: 'reading', required: true, reading: 'Text.' });
+    const res = await contentManager.saveLocale(COURSE, documentId, 'en', {
+      modules: [
+        { title: 'One', lessons: [lesson('First')] },
+        { title: 'Two', lessons: [lesson('Second')] },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('course [en] modules.*.lessons.*.slug: "same-lesson" is used twice in this entry');
   });
 });

@@ -37,6 +37,12 @@ interface FieldBase {
    * entry with a `name`): feeds list it as the entry's author.
    */
   readonly author?: boolean;
+  /**
+   * Known only to the CMS (a quiz's answers and feedback): Strapi leaves it out of every
+   * content-API response, so it never reaches the snapshot, its validators and types,
+   * the partner API, the static JSON API or the site.
+   */
+  readonly private?: boolean;
 }
 
 export interface StringField extends FieldBase {
@@ -102,6 +108,11 @@ export type FieldDefinition =
 
 export type FieldKind = FieldDefinition['kind'];
 export type Fields = Readonly<Record<string, FieldDefinition>>;
+
+/** The fields that leave the CMS: every field but the private ones. */
+export function publicFields(fields: Fields): Fields {
+  return Object.fromEntries(Object.entries(fields).filter(([, field]) => !field.private));
+}
 
 /** Field helpers. Localized unless `shared` is used, because most text is. */
 type Opts<F> = Omit<F, 'kind' | 'localized'> & { localized?: boolean };

@@ -88,14 +88,22 @@ export const LESSON_KINDS = ['video', 'reading', 'quiz'] as const;
 const lessonComponent = {
   name: 'course.lesson',
   displayName: 'Lesson',
-  description: 'One lesson of a course module: a video, a reading or a quiz (quizzes come in a later release).',
+  description: 'One lesson of a course module: a video, a reading or a quiz.',
   fields: {
     title: f.string({ required: true, maxLength: 200 }),
+    slug: f.string({
+      localized: false,
+      required: true,
+      maxLength: 120,
+      pattern: SLUG_PATTERN,
+      description: "The lesson's address within its course and its key for learners' progress: the same in every translation, unique within the course.",
+    }),
     kind: f.enum({ required: true, values: LESSON_KINDS, default: 'reading' }),
+    required: f.boolean({ localized: false, default: true, description: 'A course is complete when all its required lessons are done.' }),
     durationMinutes: f.integer({ min: 1, max: 600 }),
     video: f.relation({ target: 'video', multiple: false, description: 'For video lessons.' }),
     reading: f.richtext({ description: 'For reading lessons (Markdown).' }),
-    quizNote: f.text({ maxLength: 500, description: 'Placeholder text for quiz lessons until quizzes are built.' }),
+    quiz: f.relation({ target: 'quiz', multiple: false, description: 'For quiz lessons.' }),
   },
 } as const satisfies ComponentDefinition;
 
@@ -110,6 +118,30 @@ const moduleComponent = {
   },
 } as const satisfies ComponentDefinition;
 
+export const QUESTION_KINDS = ['single', 'multiple', 'true-false'] as const;
+
+const choiceComponent = {
+  name: 'learning.choice',
+  displayName: 'Quiz choice',
+  description: 'One answer a learner can choose. Whether it is correct, and its feedback, stay in the CMS.',
+  fields: {
+    text: f.string({ required: true, maxLength: 300 }),
+    correct: f.boolean({ localized: false, default: false, private: true, description: 'Never leaves the CMS: grading happens on the server.' }),
+    feedback: f.text({ maxLength: 600, private: true, description: 'Shown to the learner after grading, when this choice was picked.' }),
+  },
+} as const satisfies ComponentDefinition;
+
+const questionComponent = {
+  name: 'learning.question',
+  displayName: 'Quiz question',
+  description: 'A question of a quiz: single choice, multiple choice or true/false.',
+  fields: {
+    prompt: f.text({ required: true, maxLength: 600 }),
+    kind: f.enum({ required: true, values: QUESTION_KINDS, default: 'single' }),
+    choices: f.component({ component: 'learning.choice', repeatable: true, required: true, min: 2 }),
+  },
+} as const satisfies ComponentDefinition;
+
 export const components = [
   seoComponent,
   captionedImageComponent,
@@ -118,6 +150,8 @@ export const components = [
   learningOutcomeComponent,
   lessonComponent,
   moduleComponent,
+  choiceComponent,
+  questionComponent,
 ] as const;
 
 // ---------------------------------------------------------------- types
@@ -133,6 +167,12 @@ export interface CollectionDefinition {
   /** Taxonomy is always published; content types have drafts. */
   readonly draftAndPublish: boolean;
   readonly fields: Fields;
+  /**
+   * Values that must differ within one entry, as paths through its components
+   * (`modules.*.lessons.*.slug`: a lesson's slug is unique within its course).
+   * The snapshot validation and the CMS both check them.
+   */
+  readonly uniqueWithinEntry?: readonly string[];
 }
 
 const theme = {
@@ -311,11 +351,35 @@ const course = {
     certificateOffered: f.boolean({ localized: false, default: false }),
     certificateNote: f.text({ maxLength: 500, description: 'How the certificate of completion is earned.' }),
   },
+  uniqueWithinEntry: ['modules.*.lessons.*.slug'],
+} as const satisfies CollectionDefinition;
+
+/**
+ * A quiz of the Cloud School: pulled into the snapshot (without its answers) for the
+ * lesson pages that show it, but it is no content type: no pages, lists, feeds,
+ * search, static JSON API or partner API of its own.
+ */
+const quiz = {
+  name: 'quiz',
+  singularName: 'quiz',
+  pluralName: 'quizzes',
+  displayName: 'Quiz',
+  description: 'A quiz of a course lesson, graded by the CMS.',
+  draftAndPublish: true,
+  fields: {
+    slug,
+    title: f.string({ required: true, maxLength: 200 }),
+    questions: f.component({ component: 'learning.question', repeatable: true, required: true, min: 1 }),
+    passMark: f.integer({ localized: false, required: true, min: 0, max: 100, description: 'The score, in percent, that passes the quiz.' }),
+    maxAttempts: f.integer({ localized: false, min: 1, description: 'How many times a learner may submit it; empty is unlimited.' }),
+  },
 } as const satisfies CollectionDefinition;
 
 export const taxonomies = [theme, country, partner] as const;
 export const contentTypes = [news, video, report, policy, course] as const;
-export const collections = [...taxonomies, ...contentTypes] as const;
+/** Collections that support the content types (quizzes): in the snapshot, never pages of their own. */
+export const learningCollections = [quiz] as const;
+export const collections = [...taxonomies, ...contentTypes, ...learningCollections] as const;
 
 export type TaxonomyName = (typeof taxonomies)[number]['name'];
 export type ContentTypeName = (typeof contentTypes)[number]['name'];
@@ -334,6 +398,43 @@ export function getComponent(name: string): ComponentDefinition {
   const found = components.find((c) => c.name === name);
   if (!found) throw new Error(`Unknown component "${name}"`);
   return found;
+}
+
+/**
+ * The values at `path` (`modules.*.lessons.*.slug`) in an entry, each with where it is
+ * (`modules.1.lessons.0.slug`).
+ */
+export function valuesAtPath(entry: unknown, path: string): { at: string; value: unknown }[] {
+  const walk = (value: unknown, parts: string[], at: string[]): { at: string; value: unknown }[] => {
+    if (!parts.length) return [{ at: at.join('.'), value }];
+    const [head, ...rest] = parts;
+    if (head === '*') return Array.isArray(value) ? value.flatMap((v, i) => walk(v, rest, [...at, String(i)])) : [];
+    if (!value || typeof value !== 'object') return [];
+    return walk((value as Record<string, unknown>)[head!], rest, [...at, head!]);
+  };
+  return walk(entry, path.split('.'), []);
+}
+
+/** The values repeated at a path of `uniqueWithinEntry`: each later occurrence, with where it is. */
+export function repeatedValues(entry: unknown, path: string): { at: string; value: unknown }[] {
+  const seen = new Set<unknown>();
+  const repeated: { at: string; value: unknown }[] = [];
+  for (const found of valuesAtPath(entry, path)) {
+    if (found.value === null || found.value === undefined || found.value === '') continue;
+    if (seen.has(found.value)) repeated.push(found);
+    seen.add(found.value);
+  }
+  return repeated;
+}
+
+/**
+ * Where a collection's entries keep their sub-pages (a course's lessons): the
+ * components at the first `uniqueWithinEntry` path that ends in a slug
+ * (`modules.*.lessons.*`), or undefined when it has none.
+ */
+export function subPagesPath(collection: CollectionDefinition): string | undefined {
+  const slugPath = collection.uniqueWithinEntry?.find((p) => p.endsWith('.slug'));
+  return slugPath?.slice(0, -'.slug'.length);
 }
 
 /** Strapi's UID for a collection: `api::news-item.news-item`. */

@@ -25,3 +25,10 @@ export const DEFAULT_CMS_PORT = 1337;
  * forms (Cloud School sign-up, sign-in, password reset) post there.
  */
 export const DEFAULT_CMS_PUBLIC_URL = `${LOCAL_SITE_HOST}:${DEFAULT_CMS_PORT}`;
+
+/**
+ * The CMS's public origin, which the site's forms (learner accounts, quizzes,
+ * progress) post to: SSC_CMS_PUBLIC_URL, else the local CMS on PORT.
+ */
+export const cmsPublicUrl = (env: Record<string, string | undefined> = process.env): string =>
+  (env.SSC_CMS_PUBLIC_URL || (env.PORT ? `${LOCAL_SITE_HOST}:${env.PORT}` : DEFAULT_CMS_PUBLIC_URL)).replace(/\/+$/, '');

@@ -18,9 +18,9 @@ import type {
   StringField,
   TextField,
 } from './fields.ts';
-import { isWebUrl } from './fields.ts';
+import { isWebUrl, publicFields } from './fields.ts';
 import { localeCodes, type LocaleCode } from './locales.ts';
-import { collections, components, getCollection, type CollectionName } from './model.ts';
+import { collections, components, getCollection, repeatedValues, type CollectionName } from './model.ts';
 
 // ---------------------------------------------------------------- shapes
 
@@ -115,7 +115,7 @@ function fieldSchema(field: FieldDefinition): z.ZodType {
 
 function objectSchema(fields: Fields): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, field] of Object.entries(fields)) shape[name] = fieldSchema(field);
+  for (const [name, field] of Object.entries(publicFields(fields))) shape[name] = fieldSchema(field);
   return z.object(shape);
 }
 
@@ -147,7 +147,20 @@ export function entrySchema(name: CollectionName): z.ZodObject {
   let cached = entryCache.get(name);
   if (!cached) {
     const def = getCollection(name);
-    cached = objectSchema(def.fields).extend({ type: z.literal(name), ...entryMeta });
+    const unique = def.uniqueWithinEntry ?? [];
+    cached = objectSchema(def.fields)
+      .extend({ type: z.literal(name), ...entryMeta })
+      .superRefine((entry, ctx) => {
+        for (const path of unique) {
+          for (const { at, value } of repeatedValues(entry, path)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: at.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+              message: `"${String(value)}" is used twice within this entry`,
+            });
+          }
+        }
+      }) as unknown as z.ZodObject;
     entryCache.set(name, cached);
   }
   return cached;
@@ -222,7 +235,10 @@ type FieldValue<F extends FieldDefinition> = F extends StringField | TextField |
                 : Nullable<ComponentValue<N>, F>
               : never;
 
-type FieldsValue<FS> = { -readonly [K in keyof FS]: FS[K] extends FieldDefinition ? FieldValue<FS[K]> : never };
+/** A private field (a quiz's answers) never reaches the snapshot, so its types leave it out. */
+type FieldsValue<FS> = {
+  -readonly [K in keyof FS as FS[K] extends { private: true } ? never : K]: FS[K] extends FieldDefinition ? FieldValue<FS[K]> : never;
+};
 
 type ComponentValue<N> = FieldsValue<Extract<(typeof components)[number], { name: N }>['fields']>;
 

@@ -19,6 +19,7 @@ import {
   getCollection,
   itemDateField,
   strapiUid,
+  taxonomies,
   type CollectionDefinition,
   type ComponentDefinition,
 } from './model.ts';
@@ -94,7 +95,10 @@ function attribute(field: FieldDefinition, inComponent: boolean): JsonObject {
 
 function attributes(fields: Fields, inComponent: boolean): JsonObject {
   const out: JsonObject = {};
-  for (const [name, field] of Object.entries(fields)) out[name] = attribute(field, inComponent);
+  for (const [name, field] of Object.entries(fields)) {
+    // `private`: Strapi's content API (REST, the pull, the partner API) never returns the field.
+    out[name] = field.private ? { ...attribute(field, inComponent), private: true } : attribute(field, inComponent);
+  }
   return out;
 }
 
@@ -190,6 +194,8 @@ export function cmsRuntimeModel(): JsonObject {
       localizedProsePaths: localizedProsePaths(c),
       draftAndPublish: c.draftAndPublish,
       isContentType: (contentTypes as readonly CollectionDefinition[]).includes(c),
+      isTaxonomy: (taxonomies as readonly CollectionDefinition[]).includes(c),
+      uniqueWithinEntry: [...((c as CollectionDefinition).uniqueWithinEntry ?? [])],
       localizedFields: Object.entries(c.fields)
         .filter(([, fd]) => fd.localized)
         .map(([n]) => n),

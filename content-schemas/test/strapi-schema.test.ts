@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collections, components, componentSchema, contentTypes, contentTypeSchema, STRING_COLUMN_LIMIT } from '../src/index.ts';
+import { collections, components, componentSchema, contentTypeSchema, getComponent, STRING_COLUMN_LIMIT, taxonomies } from '../src/index.ts';
 
 /** The parts of a generated Strapi schema these tests read. */
 interface Attribute {
@@ -7,6 +7,7 @@ interface Attribute {
   maxLength?: number;
   unique?: boolean;
   regex?: string;
+  private?: boolean;
   pluginOptions?: { i18n: { localized: boolean } };
 }
 interface StrapiSchema {
@@ -17,12 +18,19 @@ interface StrapiSchema {
 const read = (schema: unknown) => schema as StrapiSchema;
 
 describe('Strapi schemas generated from the content model', () => {
-  it('give every content type draft & publish and every collection localization', () => {
+  it('give every collection but the taxonomy draft & publish, and every collection localization', () => {
     for (const c of collections) {
       const schema = read(contentTypeSchema(c));
       expect(schema.pluginOptions.i18n.localized).toBe(true);
-      expect(schema.options.draftAndPublish).toBe(contentTypes.some((t) => t.name === c.name));
+      expect(schema.options.draftAndPublish, c.name).toBe(!taxonomies.some((t) => t.name === c.name));
     }
+  });
+
+  it("make a quiz choice's answer and feedback private, so that Strapi's content API never returns them", () => {
+    const choice = read(componentSchema(getComponent('learning.choice'))).attributes;
+    expect(choice.correct.private).toBe(true);
+    expect(choice.feedback.private).toBe(true);
+    expect(choice.text.private).toBeUndefined();
   });
 
   it('store strings longer than a varchar(255) column as text', () => {

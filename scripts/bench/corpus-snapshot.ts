@@ -111,10 +111,21 @@ function modulesFrom(entry: CorpusEntry) {
   }
   return sections
     .filter((s) => s.text.length > 0)
-    .map((s) => ({
+    .map((s, i) => ({
       title: clip(s.title, 200),
       summary: null,
-      lessons: [{ title: clip(s.title, 200), kind: 'reading', durationMinutes: 10, video: null, reading: s.text.join('\n\n'), quizNote: null }],
+      lessons: [
+        {
+          title: clip(s.title, 200),
+          slug: `lesson-${i + 1}`,
+          kind: 'reading',
+          required: true,
+          durationMinutes: 10,
+          video: null,
+          reading: s.text.join('\n\n'),
+          quiz: null,
+        },
+      ],
     }));
 }
 

@@ -3,7 +3,8 @@
  * back to the snapshot entries it belongs to:
  *
  * - an item page `/{locale}/{type plural}/{slug}/` belongs to that item in that locale
- *   (a broken link in its rich-text body is found on that page, so it is the item's);
+ *   (a broken link in its rich-text body is found on that page, so it is the item's),
+ *   and so do its sub-pages `/{locale}/{type plural}/{slug}/{lesson}/` (a course's lessons);
  * - a theme's pages `/{locale}/themes/{slug}/…` belong to that theme in that locale;
  * - a build error that names a media file belongs to the entries that use the file,
  *   and one that names a document id to that document's entries.
@@ -46,7 +47,8 @@ export class EntryPages {
   /** The entry a page of the site belongs to, if any. */
   ownerOf(page: string): EntryRef | undefined {
     const clean = page.endsWith('/') || page.endsWith('.html') ? page.replace(/index\.html$/, '') : `${page}/`;
-    return this.items.get(clean) ?? this.themes.find((t) => clean.startsWith(t.prefix))?.entry;
+    const parent = clean.replace(/[^/]+\/$/, '');
+    return this.items.get(clean) ?? this.items.get(parent) ?? this.themes.find((t) => clean.startsWith(t.prefix))?.entry;
   }
 
   /** The entries a failed build's text (message, stack, log) names through a media file or a document id. */

@@ -22,6 +22,7 @@ import {
   getComponent,
   localeCodes,
   MANIFEST_FILE,
+  publicFields,
   listMediaPaths,
   MEDIA_DIR,
   readSnapshot,
@@ -223,7 +224,7 @@ export class MediaCopier {
 /** Maps a REST entry (or component) onto the snapshot shape of its fields. */
 async function mapFields(fields: Fields, raw: Raw, media: MediaCopier): Promise<Raw> {
   const out: Raw = {};
-  for (const [name, field] of Object.entries(fields)) {
+  for (const [name, field] of Object.entries(publicFields(fields))) {
     const value = raw[name];
     switch (field.kind) {
       case 'media':

@@ -33,6 +33,14 @@ describe('the entry a page belongs to', () => {
     expect(pages.ownerOf('/zh/themes/value-chain-development/news/')).toEqual({ type: 'theme', documentId: VALUE_CHAINS, locale: 'zh' });
   });
 
+  it('is the course for each of its lesson pages', () => {
+    expect(pages.ownerOf('/ar/courses/hybrid-rice-value-chain/check-your-understanding/')).toEqual({
+      type: 'course',
+      documentId: 'f1e81c69bcf08191cc807f80',
+      locale: 'ar',
+    });
+  });
+
   it('is none for home, lists, search, about and error pages', () => {
     for (const page of ['/', '/en/', '/en/news/', '/en/news/page/2/', '/en/search/', '/en/about/', '/404.html', '/en/404/'])
       expect(pages.ownerOf(page), page).toBeUndefined();

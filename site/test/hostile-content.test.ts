@@ -15,7 +15,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CMS_PUBLIC_URL, contentTypes, localeCodes, readSnapshot, validateEntry } from '@ssc/content-schemas';
+import { cmsPublicUrl, contentTypes, localeCodes, readSnapshot, validateEntry } from '@ssc/content-schemas';
 import { launchChromium } from '../../test-support/browser.ts';
 import { buildSite } from '../lib/build.ts';
 import { siteRoot } from '../lib/config.ts';
@@ -69,14 +69,11 @@ interface PageReport {
   text: string;
 }
 
-/** The only place outside the site that a form may post to: the CMS's learning API (the Cloud School's account pages). */
-const FORM_TARGET = `${DEFAULT_CMS_PUBLIC_URL}/api/learning/`;
-
 /**
  * Runs in the page: describes every DOM trace that could run script or change the
  * page's behaviour. Kept self-contained, since Playwright sends it to the browser as text.
  */
-function inspectDom(formTarget: string): { findings: string[]; active: string[]; title: string; text: string } {
+function inspectDom(learningApi: string): { findings: string[]; active: string[]; title: string; text: string } {
   const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping', 'codebase', 'cite'];
   const FORBIDDEN = ['IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'BASE', 'PORTAL'];
   const findings: string[] = [];
@@ -85,9 +82,9 @@ function inspectDom(formTarget: string): { findings: string[]; active: string[];
   for (const el of document.querySelectorAll('*')) {
     if (FORBIDDEN.includes(el.tagName.toUpperCase())) findings.push(`${where(el)} element`);
     if (el.tagName === 'META' && el.hasAttribute('http-equiv')) findings.push(`${where(el)} http-equiv=${el.getAttribute('http-equiv')}`);
+    // Forms post to the site itself, or to the CMS's learning API (quizzes, enrolment, progress).
     const action = el.getAttribute('action') ?? '';
-    if (el.tagName === 'FORM' && !/^\/(?!\/)/.test(action) && !(action.startsWith(formTarget) && el.classList.contains('learn-form')))
-      findings.push(`${where(el)} posting to ${el.getAttribute('action')}`);
+    if (el.tagName === 'FORM' && !/^\/(?!\/)/.test(action) && !action.startsWith(learningApi)) findings.push(`${where(el)} posting to ${action}`);
     if (el.hasAttribute('srcdoc')) findings.push(`${where(el)} srcdoc`);
     // The site sets no inline style itself; one from content could cover the page with a fake one.
     if (el.hasAttribute('style')) findings.push(`${where(el)} style="${el.getAttribute('style')}"`);
@@ -126,7 +123,7 @@ async function visit(tab: Page, origin: string, url: string, settle?: (tab: Page
     if (settle) await settle(tab);
     // Let timers and handlers queued by the load run.
     await tab.waitForTimeout(20);
-    const dom = await tab.evaluate(inspectDom, FORM_TARGET);
+    const dom = await tab.evaluate(inspectDom, `${cmsPublicUrl()}/api/learning/`);
     const pwned = await tab.evaluate(() => (window as unknown as { __pwnedCalls: string[] }).__pwnedCalls.slice());
     return { url, pwned, dialogs, errors, finalUrl: new URL(tab.url()).pathname, ...dom };
   } finally {

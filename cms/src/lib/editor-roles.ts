@@ -80,7 +80,7 @@ function localeEditorPermissions(base: Permission[], locale: string): Permission
       continue;
     }
     // Taxonomy is shared vocabulary: language editors only translate it.
-    if (!collection.isContentType && p.action !== `${CM}.update`) continue;
+    if (collection.isTaxonomy && p.action !== `${CM}.update`) continue;
     const properties: Permission['properties'] = { ...p.properties, locales: [locale] };
     if (p.action === `${CM}.update` && properties.fields) {
       const localized = new Set(collection.localizedFields);

@@ -16,6 +16,10 @@ export interface RuntimeCollection {
   localizedProsePaths: string[];
   draftAndPublish: boolean;
   isContentType: boolean;
+  /** Shared vocabulary (themes, countries, partners): language editors only translate it. */
+  isTaxonomy: boolean;
+  /** Paths of values that must differ within one entry (`modules.*.lessons.*.slug`). */
+  uniqueWithinEntry: string[];
   localizedFields: string[];
   sharedFields: string[];
   populate: Record<string, unknown>;

@@ -45,3 +45,6 @@ export const absoluteUrl = (site: URL | string | undefined, pathname: string) =>
 
 /** The site's origin in an endpoint (Astro's `site`, which the build always sets). */
 export const siteOrigin = (site: URL | undefined): URL => new URL(site ?? DEFAULT_SITE_URL);
+
+/** A lesson of an item (a course): its own page under the item's. */
+export const lessonPath = (locale: LocaleCode, type: ContentTypeName, slug: string, lesson: string) => `${itemPath(locale, type, slug)}${lesson}/`;

@@ -5,6 +5,8 @@
  * incremental build renders it again only when that data changed.
  */
 import { contentTypes, localeCodes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
+import { lessonsOf, lessonsPathOf, type Lesson } from './lessons.ts';
+import { cmsPublicUrl } from './learn.ts';
 import { entriesOf, itemsOnTheme, listItems, themes, type Item, type Theme } from './content.ts';
 import { itemKey, itemKeysOf, keyOf, localeKey, themeKey } from './cache-keys.ts';
 import { extraPages, pageCount, pageSlice } from './paging.ts';
@@ -121,3 +123,29 @@ async function themeLists(withPage: (total: number) => number[]) {
 
 export const themeListPaths = () => themeLists(() => [1]);
 export const themeListPagePaths = () => themeLists((total) => extraPages(total));
+
+/** One lesson of an item (a course), with the module it is in and its neighbours. */
+export interface LessonPageProps {
+  item: Item;
+  lesson: Lesson;
+  module: { title: string };
+  previous: Lesson | undefined;
+  next: Lesson | undefined;
+}
+
+/** Every lesson of every published item whose type has sub-pages (courses), in each locale where the item is published. */
+export async function lessonPaths() {
+  const lists = await Promise.all(
+    localeTypes.filter(({ type }) => lessonsPathOf(type)).map(async ({ locale, type }) => (await entriesOf(type, locale)) as Item[]),
+  );
+  return Promise.all(
+    lists.flat().flatMap((item) => {
+      const lessons = lessonsOf(item);
+      return lessons.map(async ({ lesson, module }, i) => ({
+        params: { locale: item.locale, type: typeSegment(item.type), slug: item.slug, lesson: lesson.slug },
+        props: { item, lesson, module, previous: lessons[i - 1]?.lesson, next: lessons[i + 1]?.lesson } satisfies LessonPageProps,
+        cacheKey: keyOf('lesson', await itemKey(item), lesson.slug, cmsPublicUrl),
+      }));
+    }),
+  );
+}
