@@ -90,6 +90,17 @@ export function progressOf(knex: Knex, learnerId: number) {
         : null;
     },
 
+    /** Every course the learner enrolled in, the newest first. */
+    async enrolments(): Promise<Enrolment[]> {
+      const rows = await knex(ENROLMENTS).where({ learner_id: learnerId }).orderBy('enrolled_at', 'desc');
+      return rows.map((row) => ({
+        courseDocumentId: row.course_document_id,
+        locale: row.locale,
+        enrolledAt: iso(row.enrolled_at),
+        completedAt: row.completed_at ? iso(row.completed_at) : null,
+      }));
+    },
+
     /** Enrols the learner (once: a second call changes nothing). */
     async enrol(courseDocumentId: string, locale: string): Promise<void> {
       await knex(ENROLMENTS)
