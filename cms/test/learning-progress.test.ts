@@ -195,6 +195,18 @@ describe('the learning progress API', () => {
     expect(state.complete).toBe(true);
     expect(state.completedAt).toEqual(expect.any(String));
     expect(state.done).toContain(course.quizLesson.slug);
+
+    // Completion issues the certificate, which "my learning" links to.
+    const my = await fetch(api('en/my'), { headers: { accept: 'text/html', cookie: ana.cookie } });
+    expect(my.status).toBe(200);
+    const certificatePath = /href="([^"]*\/api\/learning\/certificates\/[0-9a-f-]{36})"/.exec(await my.text())?.[1];
+    expect(certificatePath, 'a certificate link on "my learning"').toBeDefined();
+    const credential = await fetch(new URL(`${certificatePath}.json`, cms().url));
+    expect(credential.status).toBe(200);
+    const json = (await credential.json()) as { type: string[]; credentialSubject: { achievement: { id: string } }; proof: { cryptosuite: string } };
+    expect(json.type).toContain('OpenBadgeCredential');
+    expect(json.credentialSubject.achievement.id).toContain(RICE_COURSE);
+    expect(json.proof.cryptosuite).toBe('eddsa-jcs-2022');
   });
 
   it('enforces the attempt limit, and counts a replayed attempt (same opId) once', async () => {

@@ -37,5 +37,9 @@ export async function runWithStrapi(label: string, task: (strapi: Core.Strapi) =
     });
     await strapi.destroy();
   }
+  // Writes to a pipe are asynchronous: wait until what the task printed is out, or a
+  // long report (`translations --json`) would be cut short by the exit.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exit(exitCode);
 }

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  CREDENTIALS_DIR,
   ENTRIES_DIR,
   entriesFile,
   getCollection,
@@ -139,5 +140,7 @@ export function writeSnapshotWithout(sourceDir: string, targetDir: string, leftO
   const derived = { ...manifest, counts, warnings: [...manifest.warnings, ...leftOut.map(asWarning)] };
   fs.writeFileSync(path.join(targetDir, MANIFEST_FILE), JSON.stringify(derived, null, 2));
   linkFiles(path.join(sourceDir, MEDIA_DIR), path.join(targetDir, MEDIA_DIR));
+  // The issuer profile and revocation list the site publishes (no entry's data: kept whole).
+  linkFiles(path.join(sourceDir, CREDENTIALS_DIR), path.join(targetDir, CREDENTIALS_DIR));
   return targetDir;
 }

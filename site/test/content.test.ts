@@ -56,7 +56,11 @@ describe('item pages', () => {
     expect(main.text).toContain('4 hours');
     expect(main.querySelectorAll('h3').length).toBeGreaterThan(1);
     expect(main.querySelectorAll('ol li').length).toBeGreaterThan(3);
-    expect(main.querySelector('a[href="/en/videos/hybrid-rice-smallholder-webinar/"]')).not.toBeNull();
+    // Each lesson has its page; a video lesson's page links to the video.
+    const videoLesson = main.querySelector('a[href="/en/courses/hybrid-rice-value-chain/webinar-hybrid-rice-for-smallholders/"]');
+    expect(videoLesson).not.toBeNull();
+    const lesson = page('/en/courses/hybrid-rice-value-chain/webinar-hybrid-rice-for-smallholders/').doc.querySelector('main')!;
+    expect(lesson.querySelector('a[href="/en/videos/hybrid-rice-smallholder-webinar/"]')).not.toBeNull();
     expect(main.text).toContain('A certificate of completion is offered.');
     expect(main.text).toContain('WFP Centre of Excellence');
   });

@@ -82,9 +82,11 @@ function inspectDom(learningApi: string): { findings: string[]; active: string[]
   for (const el of document.querySelectorAll('*')) {
     if (FORBIDDEN.includes(el.tagName.toUpperCase())) findings.push(`${where(el)} element`);
     if (el.tagName === 'META' && el.hasAttribute('http-equiv')) findings.push(`${where(el)} http-equiv=${el.getAttribute('http-equiv')}`);
-    // Forms post to the site itself, or to the CMS's learning API (quizzes, enrolment, progress).
+    // Forms post to the site itself (or nowhere: the verify page's form is read by its script), or to the CMS's
+    // learning API (accounts, quizzes, enrolment, progress).
     const action = el.getAttribute('action') ?? '';
-    if (el.tagName === 'FORM' && !/^\/(?!\/)/.test(action) && !action.startsWith(learningApi)) findings.push(`${where(el)} posting to ${action}`);
+    if (el.tagName === 'FORM' && action !== '' && !/^\/(?!\/)/.test(action) && !action.startsWith(learningApi))
+      findings.push(`${where(el)} posting to ${action}`);
     if (el.hasAttribute('srcdoc')) findings.push(`${where(el)} srcdoc`);
     // The site sets no inline style itself; one from content could cover the page with a fake one.
     if (el.hasAttribute('style')) findings.push(`${where(el)} style="${el.getAttribute('style')}"`);
