@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { hasEditorialControl } from './editor-roles';
 import type { LeftOutSummary, RebuildStatus, ReleaseSummary } from '../generated/site-status-types';
 import type { Context } from './koa';
+import { registerAdminRoutes } from './admin-routes';
 import { collectionByName, collectionByUid } from './model';
 
 /** A left-out entry with the admin path of its edit view in that locale (null for an unknown type). */
@@ -111,53 +112,43 @@ export async function entryStatus(strapi: Core.Strapi, ctx: Context, uid: string
 
 /** Registers the admin routes; call in `register`. */
 export function registerSiteAdminRoutes(strapi: Core.Strapi): void {
-  const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
-  const policies = ['admin::isAuthenticatedAdmin'];
-  admin.routes['ssc-site'] = {
-    type: 'admin',
-    prefix: '/ssc-site',
-    routes: [
-      {
-        method: 'GET',
-        path: '/status',
-        handler: async (ctx: Context) => {
-          ctx.body = await readStatus(ctx);
-        },
-        config: { policies },
+  registerAdminRoutes(strapi, 'ssc-site', '/ssc-site', [
+    {
+      method: 'GET',
+      path: '/status',
+      handler: async (ctx: Context) => {
+        ctx.body = await readStatus(ctx);
       },
-      {
-        method: 'GET',
-        path: '/entry-status',
-        handler: async (ctx: Context) => {
-          const { uid, documentId, locale } = ctx.query as Record<string, string>;
-          if (!uid || !documentId || !locale) return ctx.badRequest('give uid, documentId and locale');
-          ctx.body = await entryStatus(strapi, ctx, uid, documentId, locale);
-        },
-        config: { policies },
+    },
+    {
+      method: 'GET',
+      path: '/entry-status',
+      handler: async (ctx: Context) => {
+        const { uid, documentId, locale } = ctx.query as Record<string, string>;
+        if (!uid || !documentId || !locale) return ctx.badRequest('give uid, documentId and locale');
+        ctx.body = await entryStatus(strapi, ctx, uid, documentId, locale);
       },
-      {
-        method: 'POST',
-        path: '/rebuild',
-        handler: async (ctx: Context) => {
-          if (!canManage(ctx)) return ctx.forbidden('Only the chief editor can start a rebuild');
-          const res = await callService('/rebuild', { method: 'POST', body: JSON.stringify({ event: 'admin.rebuild', model: ctx.state.user.email }) });
-          ctx.status = res.status;
-          ctx.body = res.body;
-        },
-        config: { policies },
+    },
+    {
+      method: 'POST',
+      path: '/rebuild',
+      handler: async (ctx: Context) => {
+        if (!canManage(ctx)) return ctx.forbidden('Only the chief editor can start a rebuild');
+        const res = await callService('/rebuild', { method: 'POST', body: JSON.stringify({ event: 'admin.rebuild', model: ctx.state.user.email }) });
+        ctx.status = res.status;
+        ctx.body = res.body;
       },
-      {
-        method: 'POST',
-        path: '/rollback',
-        handler: async (ctx: Context) => {
-          if (!canManage(ctx)) return ctx.forbidden('Only the chief editor can roll the site back');
-          const release = (ctx.request.body as { release?: unknown })?.release;
-          const res = await callService('/rollback', { method: 'POST', body: JSON.stringify({ release }) });
-          ctx.status = res.status;
-          ctx.body = res.body;
-        },
-        config: { policies },
+    },
+    {
+      method: 'POST',
+      path: '/rollback',
+      handler: async (ctx: Context) => {
+        if (!canManage(ctx)) return ctx.forbidden('Only the chief editor can roll the site back');
+        const release = (ctx.request.body as { release?: unknown })?.release;
+        const res = await callService('/rollback', { method: 'POST', body: JSON.stringify({ release }) });
+        ctx.status = res.status;
+        ctx.body = res.body;
       },
-    ],
-  };
+    },
+  ]);
 }

@@ -8,10 +8,11 @@
  */
 import * as React from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Badge, Box, Button, Flex, Main, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { TranslationStatusResponse } from '../../lib/translations/admin-routes';
 import { STATE_BADGE, STATE_LABEL, STATE_ORDER } from './state-labels';
+import { AdminPage } from '../components/AdminPage';
 
 const ALL = '';
 const STATE_CHOICES: { value: string; label: string }[] = [
@@ -119,127 +120,117 @@ export default function TranslationsPage() {
   const queueLocale = params.get('locale');
 
   return (
-    <Main>
-      <Box padding={8}>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Flex justifyContent="space-between">
-            <Typography variant="alpha" tag="h1">
-              Translations
-            </Typography>
-            {chosen ? (
-              <Button variant="tertiary" onClick={() => setParams({ type: '' })}>
-                Show everything
-              </Button>
-            ) : null}
-          </Flex>
-          {queueLocale && params.get('state') === 'missing,outdated' ? (
-            <Typography data-testid="translations-queue">
-              The {localeName(queueLocale)} queue: missing and outdated translations, newest source first.
-            </Typography>
-          ) : null}
-          {error ? <Typography textColor="danger600">{error}</Typography> : null}
-          <Flex gap={4} wrap="wrap" alignItems="end">
-            <Filter
-              label="Type"
-              value={params.get('type') ?? ALL}
-              options={(report?.types ?? []).map((t) => ({ value: t.name, label: t.displayName }))}
-              onChange={(v) => set('type', v)}
-            />
-            <Filter
-              label="Theme"
-              value={params.get('theme') ?? ALL}
-              options={(report?.themes ?? []).map((t) => ({ value: t.documentId, label: t.name }))}
-              onChange={(v) => set('theme', v)}
-            />
-            <Filter
-              label="Locale"
-              value={params.get('locale') ?? ALL}
-              options={locales.map((l) => ({ value: l.code, label: l.name }))}
-              onChange={(v) => set('locale', v)}
-            />
-            <Filter label="State" value={params.get('state') ?? ALL} options={STATE_CHOICES} onChange={(v) => set('state', v)} />
-          </Flex>
-          <Panel title="Per locale">
-            <Table colCount={6} rowCount={locales.length + 1}>
-              <HeadRow labels={['Locale', ...STATE_ORDER.map((state) => STATE_LABEL[state])]} />
-              <Tbody>
-                {locales.map((l) => (
-                  <Tr key={l.code} data-testid="translations-count" data-locale={l.code}>
-                    <Td>
-                      <Typography>{l.name}</Typography>
-                    </Td>
-                    {STATE_ORDER.map((s) => (
-                      <Td key={s} data-state={s}>
-                        <Typography>{report?.counts[l.code]?.[s] ?? 0}</Typography>
-                      </Td>
-                    ))}
-                  </Tr>
+    <AdminPage
+      title="Translations"
+      actions={
+        chosen ? (
+          <Button variant="tertiary" onClick={() => setParams({ type: '' })}>
+            Show everything
+          </Button>
+        ) : null
+      }
+    >
+      {queueLocale && params.get('state') === 'missing,outdated' ? (
+        <Typography data-testid="translations-queue">The {localeName(queueLocale)} queue: missing and outdated translations, newest source first.</Typography>
+      ) : null}
+      {error ? <Typography textColor="danger600">{error}</Typography> : null}
+      <Flex gap={4} wrap="wrap" alignItems="end">
+        <Filter
+          label="Type"
+          value={params.get('type') ?? ALL}
+          options={(report?.types ?? []).map((t) => ({ value: t.name, label: t.displayName }))}
+          onChange={(v) => set('type', v)}
+        />
+        <Filter
+          label="Theme"
+          value={params.get('theme') ?? ALL}
+          options={(report?.themes ?? []).map((t) => ({ value: t.documentId, label: t.name }))}
+          onChange={(v) => set('theme', v)}
+        />
+        <Filter
+          label="Locale"
+          value={params.get('locale') ?? ALL}
+          options={locales.map((l) => ({ value: l.code, label: l.name }))}
+          onChange={(v) => set('locale', v)}
+        />
+        <Filter label="State" value={params.get('state') ?? ALL} options={STATE_CHOICES} onChange={(v) => set('state', v)} />
+      </Flex>
+      <Panel title="Per locale">
+        <Table colCount={6} rowCount={locales.length + 1}>
+          <HeadRow labels={['Locale', ...STATE_ORDER.map((state) => STATE_LABEL[state])]} />
+          <Tbody>
+            {locales.map((l) => (
+              <Tr key={l.code} data-testid="translations-count" data-locale={l.code}>
+                <Td>
+                  <Typography>{l.name}</Typography>
+                </Td>
+                {STATE_ORDER.map((s) => (
+                  <Td key={s} data-state={s}>
+                    <Typography>{report?.counts[l.code]?.[s] ?? 0}</Typography>
+                  </Td>
                 ))}
-              </Tbody>
-            </Table>
-          </Panel>
-          <Panel title={report ? `${report.rows.length} documents` : 'Loading…'}>
-            <Table colCount={locales.length + 3} rowCount={(report?.rows.length ?? 0) + 1}>
-              <HeadRow labels={['Type', 'Title (in its source)', 'Source', ...locales.map((l) => l.code)]} />
-              <Tbody>
-                {(report?.rows ?? []).map((row) => (
-                  <Tr key={`${row.uid}:${row.documentId}`} data-testid="translation-row" data-type={row.type} data-document={row.documentId}>
-                    <Td>
-                      <Typography>{typeName(row.type)}</Typography>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      </Panel>
+      <Panel title={report ? `${report.rows.length} documents` : 'Loading…'}>
+        <Table colCount={locales.length + 3} rowCount={(report?.rows.length ?? 0) + 1}>
+          <HeadRow labels={['Type', 'Title (in its source)', 'Source', ...locales.map((l) => l.code)]} />
+          <Tbody>
+            {(report?.rows ?? []).map((row) => (
+              <Tr key={`${row.uid}:${row.documentId}`} data-testid="translation-row" data-type={row.type} data-document={row.documentId}>
+                <Td>
+                  <Typography>{typeName(row.type)}</Typography>
+                </Td>
+                <Td>
+                  <Typography ellipsis style={{ maxWidth: '28rem', display: 'block' }}>
+                    {row.title}
+                  </Typography>
+                </Td>
+                <Td>
+                  <Typography>{row.sourceLocale}</Typography>
+                </Td>
+                {locales.map((l) => {
+                  const cell = row.cells[l.code];
+                  return (
+                    <Td key={l.code} data-testid="translation-cell" data-locale={l.code} data-state={cell?.state}>
+                      {cell ? (
+                        <Link to={cell.editPath} title={`${STATE_LABEL[cell.state]} — ${localeName(l.code)}`}>
+                          <Badge variant={STATE_BADGE[cell.state]}>{cell.state}</Badge>
+                        </Link>
+                      ) : null}
                     </Td>
-                    <Td>
-                      <Typography ellipsis style={{ maxWidth: '28rem', display: 'block' }}>
-                        {row.title}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{row.sourceLocale}</Typography>
-                    </Td>
-                    {locales.map((l) => {
-                      const cell = row.cells[l.code];
-                      return (
-                        <Td key={l.code} data-testid="translation-cell" data-locale={l.code} data-state={cell?.state}>
-                          {cell ? (
-                            <Link to={cell.editPath} title={`${STATE_LABEL[cell.state]} — ${localeName(l.code)}`}>
-                              <Badge variant={STATE_BADGE[cell.state]}>{cell.state}</Badge>
-                            </Link>
-                          ) : null}
-                        </Td>
-                      );
-                    })}
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-          </Panel>
-          <Panel title="Site interface strings">
-            {!report ? null : !report.uiStrings ? (
-              <Typography>The site's UI string files are not next to this CMS.</Typography>
-            ) : (
-              <>
-                <Typography>
-                  {report.uiStrings.keys} keys in {localeName(report.uiStrings.sourceLocale)} (the source).{' '}
-                  {locales
-                    .filter((l) => l.code !== report.uiStrings!.sourceLocale)
-                    .map(
-                      (l) =>
-                        `${l.code}: ${report.uiStrings!.counts[l.code]?.missing ?? 0} missing, ${report.uiStrings!.counts[l.code]?.outdated ?? 0} outdated`,
-                    )
-                    .join('; ')}
+                  );
+                })}
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      </Panel>
+      <Panel title="Site interface strings">
+        {!report ? null : !report.uiStrings ? (
+          <Typography>The site's UI string files are not next to this CMS.</Typography>
+        ) : (
+          <>
+            <Typography>
+              {report.uiStrings.keys} keys in {localeName(report.uiStrings.sourceLocale)} (the source).{' '}
+              {locales
+                .filter((l) => l.code !== report.uiStrings!.sourceLocale)
+                .map((l) => `${l.code}: ${report.uiStrings!.counts[l.code]?.missing ?? 0} missing, ${report.uiStrings!.counts[l.code]?.outdated ?? 0} outdated`)
+                .join('; ')}
+            </Typography>
+            {report.uiStrings.entries
+              .filter((e) => e.state !== 'published')
+              .slice(0, 100)
+              .map((p) => (
+                <Typography key={`${p.locale}:${p.key}`} data-testid="ui-string-problem">
+                  [{p.locale}] {p.key}: {p.state}
                 </Typography>
-                {report.uiStrings.entries
-                  .filter((e) => e.state !== 'published')
-                  .slice(0, 100)
-                  .map((p) => (
-                    <Typography key={`${p.locale}:${p.key}`} data-testid="ui-string-problem">
-                      [{p.locale}] {p.key}: {p.state}
-                    </Typography>
-                  ))}
-              </>
-            )}
-          </Panel>
-        </Flex>
-      </Box>
-    </Main>
+              ))}
+          </>
+        )}
+      </Panel>
+    </AdminPage>
   );
 }

@@ -12,6 +12,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from '../koa';
+import { registerAdminRoutes, type AdminRoute } from '../admin-routes';
 import { collectionByUid } from '../model';
 import { checkNewSchedule, checkScheduleChange } from './input';
 import { editorName, mayAct, type AdminUserRecord, type UserAbility } from './permissions';
@@ -147,17 +148,15 @@ async function cancel(strapi: Core.Strapi, ctx: Context): Promise<void> {
 
 /** Registers the admin routes; call in `register`. */
 export function registerScheduleAdminRoutes(strapi: Core.Strapi): void {
-  const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
-  const config = { policies: ['admin::isAuthenticatedAdmin'] };
-  const route = (method: string, path: string, handle: (strapi: Core.Strapi, ctx: Context) => Promise<void>) => ({
+  const route = (method: AdminRoute['method'], path: string, handle: (strapi: Core.Strapi, ctx: Context) => Promise<void>): AdminRoute => ({
     method,
     path,
     handler: (ctx: Context) => handle(strapi, ctx),
-    config,
   });
-  admin.routes['ssc-schedules'] = {
-    type: 'admin',
-    prefix: '/ssc-schedules',
-    routes: [route('GET', '/', list), route('POST', '/', create), route('PUT', '/:id', change), route('POST', '/:id/cancel', cancel)],
-  };
+  registerAdminRoutes(strapi, 'ssc-schedules', '/ssc-schedules', [
+    route('GET', '/', list),
+    route('POST', '/', create),
+    route('PUT', '/:id', change),
+    route('POST', '/:id/cancel', cancel),
+  ]);
 }

@@ -13,6 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import { hasEditorialControl, localeEditorCode } from '../editor-roles';
 import type { Context } from '../koa';
+import { registerAdminRoutes } from '../admin-routes';
 import { model } from '../model';
 import { loadDocument, localeOrder, type DocumentTranslations } from './records';
 import { documentRow, parseFilters, translationReport, type TranslationFilters, type TranslationReport } from './report';
@@ -68,62 +69,52 @@ async function documentFrom(strapi: Core.Strapi, source: Body): Promise<Document
 }
 
 export function registerTranslationAdminRoutes(strapi: Core.Strapi): void {
-  const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
-  const policies = ['admin::isAuthenticatedAdmin'];
   const roles = (ctx: Context): Roles => ctx.state?.user?.roles;
-  admin.routes['ssc-translations'] = {
-    type: 'admin',
-    prefix: '/ssc-translations',
-    routes: [
-      {
-        method: 'GET',
-        path: '/status',
-        handler: async (ctx: Context) => {
-          const locale = editorLocale(roles(ctx));
-          const report = await translationReport(strapi, parseFilters(ctx.query as Record<string, unknown>));
-          const body: TranslationStatusResponse = { ...report, defaultView: locale ? { locale, states: ['missing', 'outdated'] } : {} };
-          ctx.body = body;
-        },
-        config: { policies },
+  registerAdminRoutes(strapi, 'ssc-translations', '/ssc-translations', [
+    {
+      method: 'GET',
+      path: '/status',
+      handler: async (ctx: Context) => {
+        const locale = editorLocale(roles(ctx));
+        const report = await translationReport(strapi, parseFilters(ctx.query as Record<string, unknown>));
+        const body: TranslationStatusResponse = { ...report, defaultView: locale ? { locale, states: ['missing', 'outdated'] } : {} };
+        ctx.body = body;
       },
-      {
-        method: 'GET',
-        path: '/entry',
-        handler: async (ctx: Context) => {
-          const query = ctx.query as Body;
-          const doc = await documentFrom(strapi, query);
-          if (!doc || typeof query.locale !== 'string') return ctx.notFound('No such document');
-          ctx.body = await entryStatus(strapi, doc, query.locale, roles(ctx));
-        },
-        config: { policies },
+    },
+    {
+      method: 'GET',
+      path: '/entry',
+      handler: async (ctx: Context) => {
+        const query = ctx.query as Body;
+        const doc = await documentFrom(strapi, query);
+        if (!doc || typeof query.locale !== 'string') return ctx.notFound('No such document');
+        ctx.body = await entryStatus(strapi, doc, query.locale, roles(ctx));
       },
-      {
-        method: 'POST',
-        path: '/no-translation-needed',
-        handler: async (ctx: Context) => {
-          const doc = await documentFrom(strapi, (ctx.request.body ?? {}) as Body);
-          if (!doc) return ctx.notFound('No such document');
-          if (!mayActForSource(roles(ctx), doc.sourceLocale)) return ctx.forbidden(`Only the editor of the source locale (${doc.sourceLocale}) may do this`);
-          await markSourceEditNeedsNoTranslation(strapi, doc);
-          ctx.body = await entryStatus(strapi, (await loadDocument(strapi, doc.collection.uid, doc.documentId))!, doc.sourceLocale!, roles(ctx));
-        },
-        config: { policies },
+    },
+    {
+      method: 'POST',
+      path: '/no-translation-needed',
+      handler: async (ctx: Context) => {
+        const doc = await documentFrom(strapi, (ctx.request.body ?? {}) as Body);
+        if (!doc) return ctx.notFound('No such document');
+        if (!mayActForSource(roles(ctx), doc.sourceLocale)) return ctx.forbidden(`Only the editor of the source locale (${doc.sourceLocale}) may do this`);
+        await markSourceEditNeedsNoTranslation(strapi, doc);
+        ctx.body = await entryStatus(strapi, (await loadDocument(strapi, doc.collection.uid, doc.documentId))!, doc.sourceLocale!, roles(ctx));
       },
-      {
-        method: 'POST',
-        path: '/source',
-        handler: async (ctx: Context) => {
-          const body = (ctx.request.body ?? {}) as Body;
-          const doc = await documentFrom(strapi, body);
-          if (!doc) return ctx.notFound('No such document');
-          if (typeof body.locale !== 'string' || !doc.drafts.some((d) => d.locale === body.locale))
-            return ctx.badRequest('The document has no version in that locale');
-          if (!mayActForSource(roles(ctx), doc.sourceLocale)) return ctx.forbidden(`Only the editor of the source locale (${doc.sourceLocale}) may do this`);
-          const updated = await chooseSourceLocale(strapi, doc, body.locale);
-          ctx.body = await entryStatus(strapi, updated ?? doc, body.locale, roles(ctx));
-        },
-        config: { policies },
+    },
+    {
+      method: 'POST',
+      path: '/source',
+      handler: async (ctx: Context) => {
+        const body = (ctx.request.body ?? {}) as Body;
+        const doc = await documentFrom(strapi, body);
+        if (!doc) return ctx.notFound('No such document');
+        if (typeof body.locale !== 'string' || !doc.drafts.some((d) => d.locale === body.locale))
+          return ctx.badRequest('The document has no version in that locale');
+        if (!mayActForSource(roles(ctx), doc.sourceLocale)) return ctx.forbidden(`Only the editor of the source locale (${doc.sourceLocale}) may do this`);
+        const updated = await chooseSourceLocale(strapi, doc, body.locale);
+        ctx.body = await entryStatus(strapi, updated ?? doc, body.locale, roles(ctx));
       },
-    ],
-  };
+    },
+  ]);
 }

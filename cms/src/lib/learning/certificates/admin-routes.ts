@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from '../../koa';
+import { registerAdminRoutes } from '../../admin-routes';
 import { hasEditorialControl } from '../../editor-roles';
 import { revokeCertificate } from './certificates';
 import { courseCounts } from './course-counts';
@@ -25,53 +26,44 @@ export interface CertificateListing {
 const canRevoke = (ctx: Context) => hasEditorialControl(ctx.state?.user?.roles);
 
 export function registerCertificateAdminRoutes(strapi: Core.Strapi): void {
-  const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
-  const policies = ['admin::isAuthenticatedAdmin'];
-  admin.routes['ssc-learning-certificates'] = {
-    type: 'admin',
-    prefix: '/ssc-learning',
-    routes: [
-      {
-        // Every editor: counts only.
-        method: 'GET',
-        path: '/counts',
-        handler: async (ctx: Context) => {
-          ctx.body = { courses: await courseCounts(strapi) };
-        },
-        config: { policies },
+  registerAdminRoutes(strapi, 'ssc-learning-certificates', '/ssc-learning', [
+    {
+      // Every editor: counts only.
+      method: 'GET',
+      path: '/counts',
+      handler: async (ctx: Context) => {
+        ctx.body = { courses: await courseCounts(strapi) };
       },
-      {
-        method: 'GET',
-        path: '/certificates',
-        handler: async (ctx: Context) => {
-          if (!canRevoke(ctx)) return ctx.forbidden('Only the chief editor manages certificates');
-          const query = String((ctx.query as Record<string, unknown>).id ?? '').trim();
-          let rows = strapi.db.connection(CREDENTIALS_TABLE).select('credential_id', 'course_document_id', 'locale', 'issued_at', 'revoked_at');
-          if (query) rows = rows.where({ credential_id: query.replace(/^urn:uuid:/, '') });
-          const found = (await rows.orderBy('id', 'desc').limit(LIST_LIMIT)) as CredentialRow[];
-          ctx.body = {
-            certificates: found.map((r): CertificateListing => ({
-              id: r.credential_id,
-              courseDocumentId: r.course_document_id,
-              locale: r.locale,
-              issuedAt: new Date(r.issued_at).toISOString(),
-              revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
-            })),
-          };
-        },
-        config: { policies },
+    },
+    {
+      method: 'GET',
+      path: '/certificates',
+      handler: async (ctx: Context) => {
+        if (!canRevoke(ctx)) return ctx.forbidden('Only the chief editor manages certificates');
+        const query = String((ctx.query as Record<string, unknown>).id ?? '').trim();
+        let rows = strapi.db.connection(CREDENTIALS_TABLE).select('credential_id', 'course_document_id', 'locale', 'issued_at', 'revoked_at');
+        if (query) rows = rows.where({ credential_id: query.replace(/^urn:uuid:/, '') });
+        const found = (await rows.orderBy('id', 'desc').limit(LIST_LIMIT)) as CredentialRow[];
+        ctx.body = {
+          certificates: found.map((r): CertificateListing => ({
+            id: r.credential_id,
+            courseDocumentId: r.course_document_id,
+            locale: r.locale,
+            issuedAt: new Date(r.issued_at).toISOString(),
+            revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+          })),
+        };
       },
-      {
-        method: 'POST',
-        path: '/certificates/:id/revoke',
-        handler: async (ctx: Context) => {
-          if (!canRevoke(ctx)) return ctx.forbidden('Only the chief editor can revoke a certificate');
-          const id = String(ctx.params.id).replace(/^urn:uuid:/, '');
-          if (!(await revokeCertificate(strapi, id))) return ctx.notFound('No such certificate');
-          ctx.body = { id, revoked: true };
-        },
-        config: { policies },
+    },
+    {
+      method: 'POST',
+      path: '/certificates/:id/revoke',
+      handler: async (ctx: Context) => {
+        if (!canRevoke(ctx)) return ctx.forbidden('Only the chief editor can revoke a certificate');
+        const id = String(ctx.params.id).replace(/^urn:uuid:/, '');
+        if (!(await revokeCertificate(strapi, id))) return ctx.notFound('No such certificate');
+        ctx.body = { id, revoked: true };
       },
-    ],
-  };
+    },
+  ]);
 }
