@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { withFailedPagesNoted } from './build-failure.ts';
 import { withLock } from './build-lock.ts';
-import { DEFAULT_CMS_PUBLIC_URL, DEFAULT_SITE_URL } from '@ssc/content-schemas';
+import { cmsPublicUrl as cmsPublicUrlOf, DEFAULT_SITE_URL } from '@ssc/content-schemas';
 import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
 import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { setPreviewBuild } from '../src/lib/preview-mode.ts';
@@ -185,7 +185,7 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       const stagingDir = path.join(cacheDir, 'out');
       const incremental = options.incremental ?? incrementalByDefault();
       const siteUrl = options.siteUrl ?? process.env.SSC_SITE_URL;
-      const cmsPublicUrl = options.cmsPublicUrl || process.env.SSC_CMS_PUBLIC_URL || DEFAULT_CMS_PUBLIC_URL;
+      const cmsPublicUrl = options.cmsPublicUrl || cmsPublicUrlOf();
       const seconds = () => (performance.now() - started) / 1000;
       const steps = { inputs: 0, astro: 0, compose: 0, search: 0 };
       let stepStarted = performance.now();
@@ -302,7 +302,7 @@ export function renderPreview(options: RenderPreviewOptions): Promise<{ seconds:
       const plan: BuildPlan = { previous: null, current: new Map(), rendered: new Set(), only: new Set(options.pages) };
       setPreviewBuild(true);
       try {
-        const cmsPublicUrl = process.env.SSC_CMS_PUBLIC_URL || DEFAULT_CMS_PUBLIC_URL;
+        const cmsPublicUrl = cmsPublicUrlOf();
         await runAstro({ snapshotDir: path.resolve(options.snapshotDir), stagingDir, cacheDir, siteUrl: options.siteUrl, cmsPublicUrl, plan });
       } finally {
         setPreviewBuild(false);

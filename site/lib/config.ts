@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig, AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
-import { DEFAULT_CMS_PUBLIC_URL, DEFAULT_SITE_URL, defaultLocale, locales } from '@ssc/content-schemas';
+import { cmsPublicUrl as cmsPublicUrlOf, DEFAULT_CMS_PUBLIC_URL, DEFAULT_SITE_URL, defaultLocale, locales } from '@ssc/content-schemas';
 import { currentPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { linkOrCopy } from './file-links.ts';
 import { snapshotIntegration } from './snapshot-integration.ts';
@@ -95,7 +95,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteConfig
   return {
     snapshotDir: path.resolve(snapshotDir),
     siteUrl: env.SSC_SITE_URL || DEFAULT_SITE_URL,
-    cmsPublicUrl: env.SSC_CMS_PUBLIC_URL || DEFAULT_CMS_PUBLIC_URL,
+    cmsPublicUrl: cmsPublicUrlOf(env),
   };
 }
 
