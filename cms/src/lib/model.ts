@@ -60,6 +60,10 @@ export const localeCodes = model.locales.map((l) => l.code);
 /** What a slug must match: lowercase ASCII words joined by hyphens. */
 export const SLUG = new RegExp(model.slugPattern);
 
+/** The static site's public URL without a trailing slash: SSC_SITE_URL, else `npm start`'s local site (SITE_PORT or the default port). */
+export const siteUrlFrom = (env: NodeJS.ProcessEnv = process.env): string =>
+  (env.SSC_SITE_URL || `${model.localSite.host}:${env.SITE_PORT || model.localSite.defaultPort}`).replace(/\/+$/, '');
+
 /** The site path of an item of `collection` in `locale`. */
 export const itemSitePath = (collection: RuntimeCollection, locale: string, slug: string): string =>
   model.itemPathTemplate.replace('{locale}', locale).replace('{pluralName}', collection.pluralName).replace('{slug}', slug);

@@ -4,7 +4,7 @@
  * the environment once per process.
  */
 import type { Core } from '@strapi/strapi';
-import { model } from '../model';
+import { siteUrlFrom } from '../model';
 
 export interface AccountSettings {
   /** Public origin of the static site, where the form pages are. */
@@ -37,7 +37,7 @@ const origin = (url: string) => url.replace(/\/+$/, '');
 
 export function readAccountSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): AccountSettings {
   return {
-    siteUrl: origin(env.SSC_SITE_URL || `${model.localSite.host}:${env.SITE_PORT || model.localSite.defaultPort}`),
+    siteUrl: siteUrlFrom(env),
     // Not server.absoluteUrl, which says "localhost" for 127.0.0.1: a redirect there would lose the session cookie.
     cmsUrl: origin(env.SSC_CMS_PUBLIC_URL || String(strapi.config.get('server.url') || '') || `http://${env.HOST || '127.0.0.1'}:${env.PORT || '1337'}`),
     passwordMinLength: int('LEARNER_PASSWORD_MIN_LENGTH', env.LEARNER_PASSWORD_MIN_LENGTH, 12, 8),

@@ -1,10 +1,10 @@
 /** The site's origin, which the learning API answers cross-origin and sends learners back to. */
-import { model } from '../model';
+import { model, siteUrlFrom } from '../model';
 
 /** SSC_SITE_URL's origin, else `npm start`'s local site (SITE_PORT or the default port). */
 export function siteOrigin(env: NodeJS.ProcessEnv = process.env): string {
   try {
-    return new URL(env.SSC_SITE_URL || `${model.localSite.host}:${env.SITE_PORT || model.localSite.defaultPort}`).origin;
+    return new URL(siteUrlFrom(env)).origin;
   } catch {
     return `${model.localSite.host}:${model.localSite.defaultPort}`;
   }

@@ -1,6 +1,6 @@
 /** Settings of the partner API: the model's defaults, changed by the environment (docs/configuration.md). */
 import type { Core } from '@strapi/strapi';
-import { model } from '../model';
+import { model, siteUrlFrom } from '../model';
 
 export interface SyndicationSettings {
   /** Public origin of the static site: items link to `/{locale}/{pluralName}/{slug}/` on it. */
@@ -29,7 +29,7 @@ const origin = (url: string) => url.replace(/\/+$/, '');
 
 export function readSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): SyndicationSettings {
   return {
-    siteUrl: origin(env.SSC_SITE_URL || `${model.localSite.host}:${env.SITE_PORT || model.localSite.defaultPort}`),
+    siteUrl: siteUrlFrom(env),
     cmsUrl: origin(String(strapi.config.get('server.absoluteUrl') || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`)),
     defaultPageSize: int(env.SYNDICATION_DEFAULT_PAGE_SIZE, model.partnerApi.pageSize, 1),
     maxPageSize: int(env.SYNDICATION_MAX_PAGE_SIZE, model.partnerApi.maxPageSize, 1),
