@@ -4,7 +4,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('IS_PROXIED', false),
+  // Behind a TLS-terminating front (nginx, a load balancer): trust its X-Forwarded-Proto/Host/For, so that
+  // cookies are Secure and rate limits see the client's address (the last one the front added).
+  proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
   app: {
     keys: env.array('APP_KEYS')!,
   },

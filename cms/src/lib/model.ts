@@ -64,6 +64,20 @@ export const SLUG = new RegExp(model.slugPattern);
 export const siteUrlFrom = (env: NodeJS.ProcessEnv = process.env): string =>
   (env.SSC_SITE_URL || `${model.localSite.host}:${env.SITE_PORT || model.localSite.defaultPort}`).replace(/\/+$/, '');
 
+/**
+ * The CMS's public URL without a trailing slash, for links and redirects it gives out
+ * (learner pages, certificates, media in the partner API): SSC_CMS_PUBLIC_URL, else
+ * Strapi's PUBLIC_URL (`server.url`), else the address it listens on. Not Strapi's
+ * `server.absoluteUrl`, which says "localhost" for 127.0.0.1: a redirect there would
+ * lose the learner's session cookie.
+ */
+export const cmsUrlFrom = (serverUrl: unknown, env: NodeJS.ProcessEnv = process.env): string =>
+  (
+    env.SSC_CMS_PUBLIC_URL ||
+    (typeof serverUrl === 'string' && /^https?:\/\//.test(serverUrl) ? serverUrl : '') ||
+    `http://${env.HOST || '127.0.0.1'}:${env.PORT || '1337'}`
+  ).replace(/\/+$/, '');
+
 /** The site path of an item of `collection` in `locale`. */
 export const itemSitePath = (collection: RuntimeCollection, locale: string, slug: string): string =>
   model.itemPathTemplate.replace('{locale}', locale).replace('{pluralName}', collection.pluralName).replace('{slug}', slug);

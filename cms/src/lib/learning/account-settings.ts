@@ -4,7 +4,7 @@
  * the environment once per process.
  */
 import type { Core } from '@strapi/strapi';
-import { siteUrlFrom } from '../model';
+import { cmsUrlFrom, siteUrlFrom } from '../model';
 
 export interface AccountSettings {
   /** Public origin of the static site, where the form pages are. */
@@ -33,13 +33,10 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
   return n;
 };
 
-const origin = (url: string) => url.replace(/\/+$/, '');
-
 export function readAccountSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): AccountSettings {
   return {
     siteUrl: siteUrlFrom(env),
-    // Not server.absoluteUrl, which says "localhost" for 127.0.0.1: a redirect there would lose the session cookie.
-    cmsUrl: origin(env.SSC_CMS_PUBLIC_URL || String(strapi.config.get('server.url') || '') || `http://${env.HOST || '127.0.0.1'}:${env.PORT || '1337'}`),
+    cmsUrl: cmsUrlFrom(strapi.config.get('server.url'), env),
     passwordMinLength: int('LEARNER_PASSWORD_MIN_LENGTH', env.LEARNER_PASSWORD_MIN_LENGTH, 12, 8),
     registerPerIp: int('LEARNER_REGISTER_PER_IP', env.LEARNER_REGISTER_PER_IP, 5, 1),
     registerGlobal: int('LEARNER_REGISTER_GLOBAL', env.LEARNER_REGISTER_GLOBAL, 200, 1),

@@ -1,6 +1,6 @@
 /** Settings of the partner API: the model's defaults, changed by the environment (docs/configuration.md). */
 import type { Core } from '@strapi/strapi';
-import { model, siteUrlFrom } from '../model';
+import { cmsUrlFrom, model, siteUrlFrom } from '../model';
 
 export interface SyndicationSettings {
   /** Public origin of the static site: items link to `/{locale}/{pluralName}/{slug}/` on it. */
@@ -25,12 +25,10 @@ const int = (value: string | undefined, fallback: number, min: number): number =
   return n;
 };
 
-const origin = (url: string) => url.replace(/\/+$/, '');
-
 export function readSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): SyndicationSettings {
   return {
     siteUrl: siteUrlFrom(env),
-    cmsUrl: origin(String(strapi.config.get('server.absoluteUrl') || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '1337'}`)),
+    cmsUrl: cmsUrlFrom(strapi.config.get('server.url'), env),
     defaultPageSize: int(env.SYNDICATION_DEFAULT_PAGE_SIZE, model.partnerApi.pageSize, 1),
     maxPageSize: int(env.SYNDICATION_MAX_PAGE_SIZE, model.partnerApi.maxPageSize, 1),
     maxChanges: int(env.SYNDICATION_MAX_CHANGES, model.partnerApi.maxChanges, 1),

@@ -59,6 +59,7 @@ h1 { font-size: 2.2rem; margin: 0 0 1.5rem; color: #2f6b4f; letter-spacing: .02e
 .qr svg { width: 42mm; height: 42mm; display: block; }
 .revoked { grid-column: 1 / -1; background: #8b1d1d; color: #fff; padding: .6rem 1rem; font-weight: 700; }
 nav { max-width: 270mm; margin: 0 auto 2rem; display: flex; gap: 1.2rem; flex-wrap: wrap; }
+@media screen and (max-width: 40rem) { main { grid-template-columns: 1fr; margin: .5rem; padding: 1.25rem; } h1 { font-size: 1.7rem; } .course { font-size: 1.35rem; } .id { overflow-wrap: anywhere; } nav { margin: 0 .5rem 2rem; } }
 @media print { body { background: #fff; } main { margin: 0; } nav { display: none; } }
 </style>
 </head>
