@@ -151,9 +151,7 @@ function bestFirst(a: Scored, b: Scored): number {
  * Expired offers are left out; demands among the candidates and the demand itself are ignored.
  */
 export function rankCandidates(demand: ExchangeProfile, candidates: readonly ExchangeProfile[], options: RankOptions): Suggestion[] {
-  const pool = candidates.filter(
-    (c) => (c.type === 'offer' || c.type === 'solution') && c.documentId !== demand.documentId && !isExpired(c, options.today),
-  );
+  const pool = candidates.filter((c) => (c.type === 'offer' || c.type === 'solution') && c.documentId !== demand.documentId && !isExpired(c, options.today));
   const textScores = similaritiesByLanguage(demand.texts, pool);
   const scored: Scored[] = [];
   for (const candidate of pool) {

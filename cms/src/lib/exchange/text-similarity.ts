@@ -10,10 +10,12 @@
  * that matter in this domain). Chinese and Arabic get the commonest particles and prepositions.
  */
 const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(
-    'a an and are as at be by for from has have in into is it its of on or our that the their this to was we were which with will'.split(' '),
+  en: new Set('a an and are as at be by for from has have in into is it its of on or our that the their this to was we were which with will'.split(' ')),
+  fr: new Set(
+    'a au aux avec c ce ces d dans de des du en est et il ils j l la le les leur leurs n nos notre ou par pour qu que qui s sa se ses son sur un une'.split(
+      ' ',
+    ),
   ),
-  fr: new Set('a au aux avec c ce ces d dans de des du en est et il ils j l la le les leur leurs n nos notre ou par pour qu que qui s sa se ses son sur un une'.split(' ')),
   es: new Set('a al con de del el en es la las lo los para por que se su sus un una y o'.split(' ')),
   ar: new Set(['في', 'من', 'على', 'إلى', 'عن', 'مع', 'أن', 'إن', 'هذا', 'هذه', 'التي', 'الذي', 'و', 'أو', 'ما', 'لا', 'كما']),
   zh: new Set(['的', '了', '和', '与', '及', '在', '是', '为', '对', '等', '中', '也', '并', '将', '由', '以', '其']),

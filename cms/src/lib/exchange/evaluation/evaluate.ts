@@ -65,7 +65,12 @@ const textOnly: Ranker = (demand, candidates, today) => {
   const valid = candidates.filter((c) => (c.type === 'offer' || c.type === 'solution') && !isExpired(c, today));
   const scores = similaritiesByLanguage(demand.texts, valid);
   return valid
-    .map((c) => ({ documentId: c.documentId, type: c.type as Suggestion['type'], score: Math.max(0, ...Object.values(scores.get(c.documentId) ?? {})), reasons: [] }))
+    .map((c) => ({
+      documentId: c.documentId,
+      type: c.type as Suggestion['type'],
+      score: Math.max(0, ...Object.values(scores.get(c.documentId) ?? {})),
+      reasons: [],
+    }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || (a.documentId < b.documentId ? -1 : 1));
 };

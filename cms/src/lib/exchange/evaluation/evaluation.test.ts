@@ -10,8 +10,8 @@ const set = JSON.parse(fs.readFileSync(new URL('./evaluation-set.json', import.m
  * The floor for the ranking's precision at 3 on the labelled set: on average three in four of the right answers a
  * demand can have in its top 3 are there. The ranking measures 0.775 on this set; the codes alone measure 0.745 and
  * words alone 0.706 (`npm run exchange:evaluate`). The floor sits between the codes alone and the ranking, so a
- * change that costs any demand one right answer fails here and must be weighed, and the set re-labelled or the
- * floor re-justified in docs/solutions-exchange.md, rather than slip through.
+ * change that drops a right answer from the top 3 of a demand with one or two of them fails here, to be weighed
+ * (and the set re-labelled or the floor re-justified in docs/solutions-exchange.md) rather than slip through.
  */
 const PRECISION_AT_3_FLOOR = 0.75;
 
@@ -29,7 +29,11 @@ describe('the labelled evaluation set', () => {
       expect(demandIds.has(pair.demand), pair.demand).toBe(true);
       expect(candidateIds.has(pair.candidate), pair.candidate).toBe(true);
     }
-    for (const demand of demandIds) expect(set.relevant.some((p) => p.demand === demand), demand).toBe(true);
+    for (const demand of demandIds)
+      expect(
+        set.relevant.some((p) => p.demand === demand),
+        demand,
+      ).toBe(true);
   });
 
   it('writes each record in one or two of the five languages, and uses all five', () => {
