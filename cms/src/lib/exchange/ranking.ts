@@ -69,9 +69,9 @@ export const SAME_COUNTRY_WEIGHT = 1.5;
 export const NEIGHBOURING_COUNTRY_WEIGHT = 1;
 /**
  * Text similarity adds at most this much (its best cosine over the shared languages, 0 to 1, times this weight,
- * when it reaches SIMILAR_TEXT_THRESHOLD): no more than the smallest
- * taxonomy weight, so words can reorder candidates that the codes rank alike, or close the gap of one neighbouring
- * country, but never outrank a candidate with one more theme, support fit, shared language or country.
+ * when it reaches SIMILAR_TEXT_THRESHOLD): no more than the smallest taxonomy weight, so words reorder candidates
+ * that the codes rank alike, and at best tie with a candidate that has one more theme (up to four demand themes),
+ * support fit, shared language, country or neighbouring country, which then comes first (ties go to the taxonomy).
  */
 export const TEXT_WEIGHT = 1;
 /**
