@@ -13,6 +13,7 @@ import {
   QUESTION_KINDS,
   POLICY_DOCUMENT_TYPES,
   SLUG_PATTERN,
+  SUBREGIONS,
   getCollection,
   getComponent,
   localeCodes,
@@ -108,6 +109,8 @@ export const taxonomyFile = z.object({
     z.object({
       slug,
       isoCode: z.string().regex(/^[A-Z]{2}$/),
+      /** Every demo country has its UN M49 sub-region: the solutions exchange's neighbours. */
+      subregion: z.enum(SUBREGIONS),
       locales: perLocale(z.object({ name: text('country', 'name'), region: optionalText('country', 'region') })),
     }),
   ),

@@ -155,7 +155,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
       await ensureDocument('theme', t.slug, (l) => t.locales[l] && { slug: t.slug, order: t.order, ...t.locales[l] });
     }
     for (const c of taxonomy.countries) {
-      await ensureDocument('country', c.slug, (l) => c.locales[l] && { slug: c.slug, isoCode: c.isoCode, ...c.locales[l] });
+      await ensureDocument('country', c.slug, (l) => c.locales[l] && { slug: c.slug, isoCode: c.isoCode, subregion: c.subregion, ...c.locales[l] });
     }
     for (const p of taxonomy.partners) {
       const logo = await upload(mediaName.partnerLogo(p.slug), 'image/png', p.locales.en?.name);
