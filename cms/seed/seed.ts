@@ -12,6 +12,7 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes, defaultLocale, getLocale, learningCollections, localeCodes, strapiUid, taxonomies, type LocaleCode } from '@ssc/content-schemas';
 import type { DemoContent } from './load-content.ts';
 import type { PdfSeed } from './format.ts';
+import { seedExchange } from './seed-exchange.ts';
 import { mediaDir, mediaName, pdfPageCount } from './media.ts';
 
 type Data = Record<string, unknown>;
@@ -316,6 +317,9 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
         c.draftLocales,
       );
     }
+
+    // ---------------------------------------------------------- the solutions exchange
+    await seedExchange(content, { ensureDocument, ref, refs, log });
 
     // ---------------------------------------------------------- news
     log(`[seed] news: ${content.news.length}`);

@@ -161,7 +161,7 @@ function relationSummaryFields(target: string): Json[] {
 /** A field's kind and, for relations and components, what it points at: enough for the CMS to read an entry generically. */
 function fieldSummary(field: FieldDefinition): JsonObject {
   // `private`: what the CMS sends out (the partner API) must leave the field out.
-  const known = field.private ? { private: true } : {};
+  const known: JsonObject = field.private ? { private: true } : {};
   if (field.kind === 'relation') return { kind: field.kind, target: field.target, multiple: field.multiple, ...known };
   if (field.kind === 'component') return { kind: field.kind, component: field.component, repeatable: field.repeatable, ...known };
   return { kind: field.kind, ...known };
