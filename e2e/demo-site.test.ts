@@ -34,7 +34,17 @@ interface DemoDocument {
 
 function demoDocuments(): Record<ContentTypeName, DemoDocument[]> {
   const demo = loadDemoContent();
-  return { news: demo.news, video: demo.videos, report: demo.reports, policy: demo.policies, course: demo.courses } as never;
+  return {
+    news: demo.news,
+    video: demo.videos,
+    report: demo.reports,
+    policy: demo.policies,
+    course: demo.courses,
+    solution: demo.solutions,
+    offer: demo.offers,
+    demand: demo.demands,
+    match: demo.matches,
+  } as never;
 }
 
 const publishedIn = (doc: DemoDocument) => localeCodes.filter((l) => doc.locales[l] && !doc.draftLocales?.includes(l));
@@ -218,6 +228,23 @@ describe('the demo site, built from a pull of the running CMS', () => {
         const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
         expect(text, entry.name).not.toMatch(/"correct"\s*:|"feedback"\s*:/);
         for (const f of feedback) expect(text.includes(f), `${entry.name} holds the feedback "${f}"`).toBe(false);
+      }
+    }
+  });
+
+  it("never puts an exchange submitter's details, a moderation note or a broker's notes in the snapshot, any page, feed or the static JSON API", () => {
+    const demo = loadDemoContent();
+    const secrets = [
+      ...[...demo.offers, ...demo.demands].flatMap((d) => Object.values(d.shared.submission ?? {}).filter((v) => v.length > 8)),
+      ...demo.matches.flatMap((m) => (m.shared.brokerNotes ? [m.shared.brokerNotes] : [])),
+    ];
+    expect(secrets.length).toBeGreaterThanOrEqual(4);
+    for (const root of [releases.liveLink, snapshot.dir]) {
+      for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(html|xml|json|txt|js)$/.test(entry.name)) continue;
+        const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+        expect(text, entry.name).not.toMatch(/"(contactEmail|contactName|moderationNote|brokerNotes)"\s*:/);
+        for (const secret of secrets) expect(text.includes(secret), `${entry.name} holds "${secret}"`).toBe(false);
       }
     }
   });

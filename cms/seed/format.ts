@@ -7,12 +7,20 @@
 import { z } from 'zod';
 import {
   COURSE_LEVELS,
+  DEMAND_STATES,
+  EVIDENCE_LEVELS,
+  EXCHANGE_SUPPORT_KINDS,
+  LANGUAGE_TAG_PATTERN,
+  MATCH_STATES,
+  MODERATION_STATES,
+  OFFER_MODALITIES,
   LESSON_KINDS,
   LICENSES,
   PARTNER_KINDS,
   QUESTION_KINDS,
   POLICY_DOCUMENT_TYPES,
   SLUG_PATTERN,
+  SUBREGIONS,
   getCollection,
   getComponent,
   localeCodes,
@@ -108,6 +116,8 @@ export const taxonomyFile = z.object({
     z.object({
       slug,
       isoCode: z.string().regex(/^[A-Z]{2}$/),
+      /** Every demo country has its UN M49 sub-region: the solutions exchange's neighbours. */
+      subregion: z.enum(SUBREGIONS),
       locales: perLocale(z.object({ name: text('country', 'name'), region: optionalText('country', 'region') })),
     }),
   ),
@@ -230,6 +240,95 @@ export const quizFile = z.array(
   }),
 );
 
+// ---------------------------------------------------------------- the solutions exchange
+
+const languageTag = z.string().regex(new RegExp(LANGUAGE_TAG_PATTERN));
+
+export const solutionFile = documentsFile(
+  {
+    ...baseShared,
+    lastVerified: date,
+    evidenceLevel: z.enum(EVIDENCE_LEVELS),
+    partners: z.array(slug),
+    contactOrganization: slug.optional(),
+  },
+  { challenge: nonEmpty, approach: nonEmpty, results: nonEmpty, evidence: z.string().optional(), replicationConditions: z.string().optional() },
+);
+
+/** Who submitted an offer or a demand from the public site, and its moderation: private, kept in the CMS. */
+const submission = z
+  .object({
+    contactName: text('offer', 'contactName'),
+    contactEmail: z.email().max(maxLength('offer', 'contactEmail')),
+    contactOrganization: optionalText('offer', 'contactOrganization'),
+    reference: z.string().regex(/^[DO]-[0-9]{4}-[0-9]{5}$/),
+    moderation: z.enum(MODERATION_STATES),
+    moderationNote: optionalText('offer', 'moderationNote'),
+  })
+  .optional();
+
+export const offerFile = documentsFile(
+  {
+    ...baseShared,
+    lastVerified: date,
+    /** A partner of taxonomy.json; else each translation names the provider (`providerName`). */
+    provider: slug.optional(),
+    modality: z.enum(OFFER_MODALITIES),
+    deliveryLanguages: z.array(languageTag).min(1),
+    validUntil: date.optional(),
+    submission,
+  },
+  {
+    expertise: nonEmpty,
+    providerName: optionalText('offer', 'providerName'),
+    capacity: optionalText('offer', 'capacity'),
+    costSharing: optionalText('offer', 'costSharing'),
+  },
+);
+
+export const demandFile = documentsFile(
+  {
+    ...baseShared,
+    lastVerified: date,
+    country: slug,
+    supportSought: z.array(z.enum(EXCHANGE_SUPPORT_KINDS)).min(1),
+    languages: z.array(languageTag).min(1),
+    state: z.enum(DEMAND_STATES),
+    submission: submission.refine((s) => !s || s.reference.startsWith('D-'), { message: "a demand's reference starts with D-" }),
+  },
+  {
+    institution: text('demand', 'institution'),
+    problem: nonEmpty,
+    beneficiaries: optionalText('demand', 'beneficiaries'),
+    timeframe: optionalText('demand', 'timeframe'),
+  },
+);
+
+/** The day of each step of a brokering case, as far as it went. */
+const matchSteps = { proposedOn: date, introducedOn: date, agreedOn: date, startedOn: date, completedOn: date, declinedOn: date };
+
+export const matchFile = documentsFile(
+  {
+    ...baseShared,
+    demand: slug,
+    offers: z.array(slug),
+    solutions: z.array(slug),
+    state: z.enum(MATCH_STATES),
+    ...Object.fromEntries(Object.entries(matchSteps).map(([k, v]) => [k, v.optional()])),
+    brokerNotes: z.string().optional(),
+  },
+  { outcome: z.string().optional() },
+).superRefine((matches, ctx) => {
+  // The CMS publishes a match only when it is completed with an outcome (its public story).
+  matches.forEach((m, i) => {
+    for (const [locale, text] of Object.entries(m.locales)) {
+      if (!text || (m.draftLocales ?? []).includes(locale as LocaleCode)) continue;
+      if (m.shared.state !== 'completed' || !text.outcome?.trim())
+        ctx.addIssue({ code: 'custom', path: [i, 'locales', locale], message: 'a published match must be completed and have an outcome' });
+    }
+  });
+});
+
 export const contentFiles = {
   'taxonomy.json': taxonomyFile,
   'news.json': newsFile,
@@ -238,6 +337,10 @@ export const contentFiles = {
   'policies.json': policyFile,
   'courses.json': courseFile,
   'quizzes.json': quizFile,
+  'solutions.json': solutionFile,
+  'offers.json': offerFile,
+  'demands.json': demandFile,
+  'matches.json': matchFile,
 } as const;
 
 export type TaxonomySeed = z.infer<typeof taxonomyFile>;
@@ -248,3 +351,7 @@ export type PolicySeed = z.infer<typeof policyFile>[number];
 export type CourseSeed = z.infer<typeof courseFile>[number];
 export type QuizSeed = z.infer<typeof quizFile>[number];
 export type PdfSeed = z.infer<typeof pdfFile>;
+export type SolutionSeed = z.infer<typeof solutionFile>[number];
+export type OfferSeed = z.infer<typeof offerFile>[number];
+export type DemandSeed = z.infer<typeof demandFile>[number];
+export type MatchSeed = z.infer<typeof matchFile>[number];

@@ -9,7 +9,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { demoMediaFiles, mediaDir } from './media.ts';
-import { contentFiles, type CourseSeed, type NewsSeed, type PolicySeed, type QuizSeed, type ReportSeed, type TaxonomySeed, type VideoSeed } from './format.ts';
+import {
+  contentFiles,
+  type CourseSeed,
+  type DemandSeed,
+  type MatchSeed,
+  type NewsSeed,
+  type OfferSeed,
+  type PolicySeed,
+  type QuizSeed,
+  type ReportSeed,
+  type SolutionSeed,
+  type TaxonomySeed,
+  type VideoSeed,
+} from './format.ts';
 
 export const contentDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'content');
 
@@ -21,6 +34,10 @@ export interface DemoContent {
   policies: PolicySeed[];
   courses: CourseSeed[];
   quizzes: QuizSeed[];
+  solutions: SolutionSeed[];
+  offers: OfferSeed[];
+  demands: DemandSeed[];
+  matches: MatchSeed[];
 }
 
 function readFile<K extends keyof typeof contentFiles>(name: K, problems: string[]): z.infer<(typeof contentFiles)[K]> | undefined {
@@ -58,6 +75,9 @@ function checkLinks(c: DemoContent, problems: string[]): void {
     reports: new Set(c.reports.map((d) => d.slug)),
     courses: new Set(c.courses.map((d) => d.slug)),
     quizzes: new Set(c.quizzes.map((d) => d.slug)),
+    solutions: new Set(c.solutions.map((d) => d.slug)),
+    offers: new Set(c.offers.map((d) => d.slug)),
+    demands: new Set(c.demands.map((d) => d.slug)),
   };
   const need = (file: string, doc: string, what: string, known: Set<string>, values: (string | undefined)[]) => {
     for (const v of values) if (v !== undefined && !known.has(v)) problems.push(`${file}: "${doc}" links to unknown ${what} "${v}"`);
@@ -67,6 +87,10 @@ function checkLinks(c: DemoContent, problems: string[]): void {
     ...c.videos.map((d) => ['videos.json', d] as const),
     ...c.reports.map((d) => ['reports.json', d] as const),
     ...c.courses.map((d) => ['courses.json', d] as const),
+    ...c.solutions.map((d) => ['solutions.json', d] as const),
+    ...c.offers.map((d) => ['offers.json', d] as const),
+    ...c.demands.map((d) => ['demands.json', d] as const),
+    ...c.matches.map((d) => ['matches.json', d] as const),
   ];
   for (const [file, d] of all) {
     need(file, d.slug, 'theme', themes, d.shared.themes);
@@ -85,6 +109,18 @@ function checkLinks(c: DemoContent, problems: string[]): void {
     need('policies.json', d.slug, 'country', countries, [d.shared.country]);
   }
   for (const d of c.courses) need('courses.json', d.slug, 'partner', partners, [d.shared.partnerInstitution]);
+  for (const d of c.solutions) need('solutions.json', d.slug, 'partner', partners, [...d.shared.partners, d.shared.contactOrganization]);
+  for (const d of c.offers) need('offers.json', d.slug, 'partner', partners, [d.shared.provider]);
+  for (const d of c.demands) need('demands.json', d.slug, 'country', countries, [d.shared.country]);
+  for (const d of c.matches) {
+    need('matches.json', d.slug, 'demand', slugs.demands, [d.shared.demand]);
+    need('matches.json', d.slug, 'offer', slugs.offers, d.shared.offers);
+    need('matches.json', d.slug, 'solution', slugs.solutions, d.shared.solutions);
+  }
+  for (const d of c.offers) {
+    for (const [loc, text] of Object.entries(d.locales))
+      if (!d.shared.provider && !text?.providerName) problems.push(`offers.json: "${d.slug}" [${loc}] names no provider (provider or providerName)`);
+  }
   for (const [file, docs] of [
     ['reports.json', c.reports],
     ['policies.json', c.policies],
@@ -129,6 +165,10 @@ function checkLinks(c: DemoContent, problems: string[]): void {
     policies: c.policies,
     courses: c.courses,
     quizzes: c.quizzes,
+    solutions: c.solutions,
+    offers: c.offers,
+    demands: c.demands,
+    matches: c.matches,
   })) {
     const seen = new Set<string>();
     for (const d of docs) {
@@ -149,6 +189,10 @@ export function loadDemoContent(): DemoContent {
     policies: readFile('policies.json', problems),
     courses: readFile('courses.json', problems),
     quizzes: readFile('quizzes.json', problems),
+    solutions: readFile('solutions.json', problems),
+    offers: readFile('offers.json', problems),
+    demands: readFile('demands.json', problems),
+    matches: readFile('matches.json', problems),
   };
   if (!problems.length) checkLinks(content as DemoContent, problems);
   if (problems.length) throw new Error(`Demo content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
@@ -159,7 +203,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const c = loadDemoContent();
     console.log(
-      `Demo content OK: ${c.news.length} news, ${c.videos.length} videos, ${c.reports.length} reports, ${c.policies.length} policies, ${c.courses.length} courses, ${c.quizzes.length} quizzes.`,
+      `Demo content OK: ${c.news.length} news, ${c.videos.length} videos, ${c.reports.length} reports, ${c.policies.length} policies, ${c.courses.length} courses, ${c.quizzes.length} quizzes, ${c.solutions.length} solutions, ${c.offers.length} offers, ${c.demands.length} demands, ${c.matches.length} matches.`,
     );
   } catch (error) {
     console.error((error as Error).message);

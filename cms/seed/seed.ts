@@ -12,6 +12,7 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes, defaultLocale, getLocale, learningCollections, localeCodes, strapiUid, taxonomies, type LocaleCode } from '@ssc/content-schemas';
 import type { DemoContent } from './load-content.ts';
 import type { PdfSeed } from './format.ts';
+import { seedExchange } from './seed-exchange.ts';
 import { mediaDir, mediaName, pdfPageCount } from './media.ts';
 
 type Data = Record<string, unknown>;
@@ -155,7 +156,7 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
       await ensureDocument('theme', t.slug, (l) => t.locales[l] && { slug: t.slug, order: t.order, ...t.locales[l] });
     }
     for (const c of taxonomy.countries) {
-      await ensureDocument('country', c.slug, (l) => c.locales[l] && { slug: c.slug, isoCode: c.isoCode, ...c.locales[l] });
+      await ensureDocument('country', c.slug, (l) => c.locales[l] && { slug: c.slug, isoCode: c.isoCode, subregion: c.subregion, ...c.locales[l] });
     }
     for (const p of taxonomy.partners) {
       const logo = await upload(mediaName.partnerLogo(p.slug), 'image/png', p.locales.en?.name);
@@ -316,6 +317,9 @@ export async function seedDemoContent(strapi: Core.Strapi, content: DemoContent,
         c.draftLocales,
       );
     }
+
+    // ---------------------------------------------------------- the solutions exchange
+    await seedExchange(content, { ensureDocument, ref, refs, log });
 
     // ---------------------------------------------------------- news
     log(`[seed] news: ${content.news.length}`);

@@ -11,6 +11,7 @@ import { registerPartnerTokenGuard, watchTokenChanges } from './lib/syndication/
 import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
+import { registerMatchPublishGuard } from './lib/exchange/match-publish-guard';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
 import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler } from './lib/scheduling';
@@ -34,6 +35,7 @@ export default {
     registerSlugGuard(strapi);
     registerUniqueWithinEntryGuard(strapi);
     registerLocaleGuard(strapi);
+    registerMatchPublishGuard(strapi);
     registerPartnerTokenGuard(strapi);
     registerSourceTracking(strapi);
     // Last, so that it records only writes the guards let through.

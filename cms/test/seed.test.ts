@@ -10,6 +10,10 @@ const fileOf: Record<string, keyof Omit<DemoContent, 'taxonomy'>> = {
   report: 'reports',
   policy: 'policies',
   course: 'courses',
+  solution: 'solutions',
+  offer: 'offers',
+  demand: 'demands',
+  match: 'matches',
 };
 
 /** How many documents the demo content publishes per type and locale. */

@@ -1,5 +1,5 @@
 /**
- * The content model: shared components, taxonomy and the five content types.
+ * The content model: shared components, taxonomy and the content types.
  * Strapi's schema files (cms/src/...) are generated from this file by
  * `npm run generate`; the snapshot validators and types are derived from it.
  */
@@ -142,6 +142,27 @@ const questionComponent = {
   },
 } as const satisfies ComponentDefinition;
 
+/** The languages one can work in with an offer or a demand: one BCP-47 tag per entry. */
+const exchangeLanguageComponent = {
+  name: 'exchange.language',
+  displayName: 'Language',
+  description: 'A language of delivery or of work, as a BCP-47 tag (fr, zh, pt-BR).',
+  fields: {
+    language: f.string({ localized: false, required: true, pattern: LANGUAGE_TAG_PATTERN, maxLength: 20 }),
+  },
+} as const satisfies ComponentDefinition;
+
+export const EXCHANGE_SUPPORT_KINDS = ['know-how', 'training', 'technology', 'finance', 'partnership'] as const;
+
+const exchangeSupportComponent = {
+  name: 'exchange.support',
+  displayName: 'Support sought',
+  description: 'One kind of support a demand asks for.',
+  fields: {
+    support: f.enum({ localized: false, required: true, values: EXCHANGE_SUPPORT_KINDS }),
+  },
+} as const satisfies ComponentDefinition;
+
 export const components = [
   seoComponent,
   captionedImageComponent,
@@ -152,6 +173,8 @@ export const components = [
   moduleComponent,
   choiceComponent,
   questionComponent,
+  exchangeLanguageComponent,
+  exchangeSupportComponent,
 ] as const;
 
 // ---------------------------------------------------------------- types
@@ -190,6 +213,32 @@ const theme = {
   },
 } as const satisfies CollectionDefinition;
 
+/** The United Nations' M49 sub-regions: countries in one are neighbours for the solutions exchange. */
+export const SUBREGIONS = [
+  'northern-africa',
+  'eastern-africa',
+  'middle-africa',
+  'southern-africa',
+  'western-africa',
+  'caribbean',
+  'central-america',
+  'south-america',
+  'northern-america',
+  'central-asia',
+  'eastern-asia',
+  'south-eastern-asia',
+  'southern-asia',
+  'western-asia',
+  'eastern-europe',
+  'northern-europe',
+  'southern-europe',
+  'western-europe',
+  'australia-and-new-zealand',
+  'melanesia',
+  'micronesia',
+  'polynesia',
+] as const;
+
 const country = {
   name: 'country',
   singularName: 'country',
@@ -202,6 +251,7 @@ const country = {
     isoCode: f.string({ localized: false, required: true, pattern: '^[A-Z]{2}$', maxLength: 2, description: 'ISO 3166-1 alpha-2 code.' }),
     name: f.string({ required: true, maxLength: 120 }),
     region: f.string({ maxLength: 120 }),
+    subregion: f.enum({ values: SUBREGIONS, description: "The country's UN M49 sub-region: the solutions exchange's neighbours." }),
   },
 } as const satisfies CollectionDefinition;
 
@@ -354,6 +404,130 @@ const course = {
   uniqueWithinEntry: ['modules.*.lessons.*.slug'],
 } as const satisfies CollectionDefinition;
 
+// ---------------------------------------------------------------- the solutions exchange
+
+export const EVIDENCE_LEVELS = ['anecdotal', 'documented', 'evaluated', 'independently-evaluated'] as const;
+export const OFFER_MODALITIES = ['expert-deployment', 'study-tour', 'training', 'technology-transfer', 'policy-advice'] as const;
+export const DEMAND_STATES = ['open', 'in-discussion', 'met', 'closed'] as const;
+export const MATCH_STATES = ['proposed', 'introduced', 'agreed', 'under-way', 'completed', 'declined'] as const;
+export const MODERATION_STATES = ['submitted', 'changes-requested', 'rejected', 'approved'] as const;
+
+/** When the record's facts were last checked with its owner: every exchange record shows it, and an old one is marked stale. */
+const lastVerified = f.date({ required: true, description: 'The day the facts were last checked with the organization.' });
+
+/**
+ * Who submitted an offer or a demand, and its moderation: shared and private, so that
+ * it stays in the CMS (never in the content API, the snapshot, the site or the partner API).
+ */
+const submitterFields = {
+  contactName: f.string({ localized: false, private: true, maxLength: 200 }),
+  contactEmail: f.string({ localized: false, private: true, maxLength: 254 }),
+  contactOrganization: f.string({ localized: false, private: true, maxLength: 200 }),
+  reference: f.string({
+    localized: false,
+    private: true,
+    pattern: '^[DO]-[0-9]{4}-[0-9]{5}$',
+    maxLength: 12,
+    description: 'The number the submitter was given (D-2026-00042, O-2026-00007).',
+  }),
+  moderation: f.enum({ private: true, values: MODERATION_STATES, description: 'Empty for entries a broker wrote.' }),
+  moderationNote: f.text({ localized: false, private: true, maxLength: 2000, description: 'The reason given to the submitter.' }),
+} as const;
+
+/** The language-independent list of languages an offer is delivered in or a demand can work in. */
+const languageList = (description: string) =>
+  f.component({ component: 'exchange.language', repeatable: true, localized: false, required: true, min: 1, description });
+
+const solution = {
+  name: 'solution',
+  singularName: 'solution',
+  pluralName: 'solutions',
+  displayName: 'Solution',
+  description: 'Good practices of the solutions exchange: what was done, its results and how to replicate it.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    lastVerified,
+    challenge: f.richtext({ required: true }),
+    approach: f.richtext({ required: true, description: 'What was done.' }),
+    results: f.richtext({ required: true }),
+    evidenceLevel: f.enum({ required: true, values: EVIDENCE_LEVELS }),
+    evidence: f.richtext({ description: 'The evidence behind the results, with its sources.' }),
+    evidenceFiles: f.component({ component: 'shared.file-attachment', repeatable: true }),
+    replicationConditions: f.richtext({ description: 'What must be in place to replicate it elsewhere.' }),
+    partners: f.relation({ target: 'partner', multiple: true }),
+    contactOrganization: f.relation({ target: 'partner', multiple: false, author: true }),
+  },
+} as const satisfies CollectionDefinition;
+
+const offer = {
+  name: 'offer',
+  singularName: 'offer',
+  pluralName: 'offers',
+  displayName: 'Offer',
+  description: 'Expertise an organization offers to share through the solutions exchange.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    lastVerified,
+    provider: f.relation({ target: 'partner', multiple: false, author: true }),
+    providerName: f.string({ maxLength: 200, author: true, description: 'The providing organization, when it is not a partner (a submission).' }),
+    expertise: f.richtext({ required: true, description: 'The expertise offered.' }),
+    modality: f.enum({ required: true, values: OFFER_MODALITIES }),
+    deliveryLanguages: languageList('The languages it can be delivered in.'),
+    capacity: f.text({ maxLength: 600, description: 'How many people, places or deployments, and how often.' }),
+    costSharing: f.text({ maxLength: 1000, description: 'Who pays for what.' }),
+    validUntil: f.date({ description: 'The offer leaves the open lists after this day.' }),
+    ...submitterFields,
+  },
+} as const satisfies CollectionDefinition;
+
+const demand = {
+  name: 'demand',
+  singularName: 'demand',
+  pluralName: 'demands',
+  displayName: 'Demand',
+  description: 'A need for help posted by an institution of a partner country.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    lastVerified,
+    institution: f.string({ required: true, maxLength: 200, author: true, description: 'The requesting institution.' }),
+    country: f.relation({ target: 'country', multiple: false, required: true, description: "The requesting institution's country." }),
+    problem: f.richtext({ required: true }),
+    beneficiaries: f.text({ maxLength: 600, description: 'Who would benefit.' }),
+    supportSought: f.component({ component: 'exchange.support', repeatable: true, localized: false, required: true, min: 1 }),
+    timeframe: f.string({ maxLength: 200 }),
+    languages: languageList('The languages the institution can work in.'),
+    state: f.enum({ required: true, values: DEMAND_STATES, default: 'open' }),
+    ...submitterFields,
+  },
+} as const satisfies CollectionDefinition;
+
+const match = {
+  name: 'match',
+  singularName: 'match',
+  pluralName: 'matches',
+  displayName: 'Match',
+  description: 'A brokering case: a demand linked to offers and solutions. Published, once completed, as a short story.',
+  draftAndPublish: true,
+  fields: {
+    ...common,
+    demand: f.relation({ target: 'demand', multiple: false, required: true }),
+    offers: f.relation({ target: 'offer', multiple: true }),
+    solutions: f.relation({ target: 'solution', multiple: true }),
+    state: f.enum({ required: true, values: MATCH_STATES, default: 'proposed' }),
+    proposedOn: f.date({}),
+    introducedOn: f.date({}),
+    agreedOn: f.date({}),
+    startedOn: f.date({}),
+    completedOn: f.date({}),
+    declinedOn: f.date({}),
+    outcome: f.richtext({ description: 'The public outcome summary: required to publish, which only a completed match can be.' }),
+    brokerNotes: f.richtext({ localized: false, private: true, description: "The broker's notes: never leave the CMS." }),
+  },
+} as const satisfies CollectionDefinition;
+
 /**
  * A quiz of the Cloud School: pulled into the snapshot (without its answers) for the
  * lesson pages that show it, but it is no content type: no pages, lists, feeds,
@@ -376,7 +550,7 @@ const quiz = {
 } as const satisfies CollectionDefinition;
 
 export const taxonomies = [theme, country, partner] as const;
-export const contentTypes = [news, video, report, policy, course] as const;
+export const contentTypes = [news, video, report, policy, course, solution, offer, demand, match] as const;
 /** Collections that support the content types (quizzes): in the snapshot, never pages of their own. */
 export const learningCollections = [quiz] as const;
 export const collections = [...taxonomies, ...contentTypes, ...learningCollections] as const;

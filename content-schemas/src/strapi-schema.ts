@@ -160,9 +160,11 @@ function relationSummaryFields(target: string): Json[] {
 
 /** A field's kind and, for relations and components, what it points at: enough for the CMS to read an entry generically. */
 function fieldSummary(field: FieldDefinition): JsonObject {
-  if (field.kind === 'relation') return { kind: field.kind, target: field.target, multiple: field.multiple };
-  if (field.kind === 'component') return { kind: field.kind, component: field.component, repeatable: field.repeatable };
-  return { kind: field.kind };
+  // `private`: what the CMS sends out (the partner API) must leave the field out.
+  const known: JsonObject = field.private ? { private: true } : {};
+  if (field.kind === 'relation') return { kind: field.kind, target: field.target, multiple: field.multiple, ...known };
+  if (field.kind === 'component') return { kind: field.kind, component: field.component, repeatable: field.repeatable, ...known };
+  return { kind: field.kind, ...known };
 }
 
 /** What the CMS reads at run time, derived from the model (locales, UIDs, populate, field kinds). */

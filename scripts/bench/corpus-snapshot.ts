@@ -27,6 +27,7 @@ import {
   getLocale,
   LANGUAGE_TAG_PATTERN,
   localeCodes,
+  publicFields,
   MANIFEST_FILE,
   MEDIA_DIR,
   type CollectionName,
@@ -55,6 +56,20 @@ export interface CorpusEntry {
 
 /** The corpus' theme slugs, in the order of the model's themes. */
 export const CORPUS_THEMES = ['value-chains', 'post-harvest-food-systems', 'disaster-risk-climate', 'poverty-alleviation'] as const;
+
+/** The UN M49 sub-region of each reference corpus country (reference-corpus.ts); other countries have none. */
+const SUBREGIONS: Readonly<Record<string, string>> = {
+  bd: 'southern-asia',
+  br: 'south-america',
+  cn: 'eastern-asia',
+  ec: 'south-america',
+  et: 'eastern-africa',
+  ke: 'eastern-africa',
+  kh: 'south-eastern-asia',
+  lk: 'southern-asia',
+  mz: 'eastern-africa',
+  rw: 'eastern-africa',
+};
 
 const LICENSE = 'CC-BY-4.0';
 const ATTRIBUTION = '© SSC Knowledge Platform benchmark corpus, CC BY 4.0';
@@ -154,7 +169,10 @@ async function writeMedia(dir: string): Promise<Media> {
   };
 }
 
-function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: LocaleCode[], media: Media): Entry {
+/** A demand of the corpus in a locale, for the matches that must link one (undefined when there is none). */
+type DemandIn = (locale: LocaleCode) => SnapshotReference | undefined;
+
+function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: LocaleCode[], media: Media, demandIn: DemandIn): Entry {
   const type = entry.type as ContentTypeName;
   const themeIndex = Math.max(0, CORPUS_THEMES.indexOf(entry.themes[0] as (typeof CORPUS_THEMES)[number]));
   const picture = { image: media.illustrations[themeIndex], alt: clip(entry.title, 250), caption: null, credit: null };
@@ -244,6 +262,15 @@ function contentEntry(entry: CorpusEntry, locale: LocaleCode, translations: Loca
         certificateOffered: false,
         certificateNote: null,
       };
+    case 'match':
+      // A brokering case links a demand: the corpus' first one in this locale, and is published only when completed.
+      return {
+        ...common,
+        ...modelFields(type, Object.keys(common), { entry, locale, picture, attachment }),
+        demand: demandIn(locale) ?? null,
+        state: 'completed',
+        completedOn: entry.date,
+      };
     default:
       // A type the corpus has no hand-made format for yet: every field filled from the model.
       return { ...common, ...modelFields(type, Object.keys(common), { entry, locale, picture, attachment }) };
@@ -308,7 +335,7 @@ function modelFields(type: ContentTypeName, skip: readonly string[], sources: Fi
     }
   };
   return Object.fromEntries(
-    Object.entries(getCollection(type).fields)
+    Object.entries(publicFields(getCollection(type).fields))
       .filter(([name]) => !skip.includes(name))
       .map(([name, def]) => [name, value(def)]),
   );
@@ -340,6 +367,7 @@ function taxonomyEntries(corpus: readonly CorpusEntry[]): { theme: Entry[]; coun
       isoCode: code.toUpperCase(),
       name: names.of(code.toUpperCase()) ?? code,
       region: null,
+      subregion: SUBREGIONS[code] ?? null,
     }));
   });
   return { theme, country };
@@ -380,10 +408,14 @@ export async function writeCorpusSnapshot(corpus: readonly CorpusEntry[], dir: s
   const taxonomy = taxonomyEntries(corpus);
   for (const entry of taxonomy.theme) add('theme', entry);
   for (const entry of taxonomy.country) add('country', entry);
+  const demandIn: DemandIn = (locale) => {
+    const demand = corpus.find((e) => e.type === 'demand' && e.locale === locale);
+    return demand && ref('demand', demand.slug);
+  };
   for (const e of corpus) {
     const locale = e.locale as LocaleCode;
     const translations = localeCodes.filter((l) => translationsOf.get(`${e.type}:${e.slug}`)!.includes(l));
-    add(e.type as ContentTypeName, contentEntry(e, locale, translations, media));
+    add(e.type as ContentTypeName, contentEntry(e, locale, translations, media, demandIn));
   }
 
   const counts: SnapshotManifest['counts'] = {};

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CREDENTIALS_DIR, MANIFEST_FILE } from '@ssc/content-schemas';
 import { siteRoot } from './config.ts';
+import { exchangeSettings } from '../src/lib/exchange-status.ts';
 
 /** Bump when what the digest covers changes. */
 const FORMAT = 2;
@@ -88,6 +89,8 @@ export function codeDigest(siteUrl: string, cmsPublicUrl = ''): string {
 export function inputsDigest(code: string, snapshotDir: string): string {
   const hash = createHash('sha256');
   hash.update(code);
+  // The solutions exchange's stale marks and open lists change with the day (site/src/lib/exchange-status.ts).
+  hash.update(JSON.stringify(exchangeSettings()));
   hashSnapshot(hash, snapshotDir);
   return hash.digest('hex');
 }

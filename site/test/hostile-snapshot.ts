@@ -23,6 +23,7 @@ import {
   isWebUrl,
   localeCodes,
   MEDIA_DIR,
+  publicFields,
   type CollectionName,
   type FieldDefinition,
   type Fields,
@@ -95,11 +96,14 @@ export type FieldKey = string;
 
 const isText = (field: FieldDefinition) => field.kind === 'string' || field.kind === 'text' || field.kind === 'richtext';
 
-/** Every string, text and rich-text field of the model, collections and components alike. */
+/**
+ * Every public string, text and rich-text field of the model, collections and components alike. Private fields
+ * (a quiz's answers, an offer's submitter) never reach the snapshot: the validators drop them.
+ */
 export function modelTextFields(): FieldKey[] {
   const keys: FieldKey[] = [];
   for (const owner of [...collections, ...components]) {
-    for (const [name, field] of Object.entries(owner.fields)) if (isText(field)) keys.push(`${owner.name}.${name}`);
+    for (const [name, field] of Object.entries(publicFields(owner.fields))) if (isText(field)) keys.push(`${owner.name}.${name}`);
   }
   return keys;
 }
@@ -274,7 +278,7 @@ export function writeHostileSnapshot(sourceDir: string, dir: string): HostileSna
   }
 
   function walk(fields: Fields, owner: string, value: Json, at: Omit<FieldLocation, 'path'>, trail: (string | number)[]): void {
-    for (const [name, field] of Object.entries(fields)) {
+    for (const [name, field] of Object.entries(publicFields(fields))) {
       const key = `${owner}.${name}`;
       const where = { ...at, path: [...trail, name] };
       if (field.kind === 'string' && field.pattern && !patterned.has(key)) patterned.set(key, where);

@@ -34,6 +34,8 @@ export interface RuntimeField {
   /** Components: `category.name`. */
   component?: string;
   repeatable?: boolean;
+  /** Known only to the CMS: never sent out (content API, partner API). */
+  private?: boolean;
 }
 
 export interface RuntimeModel {

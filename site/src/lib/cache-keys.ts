@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { collections, localeCodes, type CollectionName, type LocaleCode } from '@ssc/content-schemas';
 import { entriesOf, localesOf, type Item, type Theme } from './content.ts';
+import { exchangeSettings, exchangeStatus } from './exchange-status.ts';
 import { uiStrings } from './i18n.ts';
 
 /** Bump when what a key covers changes, so every cached page is rendered again. */
@@ -48,7 +49,9 @@ function digestsOf(locale: LocaleCode): Promise<Map<string, string>> {
       const map = new Map<string, string>();
       for (const collection of collections) {
         for (const entry of await entriesOf(collection.name as CollectionName, locale)) {
-          map.set(`${collection.name}:${entry.documentId}`, hash(JSON.stringify(entry)));
+          // What the build's day changes on an exchange record (stale, in the open lists) counts as its data.
+          const status = exchangeStatus(entry as Parameters<typeof exchangeStatus>[0], exchangeSettings());
+          map.set(`${collection.name}:${entry.documentId}`, hash(JSON.stringify(status ? [entry, status] : entry)));
           // References carry only a document id; the id alone finds the entry whatever its collection.
           map.set(entry.documentId, map.get(`${collection.name}:${entry.documentId}`)!);
         }

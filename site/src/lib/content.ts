@@ -24,6 +24,7 @@ import { bodyDigestOf, isBodyDigest } from '../loaders/entry-body.ts';
 import { entryId } from '../loaders/entry-id.ts';
 import type { SiteEntry } from '../loaders/entry-schema.ts';
 import type { SiteMedia } from '../loaders/site-media.ts';
+import { exchangeSettings, isListed } from './exchange-status.ts';
 
 export type { SiteEntry } from '../loaders/entry-schema.ts';
 /** Any content item (news, video, report, policy or course) in one locale. */
@@ -101,9 +102,18 @@ export function newestFirst<T extends Item>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => itemDate(b).localeCompare(itemDate(a)) || b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug));
 }
 
-/** Items of one type in one locale, newest first. */
+/** Every published item of one type in one locale, newest first: the static JSON API and the search's choices. */
+export function publishedItems(type: ContentTypeName, locale: LocaleCode): Promise<Item[]> {
+  return remember(`published:${type}:${locale}`, async () => newestFirst((await entriesOf(type, locale)) as Item[]));
+}
+
+/**
+ * The items of one type in one locale that lists, feeds, theme pages and the home page
+ * show, newest first: every published item but expired offers and closed demands
+ * (exchange-status.ts), which keep their own pages.
+ */
 export function listItems(type: ContentTypeName, locale: LocaleCode): Promise<Item[]> {
-  return remember(`list:${type}:${locale}`, async () => newestFirst((await entriesOf(type, locale)) as Item[]));
+  return remember(`list:${type}:${locale}`, async () => (await publishedItems(type, locale)).filter((item) => isListed(item, exchangeSettings())));
 }
 
 export function themes(locale: LocaleCode): Promise<Theme[]> {

@@ -6,11 +6,11 @@
  * the search page turns them into labels (see `searchChoices`).
  */
 import { contentTypes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
-import { entriesOf, itemDate, listItems, resolve, themes, type Item, type Theme } from './content.ts';
+import { entriesOf, itemDate, publishedItems, resolve, themes, type Item, type Theme } from './content.ts';
 import { referencesTo } from './model-fields.ts';
 
-/** The filters the search page offers, in the order it shows them. */
-export const SEARCH_FILTERS = ['type', 'theme', 'country', 'year'] as const;
+/** The filters the search page offers, in the order it shows them (modality and state: the solutions exchange's offers, demands and matches). */
+export const SEARCH_FILTERS = ['type', 'theme', 'country', 'modality', 'state', 'year'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 export { RESULT_DATE, RESULT_IMAGE } from './search-result-fields.ts';
@@ -33,6 +33,8 @@ export async function itemFacets(item: Item): Promise<SearchFacets> {
       type: [item.type],
       theme: (await resolve('theme', item.locale, referencesTo(item, 'theme'))).map((t) => t.slug),
       country: (await resolve('country', item.locale, referencesTo(item, 'country'))).map((c) => c.slug),
+      modality: item.type === 'offer' ? [item.modality] : [],
+      state: item.type === 'demand' || item.type === 'match' ? [item.state] : [],
       year: [date.slice(0, 4)],
     },
     date,
@@ -42,7 +44,7 @@ export async function itemFacets(item: Item): Promise<SearchFacets> {
 
 export function themeFacets(theme: Theme): SearchFacets {
   return {
-    filters: { type: [THEME_PAGE_TYPE], theme: [theme.slug], country: [], year: [] },
+    filters: { type: [THEME_PAGE_TYPE], theme: [theme.slug], country: [], modality: [], state: [], year: [] },
     date: null,
     summary: theme.description,
   };
@@ -53,19 +55,21 @@ export interface SearchChoice {
   label: string;
 }
 
-export interface SearchChoices {
-  type: SearchChoice[];
-  theme: SearchChoice[];
-  country: SearchChoice[];
-  year: SearchChoice[];
-}
+export type SearchChoices = Record<SearchFilter, SearchChoice[]>;
+
+/** The label of a coded value (`modality`, `state`) in the page's language. */
+export type CodeLabel = (filter: 'modality' | 'state', value: string) => string;
 
 /**
  * The values each filter can take in one locale: only those some indexed page of
  * that locale carries, so no choice leads to an empty list by itself.
  */
-export async function searchChoices(locale: LocaleCode, typeLabel: (type: ContentTypeName | typeof THEME_PAGE_TYPE) => string): Promise<SearchChoices> {
-  const items = (await Promise.all(contentTypes.map((t) => listItems(t.name, locale)))).flat();
+export async function searchChoices(
+  locale: LocaleCode,
+  typeLabel: (type: ContentTypeName | typeof THEME_PAGE_TYPE) => string,
+  codeLabel: CodeLabel,
+): Promise<SearchChoices> {
+  const items = (await Promise.all(contentTypes.map((t) => publishedItems(t.name, locale)))).flat();
   const facets = await Promise.all(items.map(itemFacets));
   const used = (filter: SearchFilter) => new Set(facets.flatMap((f) => f.filters[filter]));
   const usedCountries = used('country');
@@ -81,6 +85,8 @@ export async function searchChoices(locale: LocaleCode, typeLabel: (type: Conten
       .filter((c) => usedCountries.has(c.slug))
       .map((c) => ({ value: c.slug, label: c.name }))
       .sort((a, b) => countryCollator.compare(a.label, b.label)),
+    modality: [...used('modality')].sort().map((value) => ({ value, label: codeLabel('modality', value) })),
+    state: [...used('state')].sort().map((value) => ({ value, label: codeLabel('state', value) })),
     year: [...used('year')]
       .sort()
       .reverse()

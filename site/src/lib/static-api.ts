@@ -4,7 +4,7 @@
  * document and the JSON Schemas of both, all plain files a CDN can serve.
  */
 import { contentTypes, getLocale, localeCodes, STATIC_API_VERSION, type ContentTypeName, type LocaleCode, type StaticApiIndex } from '@ssc/content-schemas';
-import { bodyOf, listItems, type Item } from './content.ts';
+import { bodyOf, publishedItems, type Item } from './content.ts';
 import { absoluteUrl, itemPath, typeSegment } from './routes.ts';
 
 export const API_PAGE_SIZE = 100;
@@ -26,7 +26,7 @@ export function apiJson(body: unknown): Response {
 }
 
 export async function apiPage(site: URL, locale: LocaleCode, type: ContentTypeName, page: number) {
-  const items = await listItems(type, locale);
+  const items = await publishedItems(type, locale);
   const pages = apiPageCount(items.length);
   const link = (n: number) => (n >= 1 && n <= pages ? absoluteUrl(site, apiPagePath(locale, type, n)) : null);
   return {
@@ -57,7 +57,7 @@ export async function apiIndex(site: URL): Promise<StaticApiIndex> {
         tag: getLocale(locale).tag,
         types: await Promise.all(
           contentTypes.map(async (t) => {
-            const total = (await listItems(t.name, locale)).length;
+            const total = (await publishedItems(t.name, locale)).length;
             return {
               type: t.name,
               total,

@@ -51,9 +51,10 @@ export interface Entry {
   [field: string]: unknown;
 }
 
+/** The public fields (never a private one) that pass `test`. */
 const fieldNames = (collection: RuntimeCollection, test: (f: RuntimeField) => boolean) =>
   Object.entries(collection.fields)
-    .filter(([, f]) => test(f))
+    .filter(([, f]) => !f.private && test(f))
     .map(([name]) => name);
 
 /** A relation or component field's value as a list (a single one, or none). */

@@ -1,7 +1,7 @@
 /** /api/{locale}/{type}/{n}.json: one page of published entries of a type in a locale, newest first. */
 import type { APIRoute } from 'astro';
 import { contentTypes, localeCodes, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
-import { listItems } from '../../../../lib/content.ts';
+import { publishedItems } from '../../../../lib/content.ts';
 import { siteOrigin, typeSegment } from '../../../../lib/routes.ts';
 import { API_PAGE_SIZE, apiJson, apiPage, apiPageCount } from '../../../../lib/static-api.ts';
 import { itemKeysOf, keyOf } from '../../../../lib/cache-keys.ts';
@@ -17,7 +17,7 @@ async function allPaths() {
   const paths = [];
   for (const locale of localeCodes)
     for (const t of contentTypes) {
-      const items = await listItems(t.name, locale);
+      const items = await publishedItems(t.name, locale);
       const pages = apiPageCount(items.length);
       for (let page = 1; page <= pages; page++) {
         // A page holds its items, the total and links to its neighbours.
