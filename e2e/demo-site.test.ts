@@ -324,6 +324,24 @@ describe('the demo site, built from a pull of the running CMS', () => {
       await page.close();
     });
 
+    it('shows the solutions exchange in Arabic and Chinese: a solution right to left, a Chinese offer and a match story (screenshots saved)', async () => {
+      const { page } = await screenshot('ar', 'solution');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
+      expect(await page.locator('dl.facts').innerText()).toContain('آخر تحقق');
+      await page.close();
+      for (const [type, slug] of [
+        ['offers', 'nafra-academy-post-harvest-grain-training'],
+        ['matches', 'kenya-county-grain-storage-training-match'],
+      ]) {
+        const zh = await browser!.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, javaScriptEnabled: false });
+        expect((await zh.goto(`${server.url}/zh/${type}/${slug}/`))!.status()).toBe(200);
+        const text = await zh.locator('main').innerText();
+        expect(text).toContain(type === 'offers' ? '培训' : '已完成');
+        await zh.screenshot({ path: path.join(SCREENSHOTS, `zh-${type}-${slug}.png`), fullPage: true });
+        await zh.close();
+      }
+    });
+
     it('typesets a Chinese item page with a CJK system font, every glyph found (screenshot saved)', async () => {
       const { page, png, doc } = await screenshot('zh', 'report');
       const cdp = await page.context().newCDPSession(page);
