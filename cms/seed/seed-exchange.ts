@@ -30,108 +30,68 @@ const submissionFields = (submission: OfferSeed['shared']['submission']) => ({
   moderationNote: submission?.moderationNote ?? null,
 });
 
+/** A document of an exchange content file: its slug, drafts, shared values and text per locale. */
+interface ExchangeDocument<Shared> {
+  slug: string;
+  draftLocales?: readonly string[];
+  shared: Shared;
+  locales: Partial<Record<LocaleCode, Data>>;
+}
+
 export async function seedExchange(content: DemoContent, { ensureDocument, ref, refs, log }: SeedTools): Promise<void> {
-  const taxonomy = (shared: { themes: string[]; countries: string[]; license: string }, l: LocaleCode) => ({
-    license: shared.license,
-    themes: refs('theme', shared.themes, l),
-    countries: refs('country', shared.countries, l),
-  });
+  /**
+   * Creates the missing translations of each document of one type: its text in that locale (optional texts left
+   * out are empty), its slug, taxonomy and licence, and the values `shared` gives for that locale.
+   */
+  async function seed<S extends { themes: string[]; countries: string[]; license: string }>(
+    type: string,
+    documents: readonly ExchangeDocument<S>[],
+    shared: (d: ExchangeDocument<S>, locale: LocaleCode) => Data,
+  ): Promise<void> {
+    for (const d of documents) {
+      const build = (l: LocaleCode) => {
+        const text = d.locales[l];
+        if (!text) return undefined;
+        const taxonomy = { license: d.shared.license, themes: refs('theme', d.shared.themes, l), countries: refs('country', d.shared.countries, l) };
+        return { ...text, slug: d.slug, ...taxonomy, ...shared(d, l) };
+      };
+      await ensureDocument(type, d.slug, build, d.draftLocales);
+    }
+  }
 
   log(
     `[seed] solutions: ${content.solutions.length}, offers: ${content.offers.length}, demands: ${content.demands.length}, matches: ${content.matches.length}`,
   );
-  for (const d of content.solutions) {
-    await ensureDocument(
-      'solution',
-      d.slug,
-      (l) => {
-        const text = d.locales[l];
-        if (!text) return undefined;
-        return {
-          ...text,
-          evidence: text.evidence ?? null,
-          replicationConditions: text.replicationConditions ?? null,
-          slug: d.slug,
-          ...taxonomy(d.shared, l),
-          lastVerified: d.shared.lastVerified,
-          evidenceLevel: d.shared.evidenceLevel,
-          partners: refs('partner', d.shared.partners, l),
-          contactOrganization: ref('partner', d.shared.contactOrganization, l) ?? null,
-        };
-      },
-      d.draftLocales,
-    );
-  }
-  for (const d of content.offers) {
-    await ensureDocument(
-      'offer',
-      d.slug,
-      (l) => {
-        const text = d.locales[l];
-        if (!text) return undefined;
-        return {
-          ...text,
-          providerName: text.providerName ?? null,
-          capacity: text.capacity ?? null,
-          costSharing: text.costSharing ?? null,
-          slug: d.slug,
-          ...taxonomy(d.shared, l),
-          lastVerified: d.shared.lastVerified,
-          provider: ref('partner', d.shared.provider, l) ?? null,
-          modality: d.shared.modality,
-          deliveryLanguages: languages(d.shared.deliveryLanguages),
-          validUntil: d.shared.validUntil ?? null,
-          ...submissionFields(d.shared.submission),
-        };
-      },
-      d.draftLocales,
-    );
-  }
-  for (const d of content.demands) {
-    await ensureDocument(
-      'demand',
-      d.slug,
-      (l) => {
-        const text = d.locales[l];
-        if (!text) return undefined;
-        return {
-          ...text,
-          beneficiaries: text.beneficiaries ?? null,
-          timeframe: text.timeframe ?? null,
-          slug: d.slug,
-          ...taxonomy(d.shared, l),
-          lastVerified: d.shared.lastVerified,
-          country: ref('country', d.shared.country, l) ?? null,
-          supportSought: d.shared.supportSought.map((support) => ({ support })),
-          languages: languages(d.shared.languages),
-          state: d.shared.state,
-          ...submissionFields(d.shared.submission),
-        };
-      },
-      d.draftLocales,
-    );
-  }
-  for (const d of content.matches) {
-    const { demand, offers, solutions, brokerNotes, themes: _themes, countries: _countries, license: _license, ...steps } = d.shared;
-    await ensureDocument(
-      'match',
-      d.slug,
-      (l) => {
-        const text = d.locales[l];
-        if (!text) return undefined;
-        return {
-          ...text,
-          outcome: text.outcome ?? null,
-          slug: d.slug,
-          ...taxonomy(d.shared, l),
-          ...steps,
-          demand: ref('demand', demand, l) ?? null,
-          offers: refs('offer', offers, l),
-          solutions: refs('solution', solutions, l),
-          brokerNotes: brokerNotes ?? null,
-        };
-      },
-      d.draftLocales,
-    );
-  }
+  await seed('solution', content.solutions, ({ shared }, l) => ({
+    lastVerified: shared.lastVerified,
+    evidenceLevel: shared.evidenceLevel,
+    partners: refs('partner', shared.partners, l),
+    contactOrganization: ref('partner', shared.contactOrganization, l) ?? null,
+  }));
+  await seed('offer', content.offers, ({ shared }, l) => ({
+    lastVerified: shared.lastVerified,
+    provider: ref('partner', shared.provider, l) ?? null,
+    modality: shared.modality,
+    deliveryLanguages: languages(shared.deliveryLanguages),
+    validUntil: shared.validUntil ?? null,
+    ...submissionFields(shared.submission),
+  }));
+  await seed('demand', content.demands, ({ shared }, l) => ({
+    lastVerified: shared.lastVerified,
+    country: ref('country', shared.country, l) ?? null,
+    supportSought: shared.supportSought.map((support) => ({ support })),
+    languages: languages(shared.languages),
+    state: shared.state,
+    ...submissionFields(shared.submission),
+  }));
+  await seed('match', content.matches, ({ shared }, l) => {
+    const { demand, offers, solutions, brokerNotes, themes: _themes, countries: _countries, license: _license, ...steps } = shared;
+    return {
+      ...steps,
+      demand: ref('demand', demand, l) ?? null,
+      offers: refs('offer', offers, l),
+      solutions: refs('solution', solutions, l),
+      brokerNotes: brokerNotes ?? null,
+    };
+  });
 }

@@ -177,10 +177,7 @@ describe('the content model', { timeout: 300_000 }, () => {
     edit('content-schemas/src/model.ts', (s) =>
       s
         .replace('export const taxonomies = ', `${EVENT_TYPE}export const taxonomies = `)
-        .replace(
-          'export const contentTypes = [news, video, report, policy, course]',
-          'export const contentTypes = [news, video, report, policy, course, event]',
-        ),
+        .replace(/export const contentTypes = \[([^\]]*)\]/, 'export const contentTypes = [$1, event]'),
     );
     const i18n = path.join(copy, 'site', 'src', 'i18n');
     const english = readJson(path.join(i18n, 'en.json'));

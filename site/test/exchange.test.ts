@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exchangeSettingsFrom, isStale } from '../src/lib/exchange-status.ts';
+import { exchangeSettingsFrom, isListed, isStale } from '../src/lib/exchange-status.ts';
 import { hasPage, page, site } from './helpers.ts';
 
 const settings = exchangeSettingsFrom();
@@ -156,5 +156,34 @@ describe('the solutions exchange on the site', () => {
       files += 1;
     }
     expect(files).toBeGreaterThan(100);
+  });
+});
+
+describe('the exchange rules of a build day', () => {
+  const on = (today: string, staleDays = 365) => ({ today, staleDays });
+
+  it('read EXCHANGE_STALE_DAYS and SSC_BUILD_DAY, with 365 days and today as defaults, and refuse nonsense', () => {
+    expect(exchangeSettingsFrom({}, new Date('2027-03-04T23:59:00Z'))).toEqual({ today: '2027-03-04', staleDays: 365 });
+    expect(exchangeSettingsFrom({ EXCHANGE_STALE_DAYS: '90', SSC_BUILD_DAY: '2026-01-31' })).toEqual({ today: '2026-01-31', staleDays: 90 });
+    expect(() => exchangeSettingsFrom({ EXCHANGE_STALE_DAYS: 'a year' })).toThrow(/EXCHANGE_STALE_DAYS/);
+    expect(() => exchangeSettingsFrom({ SSC_BUILD_DAY: '31/01/2026' })).toThrow(/SSC_BUILD_DAY/);
+  });
+
+  it('call a record stale only once it is older than the stale age', () => {
+    expect(isStale('2025-06-01', on('2026-06-01'))).toBe(false);
+    expect(isStale('2025-06-01', on('2026-06-02'))).toBe(true);
+    expect(isStale('2026-05-01', on('2026-06-01', 30))).toBe(true);
+  });
+
+  it('list open and in-discussion demands and offers valid on the day, and nothing else of theirs', () => {
+    const today = on('2026-06-01');
+    expect(isListed({ type: 'demand', state: 'open' }, today)).toBe(true);
+    expect(isListed({ type: 'demand', state: 'in-discussion' }, today)).toBe(true);
+    expect(isListed({ type: 'demand', state: 'met' }, today)).toBe(false);
+    expect(isListed({ type: 'demand', state: 'closed' }, today)).toBe(false);
+    expect(isListed({ type: 'offer', validUntil: '2026-06-01' }, today)).toBe(true);
+    expect(isListed({ type: 'offer', validUntil: '2026-05-31' }, today)).toBe(false);
+    expect(isListed({ type: 'offer', validUntil: null }, today)).toBe(true);
+    expect(isListed({ type: 'news' }, today)).toBe(true);
   });
 });

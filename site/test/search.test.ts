@@ -157,6 +157,11 @@ describe('search filters and sorting', () => {
     ['theme', 'post-harvest-loss'],
     ['country', 'kenya'],
     ['year', '2022'],
+    // The solutions exchange's filters.
+    ['type', 'offer'],
+    ['modality', 'training'],
+    ['state', 'met'],
+    ['state', 'completed'],
   ];
 
   it('narrows to exactly the pages carrying each filter value', async () => {
