@@ -185,10 +185,7 @@ export function say(locale: string, key: MessageKey, values: Record<string, stri
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** The model's locale for `value`, else the default locale. */
-export function pickLocale(value: unknown): string {
-  return typeof value === 'string' && model.locales.some((l) => l.code === value) ? value : model.defaultLocale;
-}
+export { pickLocale } from '../forms/locale';
 
 export const localeInfo = (code: string) => model.locales.find((l) => l.code === code) ?? model.locales[0];
 
