@@ -5,41 +5,24 @@
  * submissions that pass the checks from everyone together; both answer 429 with
  * Retry-After. A filled honeypot is not counted against the others.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCms, type RunningCms } from '../../scripts/lib/cms.ts';
-import { freePort, stopProcess } from '../../scripts/lib/processes.ts';
-import { cms } from './support/http.ts';
 import { LearnerClient } from './support/learner-client.ts';
+import { startOwnCms, type OwnCms } from './support/own-cms.ts';
 
 const PATH = '/api/exchange/submissions';
-let tmp: string;
-let running: RunningCms;
+let running: OwnCms;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-exchange-limits-'));
-  const env: Record<string, string> = {
-    ...cms().env,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(tmp, 'cms.db'),
-    PUBLIC_DIR: path.join(tmp, 'public'),
-    PORT: String(await freePort()),
+  running = await startOwnCms('exchange-limits', {
     IS_PROXIED: 'true',
     EXCHANGE_SUBMIT_PER_IP: '3',
     EXCHANGE_SUBMIT_GLOBAL: '2',
     EXCHANGE_SUBMIT_WINDOW_MINUTES: '30',
-  };
-  delete env.DATABASE_URL;
-  delete env.SITE_REBUILD_URL;
-  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
-  running = await startCms(env, { quiet: true });
+  });
 }, 180_000);
 
 afterAll(async () => {
-  if (running) await stopProcess(running.child);
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const offer = (title: string, extra: Record<string, unknown> = {}) => ({

@@ -4,6 +4,8 @@
  * model; English for a locale this file does not know yet. `{name}` placeholders are
  * filled by `say()`. The site's form pages have their own strings (site/src/i18n).
  */
+import { sayFrom, type Say } from '../../forms/words';
+
 const EN = {
   'form.demand.title': 'Post a demand',
   'form.offer.title': 'Post an offer',
@@ -335,10 +337,7 @@ const BY_LOCALE: Record<string, Record<SubmissionMessageKey, string>> = {
 };
 
 /** The locale's text for `key` (English for a locale this file does not know), placeholders filled. */
-export function say(locale: string, key: SubmissionMessageKey, values: Record<string, string | number> = {}): string {
-  const text = (BY_LOCALE[locale] ?? EN)[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export const say: Say<SubmissionMessageKey> = sayFrom(BY_LOCALE, EN);
 
 /** The locales this file has words for, for the test that every model locale is covered. */
 export const submissionMessageLocales = Object.keys(BY_LOCALE);
