@@ -4,44 +4,27 @@
  * the emailed link before it can sign in, and a forgotten password is reset by an
  * emailed link to the CMS's own form, once.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCms, type RunningCms } from '../../scripts/lib/cms.ts';
-import { freePort, stopProcess } from '../../scripts/lib/processes.ts';
-import { cms } from './support/http.ts';
 import { LearnerClient, STRONG_PASSWORD, uniqueEmail } from './support/learner-client.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
+import { startOwnCms, type OwnCms } from './support/own-cms.ts';
 
 const SITE = 'https://knowledge.example.org';
-let tmp: string;
 let sink: SmtpSink;
-let running: RunningCms;
+let running: OwnCms;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-learner-email-'));
   sink = await startSmtpSink();
-  const env: Record<string, string> = {
-    ...cms().env,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(tmp, 'cms.db'),
-    PUBLIC_DIR: path.join(tmp, 'public'),
-    PORT: String(await freePort()),
+  running = await startOwnCms('learner-email', {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(sink.port),
     SMTP_FROM: 'Cloud School <school@knowledge.example.org>',
-  };
-  delete env.DATABASE_URL;
-  delete env.SITE_REBUILD_URL;
-  fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
-  running = await startCms(env, { quiet: true });
+  });
 }, 180_000);
 
 afterAll(async () => {
-  if (running) await stopProcess(running.child);
+  await running?.stop();
   await sink?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 /** The link of `kind` in the last email sent to `to`. */

@@ -73,7 +73,7 @@ interface PageReport {
  * Runs in the page: describes every DOM trace that could run script or change the
  * page's behaviour. Kept self-contained, since Playwright sends it to the browser as text.
  */
-function inspectDom(learningApi: string): { findings: string[]; active: string[]; title: string; text: string } {
+function inspectDom(cmsForms: string[]): { findings: string[]; active: string[]; title: string; text: string } {
   const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping', 'codebase', 'cite'];
   const FORBIDDEN = ['IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'BASE', 'PORTAL'];
   const findings: string[] = [];
@@ -83,9 +83,9 @@ function inspectDom(learningApi: string): { findings: string[]; active: string[]
     if (FORBIDDEN.includes(el.tagName.toUpperCase())) findings.push(`${where(el)} element`);
     if (el.tagName === 'META' && el.hasAttribute('http-equiv')) findings.push(`${where(el)} http-equiv=${el.getAttribute('http-equiv')}`);
     // Forms post to the site itself (or nowhere: the verify page's form is read by its script), or to the CMS's
-    // learning API (accounts, quizzes, enrolment, progress).
+    // learning API (accounts, quizzes, enrolment, progress) or the exchange's submissions.
     const action = el.getAttribute('action') ?? '';
-    if (el.tagName === 'FORM' && action !== '' && !/^\/(?!\/)/.test(action) && !action.startsWith(learningApi))
+    if (el.tagName === 'FORM' && action !== '' && !/^\/(?!\/)/.test(action) && !cmsForms.some((prefix) => action.startsWith(prefix)))
       findings.push(`${where(el)} posting to ${action}`);
     if (el.hasAttribute('srcdoc')) findings.push(`${where(el)} srcdoc`);
     // The site sets no inline style itself; one from content could cover the page with a fake one.
@@ -125,7 +125,7 @@ async function visit(tab: Page, origin: string, url: string, settle?: (tab: Page
     if (settle) await settle(tab);
     // Let timers and handlers queued by the load run.
     await tab.waitForTimeout(20);
-    const dom = await tab.evaluate(inspectDom, `${cmsPublicUrl()}/api/learning/`);
+    const dom = await tab.evaluate(inspectDom, [`${cmsPublicUrl()}/api/learning/`, `${cmsPublicUrl()}/api/exchange/submissions`]);
     const pwned = await tab.evaluate(() => (window as unknown as { __pwnedCalls: string[] }).__pwnedCalls.slice());
     return { url, pwned, dialogs, errors, finalUrl: new URL(tab.url()).pathname, ...dom };
   } finally {

@@ -38,7 +38,7 @@ export class LearnerClient {
   request(
     method: string,
     path: string,
-    options: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+    options: { form?: Record<string, string> | [string, string][]; json?: unknown; headers?: Record<string, string> } = {},
   ): Promise<LearnerResponse> {
     const url = new URL(path, this.base);
     let body: string | undefined;

@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { cmsUrlFrom, siteUrlFrom } from '../model';
+import { envInt } from '../forms/env-int';
 
 export interface AccountSettings {
   /** Public origin of the static site, where the form pages are. */
@@ -27,11 +28,7 @@ export interface AccountSettings {
   emailEnabled: boolean;
 }
 
-const int = (name: string, value: string | undefined, fallback: number, min: number): number => {
-  const n = value === undefined || value === '' ? fallback : Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}="${value}" must be an integer ≥ ${min}`);
-  return n;
-};
+const int = envInt;
 
 export function readAccountSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): AccountSettings {
   return {

@@ -5,15 +5,7 @@
 import type { Context } from '../koa';
 import { localeCodes, model } from '../model';
 
-export type Body = Record<string, unknown>;
-
-export const bodyOf = (ctx: Context): Body => {
-  const body = (ctx.request as { body?: unknown }).body;
-  return body && typeof body === 'object' ? (body as Body) : {};
-};
-
-/** A fetch from the progress script (JSON in or asked for), not a browser form post. */
-export const wantsJson = (ctx: Context): boolean => Boolean(ctx.request.is('application/json')) || ctx.accepts('html', 'json') === 'json';
+export { bodyOf, html, wantsJson, type Body } from '../forms/http';
 
 /** A single text value of a body or query field. */
 export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length <= 500 ? value : undefined);
@@ -31,13 +23,6 @@ export const opIdOf = (value: unknown): string | null => (typeof value === 'stri
 export function jsonError(ctx: Context, status: number, name: string, message: string): void {
   ctx.status = status;
   ctx.body = { data: null, error: { status, name, message } };
-}
-
-export function html(ctx: Context, status: number, page: string): void {
-  ctx.status = status;
-  ctx.type = 'text/html; charset=utf-8';
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = page;
 }
 
 /** Back to a page of the site after a form, with what happened (`?learning=enrolled`). */

@@ -4,6 +4,7 @@
  * placeholders are filled by `say()`. The site's pages have their own strings
  * (site/src/i18n).
  */
+import { sayFrom, type Say } from '../forms/words';
 import { model } from '../model';
 
 const EN = {
@@ -179,16 +180,10 @@ const BY_LOCALE: Record<string, Record<MessageKey, string>> = {
   },
 };
 
-/** The locale's text for `key` (English when the model has a locale this file does not know yet), placeholders filled. */
-export function say(locale: string, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const text = (BY_LOCALE[locale] ?? EN)[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+/** The locale's text for `key` (English for a locale this file does not know), placeholders filled. */
+export const say: Say<MessageKey> = sayFrom(BY_LOCALE, EN);
 
-/** The model's locale for `value`, else the default locale. */
-export function pickLocale(value: unknown): string {
-  return typeof value === 'string' && model.locales.some((l) => l.code === value) ? value : model.defaultLocale;
-}
+export { pickLocale } from '../forms/locale';
 
 export const localeInfo = (code: string) => model.locales.find((l) => l.code === code) ?? model.locales[0];
 

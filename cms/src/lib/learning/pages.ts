@@ -5,6 +5,7 @@
  * to the CMS and may be redirected to the site.
  */
 import type { Context } from '../koa';
+import { escapeHtml } from '../forms/http';
 import { localeInfo, say, type MessageKey } from './messages';
 import type { CourseSummary } from './learner-data';
 import { collectionByName, itemSitePath } from '../model';
@@ -13,8 +14,6 @@ const courses = collectionByName.get('course');
 /** A course's page on the site, and the list of courses (the model's paths). */
 const coursePath = (locale: string, slug: string) => (courses ? itemSitePath(courses, locale, slug) : `/${locale}/`);
 const courseListPath = (locale: string) => (courses ? `/${locale}/${courses.pluralName}/` : `/${locale}/`);
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const STYLE = `body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;color:#1b1b1b}
 h1{font-size:1.5rem}label{display:block;margin-block:.5rem}input{font:inherit;padding:.4rem;inline-size:100%;box-sizing:border-box}

@@ -6,6 +6,7 @@
  * gets JSON: `{ status }` or `{ error: { code, message } }` with an HTTP status.
  */
 import type { Context } from '../koa';
+import { wantsJson } from '../forms/http';
 
 export type AccountError =
   | 'invalid-email'
@@ -63,10 +64,6 @@ const MESSAGES: Record<AccountError, string> = {
   'bad-origin': 'This form must be sent from the site.',
   'not-signed-in': 'Sign in first.',
 };
-
-export function wantsJson(ctx: Context): boolean {
-  return Boolean(ctx.is('application/json')) || ctx.accepts('html', 'json') === 'json';
-}
 
 /** A URL with `status` in its query and as its fragment (for `:target`). */
 export function withStatus(url: string, status: string): string {

@@ -5,10 +5,9 @@
  * Every text is escaped; the page loads nothing else.
  */
 import { model } from '../model';
+import { escapeHtml } from '../forms/http';
 import type { Grade } from './grading';
 import { fill, resultStrings, type ResultStrings } from './result-strings';
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE =
   'body{font:1.05rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1d1d1b}' +
