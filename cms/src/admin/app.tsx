@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, Earth, Globe, SealCheck } from '@strapi/icons';
+import { Clock, Earth, Globe, HandHeart, SealCheck } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
 import EntryTranslationPanel from './translations/EntryTranslationPanel';
 import SchedulePanel from './scheduling/SchedulePanel';
@@ -14,7 +14,9 @@ import model from '../generated/model.json';
  * "Translations" page shows every document's state in every locale; a "Scheduled"
  * page and a Schedule panel in the edit view show scheduled publishing. In the edit
  * view, prose fields follow the direction of the entry's language. A "Certificates"
- * page lists Cloud School certificates for the chief editor to revoke.
+ * page lists Cloud School certificates for the chief editor to revoke. An "Exchange"
+ * page shows brokers the open demands of the solutions exchange, their suggested
+ * offers and solutions, and moderation.
  */
 export default {
   config: {
@@ -51,6 +53,14 @@ export default {
       intlLabel: { id: 'ssc-certificates.menu', defaultMessage: 'Certificates' },
       permissions: [],
       Component: () => import('./certificates/CertificatesPage'),
+    });
+    // Brokers and the chief editor (the routes refuse everyone else).
+    app.addMenuLink({
+      to: 'ssc-exchange',
+      icon: HandHeart,
+      intlLabel: { id: 'ssc-exchange.menu', defaultMessage: 'Exchange' },
+      permissions: [],
+      Component: () => import('./exchange/ExchangePage'),
     });
   },
   bootstrap(app: StrapiApp) {

@@ -1,0 +1,228 @@
+/**
+ * The "Exchange" page, for brokers and the chief editor: the open demands (drafts included, with their moderation
+ * state), and for the selected demand its top suggested offers and solutions with the reasons, a "Create match"
+ * button on each, and, for a submission not yet published, "Ask for changes" and "Reject" with a note to the
+ * submitter. Approving a submission is publishing it in the content manager (the demand's link).
+ */
+import * as React from 'react';
+import { Link } from 'react-router-dom';
+import { Badge, Box, Button, Field, Flex, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { OpenDemand } from '../../lib/exchange/open-demands';
+import type { DemandSuggestions, AdminSuggestion } from '../../lib/exchange/suggestions';
+import type { CreatedMatch } from '../../lib/exchange/match-creation';
+import { AdminPage } from '../components/AdminPage';
+
+/** A submission a broker may still ask to change or reject: submitted (or back from changes) and not published. */
+const awaitsModeration = (d: OpenDemand) => !d.published.length && (d.moderation === 'submitted' || d.moderation === 'changes-requested');
+
+function Heading({ children }: { children: React.ReactNode }) {
+  return (
+    <Typography variant="delta" tag="h2">
+      {children}
+    </Typography>
+  );
+}
+
+function HeadRow({ labels }: { labels: string[] }) {
+  return (
+    <Thead>
+      <Tr>
+        {labels.map((label) => (
+          <Th key={label}>
+            <Typography variant="sigma">{label}</Typography>
+          </Th>
+        ))}
+      </Tr>
+    </Thead>
+  );
+}
+
+function DemandRow({ demand, selected, onSelect }: { demand: OpenDemand; selected: boolean; onSelect: () => void }) {
+  return (
+    <Tr>
+      <Td>
+        <Link to={demand.editPath}>{demand.title}</Link>
+      </Td>
+      <Td>
+        <Typography>{demand.locales.join(', ')}</Typography>
+      </Td>
+      <Td>
+        <Typography>{demand.institution ?? '–'}</Typography>
+      </Td>
+      <Td>
+        <Typography>{demand.state}</Typography>
+      </Td>
+      <Td>
+        <Flex gap={1}>
+          {demand.published.length ? <Badge active>published</Badge> : <Badge>draft</Badge>}
+          {demand.moderation ? <Badge>{demand.moderation}</Badge> : null}
+          {demand.reference ? <Typography variant="pi">{demand.reference}</Typography> : null}
+        </Flex>
+      </Td>
+      <Td>
+        <Button variant={selected ? 'default' : 'secondary'} onClick={onSelect} aria-label={`Suggestions for ${demand.title}`}>
+          Suggestions
+        </Button>
+      </Td>
+    </Tr>
+  );
+}
+
+function SuggestionRow({ rank, suggestion, onCreate }: { rank: number; suggestion: AdminSuggestion; onCreate: () => void }) {
+  return (
+    <Tr>
+      <Td>
+        <Typography>{rank}</Typography>
+      </Td>
+      <Td>
+        <Typography>{suggestion.type}</Typography>
+      </Td>
+      <Td>
+        <Typography>
+          {suggestion.title} <span lang={suggestion.locale}>({suggestion.locales.join(', ')})</span>
+        </Typography>
+      </Td>
+      <Td>
+        <Typography data-reasons={suggestion.reasons.map((r) => r.code).join(' ')}>{suggestion.description}</Typography>
+      </Td>
+      <Td>
+        <Typography>{suggestion.score}</Typography>
+      </Td>
+      <Td>
+        <Button onClick={onCreate} aria-label={`Create match with ${suggestion.title}`}>
+          Create match
+        </Button>
+      </Td>
+    </Tr>
+  );
+}
+
+function ModerationForm({ demand, onDone }: { demand: OpenDemand; onDone: (message: string) => void }) {
+  const { post } = useFetchClient();
+  const [note, setNote] = React.useState(demand.moderationNote ?? '');
+  const moderate = async (action: 'request-changes' | 'reject') => {
+    try {
+      const { data } = await post<{ moderation: string; emailed: boolean }>(`/ssc-exchange/submissions/demand/${demand.documentId}/moderate`, { action, note });
+      onDone(`Demand marked ${data.moderation}; ${data.emailed ? 'the submitter was emailed' : 'no email was sent (no SMTP or no address)'}.`);
+    } catch (error) {
+      onDone(`Refused: ${(error as Error).message}`);
+    }
+  };
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography>
+        Approve this submission by publishing it in the content manager (<Link to={demand.editPath}>open the demand</Link>), or answer the submitter:
+      </Typography>
+      <Field.Root name="moderation-note">
+        <Field.Label>Note to the submitter (the reason)</Field.Label>
+        <Textarea value={note} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)} />
+      </Field.Root>
+      <Flex gap={2}>
+        <Button variant="secondary" disabled={!note.trim()} onClick={() => void moderate('request-changes')}>
+          Ask for changes
+        </Button>
+        <Button variant="danger-light" disabled={!note.trim()} onClick={() => void moderate('reject')}>
+          Reject
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}
+
+export default function ExchangePage() {
+  const { get, post } = useFetchClient();
+  const [demands, setDemands] = React.useState<OpenDemand[] | null | undefined>(undefined); // null: refused
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [suggestions, setSuggestions] = React.useState<DemandSuggestions | null>(null);
+  const [message, setMessage] = React.useState<React.ReactNode>(null);
+
+  const loadDemands = React.useCallback(async () => {
+    try {
+      const { data } = await get<{ demands: OpenDemand[] }>('/ssc-exchange/demands');
+      setDemands(data.demands);
+    } catch {
+      setDemands(null);
+    }
+  }, [get]);
+
+  React.useEffect(() => void loadDemands(), [loadDemands]);
+
+  React.useEffect(() => {
+    setSuggestions(null);
+    if (!selected) return;
+    void get<DemandSuggestions>(`/ssc-exchange/demands/${selected}/suggestions`).then(({ data }) => setSuggestions(data));
+  }, [selected, get]);
+
+  const createMatch = async (suggestion: AdminSuggestion) => {
+    if (!suggestions) return;
+    try {
+      const { data } = await post<CreatedMatch>('/ssc-exchange/matches', {
+        demand: suggestions.demand.documentId,
+        candidate: { type: suggestion.type, documentId: suggestion.documentId },
+      });
+      setMessage(
+        <>
+          {data.message} <Link to={data.editPath}>Open the match</Link> to advance it.
+        </>,
+      );
+    } catch (error) {
+      setMessage(`Refused: ${(error as Error).message}`);
+    }
+  };
+
+  const demand = demands?.find((d) => d.documentId === selected);
+  if (demands === null) return <AdminPage title="Exchange">{<Typography>Only brokers and the chief editor use the solutions exchange.</Typography>}</AdminPage>;
+  return (
+    <AdminPage title="Exchange">
+      {message ? (
+        <Box background="neutral0" padding={4} hasRadius>
+          <Typography role="status">{message}</Typography>
+        </Box>
+      ) : null}
+      <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          <Heading>Open demands</Heading>
+          <Table colCount={6} rowCount={(demands?.length ?? 0) + 1}>
+            <HeadRow labels={['Demand', 'Languages', 'Institution', 'State', 'Status', '']} />
+            <Tbody>
+              {(demands ?? []).map((d) => (
+                <DemandRow key={d.documentId} demand={d} selected={d.documentId === selected} onSelect={() => setSelected(d.documentId)} />
+              ))}
+            </Tbody>
+          </Table>
+        </Flex>
+      </Box>
+      {demand ? (
+        <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Heading>Suggestions for “{demand.title}”</Heading>
+            {awaitsModeration(demand) ? (
+              <ModerationForm
+                key={demand.documentId}
+                demand={demand}
+                onDone={(text) => {
+                  setMessage(text);
+                  void loadDemands();
+                }}
+              />
+            ) : null}
+            {suggestions ? (
+              <Table colCount={6} rowCount={suggestions.suggestions.length + 1}>
+                <HeadRow labels={['#', 'Type', 'Candidate (languages)', 'Reasons', 'Score', '']} />
+                <Tbody>
+                  {suggestions.suggestions.map((s, i) => (
+                    <SuggestionRow key={s.documentId} rank={i + 1} suggestion={s} onCreate={() => void createMatch(s)} />
+                  ))}
+                </Tbody>
+              </Table>
+            ) : (
+              <Typography>Loading suggestions…</Typography>
+            )}
+            {suggestions && !suggestions.suggestions.length ? <Typography>No published offer or solution shares a theme or answers the support sought.</Typography> : null}
+          </Flex>
+        </Box>
+      ) : null}
+    </AdminPage>
+  );
+}
