@@ -49,7 +49,12 @@ describe('brokers of the solutions exchange', () => {
     it('refuses the exchange routes to a language editor', async () => {
       expect((await adminApi('GET', '/ssc-exchange/demands', undefined, frenchEditor)).status).toBe(403);
       expect((await adminApi('GET', `/ssc-exchange/demands/${demandId}/suggestions`, undefined, frenchEditor)).status).toBe(403);
-      const match = await adminApi('POST', '/ssc-exchange/matches', { demand: demandId, candidate: { type: 'offer', documentId: offer.documentId } }, frenchEditor);
+      const match = await adminApi(
+        'POST',
+        '/ssc-exchange/matches',
+        { demand: demandId, candidate: { type: 'offer', documentId: offer.documentId } },
+        frenchEditor,
+      );
       expect(match.status).toBe(403);
       const moderate = await adminApi('POST', `/ssc-exchange/submissions/demand/${demandId}/moderate`, { action: 'reject', note: 'Non.' }, frenchEditor);
       expect(moderate.status).toBe(403);
@@ -100,7 +105,12 @@ describe('brokers of the solutions exchange', () => {
       const suggestions = await adminApi('GET', `/ssc-exchange/demands/${demandId}/suggestions`, undefined, broker);
       const french = suggestions.body.suggestions.find((s: { locales: string[]; documentId: string }) => s.locales.includes('fr'));
       expect(french, JSON.stringify(suggestions.body.suggestions.map((s: { title: string }) => s.title))).toBeDefined();
-      const res = await adminApi('POST', '/ssc-exchange/matches', { demand: demandId, candidate: { type: french.type, documentId: french.documentId } }, broker);
+      const res = await adminApi(
+        'POST',
+        '/ssc-exchange/matches',
+        { demand: demandId, candidate: { type: french.type, documentId: french.documentId } },
+        broker,
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body).toMatchObject({ slug: `${demandSlug}-match-2`, linked: true });
       const field = french.type === 'offer' ? 'offers' : 'solutions';
@@ -118,14 +128,24 @@ describe('brokers of the solutions exchange', () => {
   describe('moderation', () => {
     it('asks for changes with a note, then rejects with a reason, on the draft', async () => {
       const id = await submittedFrenchDemand(uniqueSlug('broker-moderated'), broker);
-      const changes = await adminApi('POST', `/ssc-exchange/submissions/demand/${id}/moderate`, { action: 'request-changes', note: 'Précisez le nombre de bénéficiaires.' }, broker);
+      const changes = await adminApi(
+        'POST',
+        `/ssc-exchange/submissions/demand/${id}/moderate`,
+        { action: 'request-changes', note: 'Précisez le nombre de bénéficiaires.' },
+        broker,
+      );
       expect(changes.status, JSON.stringify(changes.body)).toBe(200);
       // The test CMS has no SMTP server: nothing is sent.
       expect(changes.body).toEqual({ documentId: id, moderation: 'changes-requested', emailed: false });
       let draft = await adminApi('GET', `/content-manager/collection-types/${DEMAND}/${id}?locale=fr`, undefined, broker);
       expect(draft.body.data).toMatchObject({ moderation: 'changes-requested', moderationNote: 'Précisez le nombre de bénéficiaires.', publishedAt: null });
 
-      const rejected = await adminApi('POST', `/ssc-exchange/submissions/demand/${id}/moderate`, { action: 'reject', note: 'Hors du champ de l’échange.' }, broker);
+      const rejected = await adminApi(
+        'POST',
+        `/ssc-exchange/submissions/demand/${id}/moderate`,
+        { action: 'reject', note: 'Hors du champ de l’échange.' },
+        broker,
+      );
       expect(rejected.body.moderation).toBe('rejected');
       draft = await adminApi('GET', `/content-manager/collection-types/${DEMAND}/${id}?locale=fr`, undefined, broker);
       expect(draft.body.data).toMatchObject({ moderation: 'rejected', moderationNote: 'Hors du champ de l’échange.' });

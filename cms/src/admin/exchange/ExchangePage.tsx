@@ -219,7 +219,9 @@ export default function ExchangePage() {
             ) : (
               <Typography>Loading suggestions…</Typography>
             )}
-            {suggestions && !suggestions.suggestions.length ? <Typography>No published offer or solution shares a theme or answers the support sought.</Typography> : null}
+            {suggestions && !suggestions.suggestions.length ? (
+              <Typography>No published offer or solution shares a theme or answers the support sought.</Typography>
+            ) : null}
           </Flex>
         </Box>
       ) : null}

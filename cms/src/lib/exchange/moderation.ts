@@ -43,7 +43,13 @@ export function moderationEmail(type: SubmissionType, action: ModerationAction, 
 
 const smtpConfigured = (env: NodeJS.ProcessEnv = process.env) => Boolean(env.SMTP_HOST);
 
-export async function moderateSubmission(strapi: Core.Strapi, type: SubmissionType, documentId: string, action: ModerationAction, note: string): Promise<ModerationResult> {
+export async function moderateSubmission(
+  strapi: Core.Strapi,
+  type: SubmissionType,
+  documentId: string,
+  action: ModerationAction,
+  note: string,
+): Promise<ModerationResult> {
   const versions = (await loadVersions(strapi, type, 'draft', [documentId])).get(documentId);
   if (!versions?.length) throw new ModerationError(`No such ${type}`);
   const moderation = MODERATION_ACTIONS[action];

@@ -67,7 +67,12 @@ export async function listOpenDemands(strapi: Core.Strapi): Promise<OpenDemand[]
         editPath: editPath(exchangeUid('demand'), row.documentId, locale),
       });
     }
-    const published = (await documents.findMany({ locale, status: 'published', fields: ['updatedAt'], filters: { documentId: { $in: [...byId.keys()] } } })) as DemandRow[];
+    const published = (await documents.findMany({
+      locale,
+      status: 'published',
+      fields: ['updatedAt'],
+      filters: { documentId: { $in: [...byId.keys()] } },
+    })) as DemandRow[];
     for (const row of published) byId.get(row.documentId)?.published.push(locale);
   }
   return [...byId.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

@@ -63,8 +63,7 @@ export function profileFromRecords(type: ProfiledType, versions: readonly Exchan
   const first = versions[0];
   if (!first) throw new Error('a profile needs at least one version of the document');
   const places = [...(type === 'demand' && first.country ? [first.country] : []), ...(first.countries ?? [])];
-  const codeLanguages =
-    type === 'offer' ? first.deliveryLanguages : type === 'demand' ? first.languages : versions.map((v) => ({ language: v.locale }));
+  const codeLanguages = type === 'offer' ? first.deliveryLanguages : type === 'demand' ? first.languages : versions.map((v) => ({ language: v.locale }));
   const texts: Record<string, string> = {};
   const titles: Record<string, string> = {};
   for (const version of versions) {
