@@ -13,6 +13,7 @@ import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/cl
 import { registerMediaGuard } from './lib/media-guard';
 import { registerMatchPublishGuard } from './lib/exchange/match-publish-guard';
 import { registerExchangeAdminRoutes } from './lib/exchange/admin-routes';
+import { registerApprovalOnPublish } from './lib/exchange/approval-on-publish';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
 import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler } from './lib/scheduling';
@@ -38,6 +39,7 @@ export default {
     registerUniqueWithinEntryGuard(strapi);
     registerLocaleGuard(strapi);
     registerMatchPublishGuard(strapi);
+    registerApprovalOnPublish(strapi);
     registerPartnerTokenGuard(strapi);
     registerSourceTracking(strapi);
     // Last, so that it records only writes the guards let through.

@@ -159,11 +159,13 @@ describe('brokers of the solutions exchange', () => {
       expect((await at('offer', 'no-such-offer', { action: 'reject', note: 'x' })).status).toBe(404);
     });
 
-    it('approves a submission by publishing it: a broker may', async () => {
+    it('approves a submission by publishing it: a broker may, and its moderation becomes approved', async () => {
       const published = await contentManager.publish(DEMAND, demandId, 'fr', broker);
       expect(published.status, JSON.stringify(published.body)).toBe(200);
       const res = await adminApi('GET', '/ssc-exchange/demands', undefined, broker);
-      expect(res.body.demands.find((d: { documentId: string }) => d.documentId === demandId).published).toEqual(['fr']);
+      expect(res.body.demands.find((d: { documentId: string }) => d.documentId === demandId)).toMatchObject({ published: ['fr'], moderation: 'approved' });
+      const draft = await adminApi('GET', `/content-manager/collection-types/${DEMAND}/${demandId}?locale=fr`, undefined, broker);
+      expect(draft.body.data.status).toBe('published');
     });
   });
 });

@@ -40,7 +40,7 @@ export async function submittedFrenchDemand(slug: string, jwt?: string): Promise
       summary: 'Une coopérative de Brazzaville cherche une formation au stockage du manioc et des céréales.',
       license: 'CC-BY-4.0',
       attribution: 'Coopérative agricole de Brazzaville',
-      lastVerified: '2026-11-20',
+      lastVerified: new Date().toISOString().slice(0, 10),
       institution: 'Coopérative agricole de Brazzaville',
       problem: 'Une grande partie du manioc et du maïs se perd pendant le stockage et le transport.',
       supportSought: [{ support: 'training' }],
