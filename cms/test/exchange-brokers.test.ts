@@ -8,7 +8,7 @@ import { getLocale } from '@ssc/content-schemas';
 import { adminApi, contentManager } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { uniqueSlug } from './support/fixtures.ts';
-import { DEMAND, MATCH, OFFER, publishedChineseOffer, submittedFrenchDemand } from './support/exchange-fixtures.ts';
+import { DEMAND, MATCH, OFFER, publishedChineseOffer, submittedFrenchDemand, SUBMITTER } from './support/exchange-fixtures.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -48,6 +48,7 @@ describe('brokers of the solutions exchange', () => {
 
     it('refuses the exchange routes to a language editor', async () => {
       expect((await adminApi('GET', '/ssc-exchange/demands', undefined, frenchEditor)).status).toBe(403);
+      expect((await adminApi('GET', '/ssc-exchange/submissions', undefined, frenchEditor)).status).toBe(403);
       expect((await adminApi('GET', `/ssc-exchange/demands/${demandId}/suggestions`, undefined, frenchEditor)).status).toBe(403);
       const match = await adminApi(
         'POST',
@@ -68,6 +69,18 @@ describe('brokers of the solutions exchange', () => {
       const ours = res.body.demands.find((d: { documentId: string }) => d.documentId === demandId);
       expect(ours).toMatchObject({ locale: 'fr', locales: ['fr'], published: [], state: 'open', moderation: 'submitted' });
       expect(ours.editPath).toBe(`/content-manager/collection-types/${DEMAND}/${demandId}?plugins[i18n][locale]=fr`);
+      expect(JSON.stringify(res.body)).not.toContain(SUBMITTER.contactEmail);
+    });
+
+    it('lists the submission among those awaiting moderation, without the contact details', async () => {
+      const res = await adminApi('GET', '/ssc-exchange/submissions', undefined, broker);
+      expect(res.status).toBe(200);
+      const ours = res.body.submissions.find((d: { documentId: string }) => d.documentId === demandId);
+      expect(ours).toMatchObject({ type: 'demand', organization: 'Coopérative agricole de Brazzaville', moderation: 'submitted', published: [] });
+      expect(ours.reference).toMatch(/^D-2026-\d{5}$/);
+      expect(JSON.stringify(res.body)).not.toContain(SUBMITTER.contactEmail);
+      // The published offer, written by a broker, has no moderation: it waits for nothing.
+      expect(res.body.submissions.map((d: { documentId: string }) => d.documentId)).not.toContain(offer.documentId);
     });
 
     it('puts the Chinese-only offer in the top 3 for the French demand, with its reasons through the taxonomy', async () => {
@@ -164,6 +177,8 @@ describe('brokers of the solutions exchange', () => {
       expect(published.status, JSON.stringify(published.body)).toBe(200);
       const res = await adminApi('GET', '/ssc-exchange/demands', undefined, broker);
       expect(res.body.demands.find((d: { documentId: string }) => d.documentId === demandId)).toMatchObject({ published: ['fr'], moderation: 'approved' });
+      const awaiting = await adminApi('GET', '/ssc-exchange/submissions', undefined, broker);
+      expect(awaiting.body.submissions.map((d: { documentId: string }) => d.documentId)).not.toContain(demandId);
       const draft = await adminApi('GET', `/content-manager/collection-types/${DEMAND}/${demandId}?locale=fr`, undefined, broker);
       expect(draft.body.data.status).toBe('published');
     });

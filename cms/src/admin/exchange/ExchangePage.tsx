@@ -1,44 +1,20 @@
 /**
- * The "Exchange" page, for brokers and the chief editor: the open demands (drafts included, with their moderation
- * state), and for the selected demand its top suggested offers and solutions with the reasons, a "Create match"
- * button on each, and, for a submission not yet published, "Ask for changes" and "Reject" with a note to the
- * submitter. Approving a submission is publishing it in the content manager (the demand's link).
+ * The "Exchange" page, for brokers and the chief editor: the offers and demands awaiting moderation, with "Ask for
+ * changes" and "Reject" and a note to the submitter (approving one is publishing it in the content manager, its
+ * link); the open demands (drafts included, with their moderation state); and for the selected demand its top
+ * suggested offers and solutions with the reasons and a "Create match" button on each.
  */
 import * as React from 'react';
 import { Link } from 'react-router-dom';
-import { Badge, Box, Button, Field, Flex, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Table, Tbody, Td, Textarea, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { OpenDemand } from '../../lib/exchange/open-demands';
+import type { QueuedDocument } from '../../lib/exchange/broker-queues';
 import type { DemandSuggestions, AdminSuggestion } from '../../lib/exchange/suggestions';
 import type { CreatedMatch } from '../../lib/exchange/match-creation';
 import { AdminPage } from '../components/AdminPage';
+import { HeadRow } from '../components/HeadRow';
 
-/** A submission a broker may still ask to change or reject: submitted (or back from changes) and not published. */
-const awaitsModeration = (d: OpenDemand) => !d.published.length && (d.moderation === 'submitted' || d.moderation === 'changes-requested');
-
-function Heading({ children }: { children: React.ReactNode }) {
-  return (
-    <Typography variant="delta" tag="h2">
-      {children}
-    </Typography>
-  );
-}
-
-function HeadRow({ labels }: { labels: string[] }) {
-  return (
-    <Thead>
-      <Tr>
-        {labels.map((label) => (
-          <Th key={label}>
-            <Typography variant="sigma">{label}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
-  );
-}
-
-function DemandRow({ demand, selected, onSelect }: { demand: OpenDemand; selected: boolean; onSelect: () => void }) {
+function DemandRow({ demand, selected, onSelect }: { demand: QueuedDocument; selected: boolean; onSelect: () => void }) {
   return (
     <Tr>
       <Td>
@@ -48,7 +24,7 @@ function DemandRow({ demand, selected, onSelect }: { demand: OpenDemand; selecte
         <Typography>{demand.locales.join(', ')}</Typography>
       </Td>
       <Td>
-        <Typography>{demand.institution ?? '–'}</Typography>
+        <Typography>{demand.organization ?? '–'}</Typography>
       </Td>
       <Td>
         <Typography>{demand.state}</Typography>
@@ -98,13 +74,16 @@ function SuggestionRow({ rank, suggestion, onCreate }: { rank: number; suggestio
   );
 }
 
-function ModerationForm({ demand, onDone }: { demand: OpenDemand; onDone: (message: string) => void }) {
+function ModerationForm({ submission, onDone }: { submission: QueuedDocument; onDone: (message: string) => void }) {
   const { post } = useFetchClient();
-  const [note, setNote] = React.useState(demand.moderationNote ?? '');
+  const [note, setNote] = React.useState(submission.moderationNote ?? '');
   const moderate = async (action: 'request-changes' | 'reject') => {
     try {
-      const { data } = await post<{ moderation: string; emailed: boolean }>(`/ssc-exchange/submissions/demand/${demand.documentId}/moderate`, { action, note });
-      onDone(`Demand marked ${data.moderation}; ${data.emailed ? 'the submitter was emailed' : 'no email was sent (no SMTP or no address)'}.`);
+      const { data } = await post<{ moderation: string; emailed: boolean }>(`/ssc-exchange/submissions/${submission.type}/${submission.documentId}/moderate`, {
+        action,
+        note,
+      });
+      onDone(`“${submission.title}” marked ${data.moderation}; ${data.emailed ? 'the submitter was emailed' : 'no email was sent (no SMTP or no address)'}.`);
     } catch (error) {
       onDone(`Refused: ${(error as Error).message}`);
     }
@@ -112,7 +91,8 @@ function ModerationForm({ demand, onDone }: { demand: OpenDemand; onDone: (messa
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Typography>
-        Approve this submission by publishing it in the content manager (<Link to={demand.editPath}>open the demand</Link>), or answer the submitter:
+        Approve “{submission.title}” by publishing it in the content manager (<Link to={submission.editPath}>open the {submission.type}</Link>), or answer the
+        submitter:
       </Typography>
       <Field.Root name="moderation-note">
         <Field.Label>Note to the submitter (the reason)</Field.Label>
@@ -130,23 +110,72 @@ function ModerationForm({ demand, onDone }: { demand: OpenDemand; onDone: (messa
   );
 }
 
+function SubmissionRow({ submission, onAnswer }: { submission: QueuedDocument; onAnswer: () => void }) {
+  return (
+    <Tr>
+      <Td>
+        <Typography>{submission.type}</Typography>
+      </Td>
+      <Td>
+        <Link to={submission.editPath}>{submission.title}</Link>
+      </Td>
+      <Td>
+        <Typography>{submission.locales.join(', ')}</Typography>
+      </Td>
+      <Td>
+        <Typography>{submission.organization ?? '–'}</Typography>
+      </Td>
+      <Td>
+        <Flex gap={1}>
+          <Badge>{submission.moderation}</Badge>
+          {submission.reference ? <Typography variant="pi">{submission.reference}</Typography> : null}
+        </Flex>
+      </Td>
+      <Td>
+        <Button variant="secondary" onClick={onAnswer} aria-label={`Moderate ${submission.title}`}>
+          Moderate
+        </Button>
+      </Td>
+    </Tr>
+  );
+}
+
+function Panel({ title, children }: { title: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Typography variant="delta" tag="h2">
+          {title}
+        </Typography>
+        {children}
+      </Flex>
+    </Box>
+  );
+}
+
 export default function ExchangePage() {
   const { get, post } = useFetchClient();
-  const [demands, setDemands] = React.useState<OpenDemand[] | null | undefined>(undefined); // null: refused
+  const [demands, setDemands] = React.useState<QueuedDocument[] | null | undefined>(undefined); // null: refused
+  const [submissions, setSubmissions] = React.useState<QueuedDocument[]>([]);
+  const [answering, setAnswering] = React.useState<QueuedDocument | null>(null);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [suggestions, setSuggestions] = React.useState<DemandSuggestions | null>(null);
   const [message, setMessage] = React.useState<React.ReactNode>(null);
 
-  const loadDemands = React.useCallback(async () => {
+  const load = React.useCallback(async () => {
     try {
-      const { data } = await get<{ demands: OpenDemand[] }>('/ssc-exchange/demands');
-      setDemands(data.demands);
+      const [open, awaiting] = await Promise.all([
+        get<{ demands: QueuedDocument[] }>('/ssc-exchange/demands'),
+        get<{ submissions: QueuedDocument[] }>('/ssc-exchange/submissions'),
+      ]);
+      setDemands(open.data.demands);
+      setSubmissions(awaiting.data.submissions);
     } catch {
       setDemands(null);
     }
   }, [get]);
 
-  React.useEffect(() => void loadDemands(), [loadDemands]);
+  React.useEffect(() => void load(), [load]);
 
   React.useEffect(() => {
     setSuggestions(null);
@@ -180,50 +209,59 @@ export default function ExchangePage() {
           <Typography role="status">{message}</Typography>
         </Box>
       ) : null}
-      <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-        <Flex direction="column" alignItems="stretch" gap={2}>
-          <Heading>Open demands</Heading>
-          <Table colCount={6} rowCount={(demands?.length ?? 0) + 1}>
-            <HeadRow labels={['Demand', 'Languages', 'Institution', 'State', 'Status', '']} />
+      <Panel title="Submissions awaiting moderation">
+        {submissions.length ? (
+          <Table colCount={6} rowCount={submissions.length + 1}>
+            <HeadRow labels={['Type', 'Title', 'Languages', 'Organization', 'Moderation', '']} />
             <Tbody>
-              {(demands ?? []).map((d) => (
-                <DemandRow key={d.documentId} demand={d} selected={d.documentId === selected} onSelect={() => setSelected(d.documentId)} />
+              {submissions.map((s) => (
+                <SubmissionRow key={s.documentId} submission={s} onAnswer={() => setAnswering(s)} />
               ))}
             </Tbody>
           </Table>
-        </Flex>
-      </Box>
+        ) : (
+          <Typography>No submission is waiting.</Typography>
+        )}
+        {answering ? (
+          <ModerationForm
+            key={answering.documentId}
+            submission={answering}
+            onDone={(text) => {
+              setMessage(text);
+              setAnswering(null);
+              void load();
+            }}
+          />
+        ) : null}
+      </Panel>
+      <Panel title="Open demands">
+        <Table colCount={6} rowCount={(demands?.length ?? 0) + 1}>
+          <HeadRow labels={['Demand', 'Languages', 'Institution', 'State', 'Status', '']} />
+          <Tbody>
+            {(demands ?? []).map((d) => (
+              <DemandRow key={d.documentId} demand={d} selected={d.documentId === selected} onSelect={() => setSelected(d.documentId)} />
+            ))}
+          </Tbody>
+        </Table>
+      </Panel>
       {demand ? (
-        <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Heading>Suggestions for “{demand.title}”</Heading>
-            {awaitsModeration(demand) ? (
-              <ModerationForm
-                key={demand.documentId}
-                demand={demand}
-                onDone={(text) => {
-                  setMessage(text);
-                  void loadDemands();
-                }}
-              />
-            ) : null}
-            {suggestions ? (
-              <Table colCount={6} rowCount={suggestions.suggestions.length + 1}>
-                <HeadRow labels={['#', 'Type', 'Candidate (languages)', 'Reasons', 'Score', '']} />
-                <Tbody>
-                  {suggestions.suggestions.map((s, i) => (
-                    <SuggestionRow key={s.documentId} rank={i + 1} suggestion={s} onCreate={() => void createMatch(s)} />
-                  ))}
-                </Tbody>
-              </Table>
-            ) : (
-              <Typography>Loading suggestions…</Typography>
-            )}
-            {suggestions && !suggestions.suggestions.length ? (
-              <Typography>No published offer or solution shares a theme or answers the support sought.</Typography>
-            ) : null}
-          </Flex>
-        </Box>
+        <Panel title={`Suggestions for “${demand.title}”`}>
+          {suggestions ? (
+            <Table colCount={6} rowCount={suggestions.suggestions.length + 1}>
+              <HeadRow labels={['#', 'Type', 'Candidate (languages)', 'Reasons', 'Score', '']} />
+              <Tbody>
+                {suggestions.suggestions.map((s, i) => (
+                  <SuggestionRow key={s.documentId} rank={i + 1} suggestion={s} onCreate={() => void createMatch(s)} />
+                ))}
+              </Tbody>
+            </Table>
+          ) : (
+            <Typography>Loading suggestions…</Typography>
+          )}
+          {suggestions && !suggestions.suggestions.length ? (
+            <Typography>No published offer or solution shares a theme or answers the support sought.</Typography>
+          ) : null}
+        </Panel>
       ) : null}
     </AdminPage>
   );

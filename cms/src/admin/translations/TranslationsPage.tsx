@@ -8,11 +8,12 @@
  */
 import * as React from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { TranslationStatusResponse } from '../../lib/translations/admin-routes';
 import { STATE_BADGE, STATE_LABEL, STATE_ORDER } from './state-labels';
 import { AdminPage } from '../components/AdminPage';
+import { HeadRow } from '../components/HeadRow';
 
 const ALL = '';
 const STATE_CHOICES: { value: string; label: string }[] = [
@@ -32,20 +33,6 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
         {children}
       </Flex>
     </Box>
-  );
-}
-
-function HeadRow({ labels }: { labels: string[] }) {
-  return (
-    <Thead>
-      <Tr>
-        {labels.map((label) => (
-          <Th key={label}>
-            <Typography variant="sigma">{label}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
   );
 }
 

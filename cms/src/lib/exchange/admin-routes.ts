@@ -2,6 +2,7 @@
  * The brokers' routes of the admin API, at `/ssc-exchange/...` (an admin session is required, and only a broker,
  * the chief editor or a super admin may call them; language editors get 403):
  * - GET `/demands`: open demands (open, in discussion), drafts included, with their moderation state;
+ * - GET `/submissions`: offers and demands awaiting moderation (submitted or changes requested, not published);
  * - GET `/demands/:documentId/suggestions`: the demand's ranked candidate offers and solutions with reasons;
  * - POST `/matches` `{ demand, candidate: { type, documentId }, locale? }`: a match draft from a suggestion;
  * - POST `/submissions/:type/:documentId/moderate` `{ action: 'request-changes' | 'reject', note }`.
@@ -11,7 +12,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from '../koa';
 import { registerAdminRoutes } from '../admin-routes';
 import { mayBroker } from '../editor-roles';
-import { listOpenDemands } from './open-demands';
+import { listAwaitingSubmissions, listOpenDemands } from './broker-queues';
 import { suggestionsFor } from './suggestions';
 import { createMatch, MatchRequestError } from './match-creation';
 import { isModerationAction, isSubmissionType, MODERATION_NOTE_MAX, moderateSubmission, ModerationError } from './moderation';
@@ -49,6 +50,13 @@ export function registerExchangeAdminRoutes(strapi: Core.Strapi): void {
       path: '/demands',
       handler: forBrokers(async (ctx) => {
         ctx.body = { demands: await listOpenDemands(strapi) };
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/submissions',
+      handler: forBrokers(async (ctx) => {
+        ctx.body = { submissions: await listAwaitingSubmissions(strapi) };
       }),
     },
     {
