@@ -1,7 +1,7 @@
 /**
  * A broker's day on the solutions exchange, in the real admin panel in headless Chromium: a French demand arrives
  * as a submission (a draft with moderation `submitted` and the submitter's contact details); the broker logs in,
- * approves it by publishing it in the content manager, opens the Exchange page, finds a Chinese-only offer among
+ * approves it by publishing it in the content manager (whose Suggestions panel names the offer), opens the Exchange page, finds a Chinese-only offer among
  * the top suggestions with its reasons, creates a match, and advances the match to completed (state, completion
  * day, outcome) and publishes it. A pull and a site build then show the demand with its state and the match's
  * story with its outcome, both in the feeds, and no built file holds the contact details or the broker's notes.
@@ -71,6 +71,10 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
     await tab.getByText('Published document').first().waitFor();
     const draft = await adminApi('GET', `/content-manager/collection-types/${DEMAND}/${demandId}?locale=fr`);
     expect(draft.body.data).toMatchObject({ moderation: 'approved', status: 'published' });
+    // The edit view's Suggestions panel already names the Chinese offer, with its reasons.
+    const panel = tab.getByTestId('demand-suggestions');
+    await expect.poll(() => panel.innerText().catch(() => ''), { timeout: UI_TIMEOUT }).toContain(offer.title);
+    expect(await panel.innerText()).toContain('same theme, same country, fits the training sought, offered in French');
   }, 120_000);
 
   it('shows the demand on the Exchange page with the Chinese offer among its top 3 suggestions and their reasons, and creates a match', async () => {

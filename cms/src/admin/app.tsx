@@ -3,6 +3,7 @@ import { Clock, Earth, Globe, HandHeart, SealCheck } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
 import EntryTranslationPanel from './translations/EntryTranslationPanel';
 import SchedulePanel from './scheduling/SchedulePanel';
+import DemandSuggestionsPanel from './exchange/DemandSuggestionsPanel';
 import { followLocaleDirection } from './editing/prose-direction';
 import model from '../generated/model.json';
 
@@ -16,7 +17,8 @@ import model from '../generated/model.json';
  * view, prose fields follow the direction of the entry's language. A "Certificates"
  * page lists Cloud School certificates for the chief editor to revoke. An "Exchange"
  * page shows brokers the open demands of the solutions exchange, their suggested
- * offers and solutions, and moderation.
+ * offers and solutions, and moderation; a Suggestions panel in a demand's edit view
+ * shows its top three.
  */
 export default {
   config: {
@@ -68,6 +70,7 @@ export default {
       EntrySitePanel,
       EntryTranslationPanel,
       SchedulePanel,
+      DemandSuggestionsPanel,
     ]);
     followLocaleDirection();
   },

@@ -5,7 +5,7 @@
  * suggested offers and solutions with the reasons and a "Create match" button on each.
  */
 import * as React from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Badge, Box, Button, Field, Flex, Table, Tbody, Td, Textarea, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { QueuedDocument } from '../../lib/exchange/broker-queues';
@@ -158,7 +158,9 @@ export default function ExchangePage() {
   const [demands, setDemands] = React.useState<QueuedDocument[] | null | undefined>(undefined); // null: refused
   const [submissions, setSubmissions] = React.useState<QueuedDocument[]>([]);
   const [answering, setAnswering] = React.useState<QueuedDocument | null>(null);
-  const [selected, setSelected] = React.useState<string | null>(null);
+  // A demand's edit view links here with ?demand=<documentId>.
+  const [search] = useSearchParams();
+  const [selected, setSelected] = React.useState<string | null>(search.get('demand'));
   const [suggestions, setSuggestions] = React.useState<DemandSuggestions | null>(null);
   const [message, setMessage] = React.useState<React.ReactNode>(null);
 
