@@ -82,7 +82,7 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
     await tab.getByRole('navigation').getByRole('link', { name: 'Exchange' }).click();
     await tab.getByRole('heading', { name: 'Open demands' }).waitFor();
     await tab.getByRole('button', { name: `Suggestions for Réduire les pertes de manioc après récolte ${demandSlug}` }).click();
-    const rows = tab.locator('tbody').last().locator('tr');
+    const rows = tab.getByTestId('exchange-suggestions').locator('tbody tr');
     await rows.first().waitFor();
     const top3 = (await rows.allInnerTexts()).slice(0, 3);
     const ours = top3.find((text) => text.includes(offer.title));

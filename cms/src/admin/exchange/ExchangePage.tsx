@@ -249,14 +249,16 @@ export default function ExchangePage() {
       {demand ? (
         <Panel title={`Suggestions for “${demand.title}”`}>
           {suggestions ? (
-            <Table colCount={6} rowCount={suggestions.suggestions.length + 1}>
-              <HeadRow labels={['#', 'Type', 'Candidate (languages)', 'Reasons', 'Score', '']} />
-              <Tbody>
-                {suggestions.suggestions.map((s, i) => (
-                  <SuggestionRow key={s.documentId} rank={i + 1} suggestion={s} onCreate={() => void createMatch(s)} />
-                ))}
-              </Tbody>
-            </Table>
+            <div data-testid="exchange-suggestions">
+              <Table colCount={6} rowCount={suggestions.suggestions.length + 1}>
+                <HeadRow labels={['#', 'Type', 'Candidate (languages)', 'Reasons', 'Score', '']} />
+                <Tbody>
+                  {suggestions.suggestions.map((s, i) => (
+                    <SuggestionRow key={s.documentId} rank={i + 1} suggestion={s} onCreate={() => void createMatch(s)} />
+                  ))}
+                </Tbody>
+              </Table>
+            </div>
           ) : (
             <Typography>Loading suggestions…</Typography>
           )}
