@@ -13,6 +13,7 @@ import type { DemandSuggestions, AdminSuggestion } from '../../lib/exchange/sugg
 import type { CreatedMatch } from '../../lib/exchange/match-creation';
 import { AdminPage } from '../components/AdminPage';
 import { HeadRow } from '../components/HeadRow';
+import { Panel } from '../components/Panel';
 
 function DemandRow({ demand, selected, onSelect }: { demand: QueuedDocument; selected: boolean; onSelect: () => void }) {
   return (
@@ -140,19 +141,6 @@ function SubmissionRow({ submission, onAnswer }: { submission: QueuedDocument; o
   );
 }
 
-function Panel({ title, children }: { title: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography variant="delta" tag="h2">
-          {title}
-        </Typography>
-        {children}
-      </Flex>
-    </Box>
-  );
-}
-
 export default function ExchangePage() {
   const { get, post } = useFetchClient();
   const [demands, setDemands] = React.useState<QueuedDocument[] | null | undefined>(undefined); // null: refused
@@ -211,7 +199,7 @@ export default function ExchangePage() {
           <Typography role="status">{message}</Typography>
         </Box>
       ) : null}
-      <Panel title="Submissions awaiting moderation">
+      <Panel gap={4} title="Submissions awaiting moderation">
         {submissions.length ? (
           <Table colCount={6} rowCount={submissions.length + 1}>
             <HeadRow labels={['Type', 'Title', 'Languages', 'Organization', 'Moderation', '']} />
@@ -236,7 +224,7 @@ export default function ExchangePage() {
           />
         ) : null}
       </Panel>
-      <Panel title="Open demands">
+      <Panel gap={4} title="Open demands">
         <Table colCount={6} rowCount={(demands?.length ?? 0) + 1}>
           <HeadRow labels={['Demand', 'Languages', 'Institution', 'State', 'Status', '']} />
           <Tbody>
@@ -247,7 +235,7 @@ export default function ExchangePage() {
         </Table>
       </Panel>
       {demand ? (
-        <Panel title={`Suggestions for “${demand.title}”`}>
+        <Panel gap={4} title={`Suggestions for “${demand.title}”`}>
           {suggestions ? (
             <div data-testid="exchange-suggestions">
               <Table colCount={6} rowCount={suggestions.suggestions.length + 1}>

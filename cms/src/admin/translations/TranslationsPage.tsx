@@ -14,6 +14,7 @@ import type { TranslationStatusResponse } from '../../lib/translations/admin-rou
 import { STATE_BADGE, STATE_LABEL, STATE_ORDER } from './state-labels';
 import { AdminPage } from '../components/AdminPage';
 import { HeadRow } from '../components/HeadRow';
+import { Panel } from '../components/Panel';
 
 const ALL = '';
 const STATE_CHOICES: { value: string; label: string }[] = [
@@ -21,20 +22,6 @@ const STATE_CHOICES: { value: string; label: string }[] = [
   ...STATE_ORDER.map((s) => ({ value: s, label: STATE_LABEL[s] })),
 ];
 const FILTER_KEYS = ['type', 'theme', 'locale', 'state'] as const;
-
-/** A white panel with a heading. */
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-      <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography variant="delta" tag="h2">
-          {title}
-        </Typography>
-        {children}
-      </Flex>
-    </Box>
-  );
-}
 
 function Filter({
   label,
