@@ -90,7 +90,7 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
     expect(ours).toContain('same theme, same country, fits the training sought, offered in French');
     expect(ours).toContain('(zh)');
     await tab.getByRole('button', { name: `Create match with ${offer.title}` }).click();
-    const status = tab.getByRole('status');
+    const status = tab.getByTestId('exchange-message');
     await expect.poll(() => status.innerText(), { timeout: UI_TIMEOUT }).toContain('Match created');
     await status.getByRole('link', { name: 'Open the match' }).click();
     await tab.waitForURL(/\/api::match\.match\/[a-z0-9]+\?/);

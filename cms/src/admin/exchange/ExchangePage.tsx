@@ -196,7 +196,9 @@ export default function ExchangePage() {
     <AdminPage title="Exchange">
       {message ? (
         <Box background="neutral0" padding={4} hasRadius>
-          <Typography role="status">{message}</Typography>
+          <Typography role="status" data-testid="exchange-message">
+            {message}
+          </Typography>
         </Box>
       ) : null}
       <Panel gap={4} title="Submissions awaiting moderation">
