@@ -106,19 +106,34 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
     const today = await tab.evaluate(() => new Date().toLocaleDateString('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }));
     await tab.getByRole('combobox', { name: 'completedOn' }).click();
     await tab.getByRole('dialog', { name: 'Choose date' }).getByRole('gridcell', { name: today }).click();
-    // The outcome: the Markdown editor (CodeMirror) under its label.
-    await tab
-      .locator('xpath=//label[normalize-space()="outcome"]/ancestor::div[.//div[contains(@class,"CodeMirror")]][1]//div[contains(@class,"CodeMirror")]')
-      .first()
-      .click();
-    await tab.keyboard.insertText(OUTCOME);
+    // The outcome: the Markdown editor (CodeMirror) of the field labelled "outcome" (the match has another one,
+    // brokerNotes), given its text through the editor's own API as typing would (its change event reaches the form).
+    const written = await tab.evaluate((text) => {
+      const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === 'outcome');
+      let field = label?.parentElement ?? null;
+      while (field && !field.querySelector('.CodeMirror')) field = field.parentElement;
+      const editors = field?.querySelectorAll('.CodeMirror') ?? [];
+      if (editors.length !== 1) return `${editors.length} editors`;
+      const editor = (editors[0] as unknown as { CodeMirror: { setValue(v: string): void; getValue(): string } }).CodeMirror;
+      editor.setValue(text);
+      return editor.getValue();
+    }, OUTCOME);
+    expect(written).toBe(OUTCOME);
     await tab.getByRole('button', { name: 'Save', exact: true }).click();
     await tab.getByText('Saved document').first().waitFor();
+    const saved = await adminApi('GET', `/content-manager/collection-types/${MATCH}/${matchId}?locale=fr`);
+    const { state, completedOn, outcome, brokerNotes } = saved.body.data;
+    expect({ state, completedOn, outcome, brokerNotes }).toEqual({
+      state: 'completed',
+      completedOn: new Date().toISOString().slice(0, 10),
+      outcome: OUTCOME,
+      brokerNotes: expect.stringContaining(BROKER_NOTE_WORDS),
+    });
     await tab.getByRole('button', { name: 'Publish', exact: true }).click();
-    await tab.getByText('Published document').first().waitFor();
-    const match = await adminApi('GET', `/content-manager/collection-types/${MATCH}/${matchId}?locale=fr`);
-    expect(match.body.data).toMatchObject({ state: 'completed', completedOn: new Date().toISOString().slice(0, 10), outcome: OUTCOME });
-    expect(match.body.data.brokerNotes).toContain(BROKER_NOTE_WORDS);
+    // The whole page's text, so that a refusal (a toast or a dialog) is in the failure's message.
+    await expect.poll(() => tab.locator('body').innerText(), { timeout: UI_TIMEOUT }).toContain('Published document');
+    const published = await adminApi('GET', `/content-manager/collection-types/${MATCH}/${matchId}?locale=fr`);
+    expect(published.body.data.status).toBe('published');
   }, 120_000);
 
   it('builds a site that shows the demand and its state, the match and its outcome, in the feeds, and none of the private fields', async () => {
