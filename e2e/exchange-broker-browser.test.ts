@@ -107,18 +107,20 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
     await tab.getByRole('combobox', { name: 'completedOn' }).click();
     await tab.getByRole('dialog', { name: 'Choose date' }).getByRole('gridcell', { name: today }).click();
     // The outcome: the Markdown editor (CodeMirror) of the field labelled "outcome" (the match has another one,
-    // brokerNotes), given its text through the editor's own API as typing would (its change event reaches the form).
-    const written = await tab.evaluate((text) => {
+    // brokerNotes); text is inserted as an input method would, then the editor loses the focus.
+    const marked = await tab.evaluate(() => {
       const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === 'outcome');
       let field = label?.parentElement ?? null;
       while (field && !field.querySelector('.CodeMirror')) field = field.parentElement;
       const editors = field?.querySelectorAll('.CodeMirror') ?? [];
-      if (editors.length !== 1) return `${editors.length} editors`;
-      const editor = (editors[0] as unknown as { CodeMirror: { setValue(v: string): void; getValue(): string } }).CodeMirror;
-      editor.setValue(text);
-      return editor.getValue();
-    }, OUTCOME);
-    expect(written).toBe(OUTCOME);
+      editors[0]?.setAttribute('data-e2e', 'outcome-editor');
+      return editors.length;
+    });
+    expect(marked).toBe(1);
+    await tab.locator('[data-e2e="outcome-editor"] .CodeMirror-lines').click();
+    await tab.keyboard.insertText(OUTCOME);
+    await tab.waitForTimeout(1000);
+    await tab.getByRole('textbox', { name: 'title' }).click();
     await tab.getByRole('button', { name: 'Save', exact: true }).click();
     await tab.getByText('Saved document').first().waitFor();
     const saved = await adminApi('GET', `/content-manager/collection-types/${MATCH}/${matchId}?locale=fr`);

@@ -131,6 +131,17 @@ describe('brokers of the solutions exchange', () => {
       expect(relations.body.results.map((r: { documentId: string }) => r.documentId)).toEqual([french.documentId]);
     });
 
+    it('lets the broker advance the match to completed with an outcome and publish it', async () => {
+      const res = await adminApi('POST', '/ssc-exchange/matches', { demand: demandId, candidate: { type: 'offer', documentId: offer.documentId } }, broker);
+      expect(res.status).toBe(201);
+      const outcome = 'Vingt techniciens formés au stockage.';
+      const saved = await contentManager.saveLocale(MATCH, res.body.documentId, 'fr', { state: 'completed', completedOn: today(), outcome }, broker);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.data).toMatchObject({ state: 'completed', outcome });
+      const published = await contentManager.publish(MATCH, res.body.documentId, 'fr', broker);
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+    });
+
     it('refuses a request without a candidate (400) or for an unknown demand (404)', async () => {
       expect((await adminApi('POST', '/ssc-exchange/matches', { demand: demandId }, broker)).status).toBe(400);
       const unknown = await adminApi('POST', '/ssc-exchange/matches', { demand: 'nope', candidate: { type: 'offer', documentId: offer.documentId } }, broker);
