@@ -12,6 +12,8 @@ import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
 import { registerMatchPublishGuard } from './lib/exchange/match-publish-guard';
+import { registerExchangeAdminRoutes } from './lib/exchange/admin-routes';
+import { registerApprovalOnPublish } from './lib/exchange/approval-on-publish';
 import { registerSiteAdminRoutes } from './lib/site-admin';
 import { ensureEntryLabels } from './lib/entry-labels';
 import { registerScheduleAdminRoutes, startSchedulerWhenListening, stopScheduler } from './lib/scheduling';
@@ -31,11 +33,13 @@ export default {
     registerTranslationAdminRoutes(strapi);
     registerSitePreviewRoutes(strapi);
     registerCertificateAdminRoutes(strapi);
+    registerExchangeAdminRoutes(strapi);
     registerPublishedOnlyReads(strapi);
     registerSlugGuard(strapi);
     registerUniqueWithinEntryGuard(strapi);
     registerLocaleGuard(strapi);
     registerMatchPublishGuard(strapi);
+    registerApprovalOnPublish(strapi);
     registerPartnerTokenGuard(strapi);
     registerSourceTracking(strapi);
     // Last, so that it records only writes the guards let through.

@@ -14,6 +14,9 @@ const CM = `/content-manager/collection-types/${NEWS}`;
 const OURS = new Set<string>(collections.map((c) => strapiUid(c)));
 /** Taxonomy is shared vocabulary that language editors only translate; content and quizzes they write in their language. */
 const isTaxonomy = (name: string) => taxonomies.some((t) => t.name === name);
+/** The exchange's types language editors do not get at all: they hold submitters' contact details and broker notes. */
+const BROKER_ONLY = new Set(['offer', 'demand', 'match']);
+const EXCHANGE = new Set(['solution', 'offer', 'demand', 'match']);
 
 async function state(documentId: string, locale: string): Promise<{ exists: boolean; published: boolean; title?: string }> {
   const res = await adminApi('GET', `${CM}/${documentId}?locale=${locale}`);
@@ -117,10 +120,31 @@ async function rolePermissions(code: string): Promise<RolePermission[]> {
 const short = (action: string) => action.replace('plugin::content-manager.explorer.', 'cm.').replace('plugin::upload.', 'upload.');
 
 describe('every role can do what the README says, and nothing more', () => {
-  it("has only the super admin, the chief editor and one editor per locale (Strapi's stock Editor and Author are gone)", async () => {
+  it("has only the super admin, the chief editor, the broker and one editor per locale (Strapi's stock Editor and Author are gone)", async () => {
     const roles = await adminApi('GET', '/admin/roles');
     const codes = roles.body.data.map((r: { code: string }) => r.code).sort();
-    expect(codes).toEqual(['ssc-chief-editor', ...localeCodes.map((l) => `ssc-editor-${l}`), 'strapi-super-admin'].sort());
+    expect(codes).toEqual(['ssc-chief-editor', 'ssc-broker', ...localeCodes.map((l) => `ssc-editor-${l}`), 'strapi-super-admin'].sort());
+  });
+
+  it('broker: every action on the exchange types in every locale, reads the taxonomy, nothing else but media', async () => {
+    const perms = await rolePermissions('ssc-broker');
+    const other = perms.filter((p) => !(p.subject && OURS.has(p.subject)) && !p.action.startsWith('plugin::upload.'));
+    expect(other.map((p) => `${p.action} ${p.subject}`)).toEqual([]);
+    for (const collection of collections) {
+      const uid = strapiUid(collection);
+      const actions = perms
+        .filter((p) => p.subject === uid)
+        .map((p) => short(p.action))
+        .sort();
+      const expected = EXCHANGE.has(collection.name)
+        ? ['cm.create', 'cm.delete', 'cm.publish', 'cm.read', 'cm.update']
+        : isTaxonomy(collection.name)
+          ? ['cm.read']
+          : [];
+      expect(actions, uid).toEqual(expected);
+      for (const p of perms.filter((q) => q.subject === uid))
+        expect([...(p.properties.locales ?? [])].sort(), `${uid} ${p.action}`).toEqual([...localeCodes].sort());
+    }
   });
 
   it('chief editor: every action on content and taxonomy in every locale, every file, partner tokens read, revoked and deleted but never created', async () => {
@@ -160,6 +184,13 @@ describe('every role can do what the README says, and nothing more', () => {
       for (const collection of collections) {
         const uid = strapiUid(collection);
         const mine = perms.filter((p) => p.subject === uid);
+        if (BROKER_ONLY.has(collection.name)) {
+          expect(
+            mine.map((p) => short(p.action)),
+            uid,
+          ).toEqual([]);
+          continue;
+        }
         const read = mine.find((p) => p.action.endsWith('.read'))!;
         expect([...(read.properties.locales ?? [])].sort(), uid).toEqual([...localeCodes].sort());
         const writes = mine.filter((p) => !p.action.endsWith('.read'));

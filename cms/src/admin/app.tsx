@@ -1,8 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock, Earth, Globe, SealCheck } from '@strapi/icons';
+import { Clock, Earth, Globe, HandHeart, SealCheck } from '@strapi/icons';
 import EntrySitePanel from './site/EntrySitePanel';
 import EntryTranslationPanel from './translations/EntryTranslationPanel';
 import SchedulePanel from './scheduling/SchedulePanel';
+import DemandSuggestionsPanel from './exchange/DemandSuggestionsPanel';
 import { followLocaleDirection } from './editing/prose-direction';
 import model from '../generated/model.json';
 
@@ -14,7 +15,10 @@ import model from '../generated/model.json';
  * "Translations" page shows every document's state in every locale; a "Scheduled"
  * page and a Schedule panel in the edit view show scheduled publishing. In the edit
  * view, prose fields follow the direction of the entry's language. A "Certificates"
- * page lists Cloud School certificates for the chief editor to revoke.
+ * page lists Cloud School certificates for the chief editor to revoke. An "Exchange"
+ * page shows brokers the open demands of the solutions exchange, their suggested
+ * offers and solutions, and moderation; a Suggestions panel in a demand's edit view
+ * shows its top three.
  */
 export default {
   config: {
@@ -52,12 +56,21 @@ export default {
       permissions: [],
       Component: () => import('./certificates/CertificatesPage'),
     });
+    // Brokers and the chief editor (the routes refuse everyone else).
+    app.addMenuLink({
+      to: 'ssc-exchange',
+      icon: HandHeart,
+      intlLabel: { id: 'ssc-exchange.menu', defaultMessage: 'Exchange' },
+      permissions: [],
+      Component: () => import('./exchange/ExchangePage'),
+    });
   },
   bootstrap(app: StrapiApp) {
     (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([
       EntrySitePanel,
       EntryTranslationPanel,
       SchedulePanel,
+      DemandSuggestionsPanel,
     ]);
     followLocaleDirection();
   },

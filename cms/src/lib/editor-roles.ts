@@ -5,7 +5,14 @@
  *   on existing entries edits only localized fields, since shared fields (slug, dates,
  *   taxonomy links) change every translation at once;
  * - a "Chief editor" role with every locale and every field, who also sees and
- *   revokes partner API tokens.
+ *   revokes partner API tokens;
+ * - a "Broker" role for the solutions exchange: every action on solutions, offers,
+ *   demands and matches in every locale, and reads the taxonomy.
+ *
+ * Language editors keep solutions (documented good practices with no private field,
+ * translated like reports) but get no offer, demand or match, not even to read: those
+ * carry a submitter's contact details and a broker's notes. So only brokers and the
+ * chief editor moderate, publish and match them.
  */
 import type { Core } from '@strapi/strapi';
 import { model, localeCodes } from './model';
@@ -21,6 +28,18 @@ export function hasEditorialControl(roles: { code: string }[] | undefined): bool
   return (roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE || r.code === CHIEF_EDITOR_CODE);
 }
 export const localeEditorCode = (locale: string) => `ssc-editor-${locale}`;
+export const BROKER_CODE = 'ssc-broker';
+
+/** Whether an admin user may broker the solutions exchange: a broker, the chief editor or a super admin. */
+export function mayBroker(roles: { code: string }[] | undefined): boolean {
+  return hasEditorialControl(roles) || (roles ?? []).some((r) => r.code === BROKER_CODE);
+}
+
+/** The solutions exchange's types (model names): the broker's. */
+export const EXCHANGE_TYPES = ['solution', 'offer', 'demand', 'match'] as const;
+/** The exchange types language editors do not get (private submitter details, broker notes). */
+const BROKER_ONLY_TYPES = new Set<string>(['offer', 'demand', 'match']);
+const uidsOf = (names: Iterable<string>) => new Set(model.collections.filter((c) => [...names].includes(c.name)).map((c) => c.uid as string));
 
 interface Permission {
   action: string;
@@ -73,7 +92,7 @@ function localeEditorPermissions(base: Permission[], locale: string): Permission
   const out: Permission[] = [];
   for (const p of base) {
     const collection = model.collections.find((c) => c.uid === p.subject);
-    if (!collection) continue;
+    if (!collection || BROKER_ONLY_TYPES.has(collection.name)) continue;
     const isRead = p.action === `${CM}.read`;
     if (isRead) {
       out.push({ ...p, properties: { ...p.properties, locales: [...localeCodes] } });
@@ -89,6 +108,15 @@ function localeEditorPermissions(base: Permission[], locale: string): Permission
     out.push({ ...p, properties });
   }
   return [...out, ...LANGUAGE_MEDIA_PERMISSIONS];
+}
+
+/** Every action on the exchange types in every locale; read on the taxonomy (to pick themes, countries, partners). */
+export function brokerPermissions(base: Permission[]): Permission[] {
+  const exchange = uidsOf(EXCHANGE_TYPES);
+  const taxonomy = new Set(model.collections.filter((c) => c.isTaxonomy).map((c) => c.uid as string));
+  const allLocales = (p: Permission): Permission => ({ ...p, properties: { ...p.properties, locales: [...localeCodes] } });
+  const out = base.filter((p) => (p.subject && exchange.has(p.subject)) || (p.subject && taxonomy.has(p.subject) && p.action === `${CM}.read`));
+  return [...out.map(allLocales), ...LANGUAGE_MEDIA_PERMISSIONS];
 }
 
 async function upsertRole(strapi: Core.Strapi, code: string, name: string, description: string, permissions: Permission[]) {
@@ -134,6 +162,13 @@ export async function ensureEditorRoles(strapi: Core.Strapi): Promise<void> {
     'Chief editor',
     'Creates, edits, publishes and deletes content and taxonomy in every language, including shared fields.',
     chiefEditorPermissions(base),
+  );
+  await upsertRole(
+    strapi,
+    BROKER_CODE,
+    'Broker',
+    'Moderates, publishes and matches the solutions exchange (solutions, offers, demands, matches) in every language; reads the taxonomy.',
+    brokerPermissions(base),
   );
   for (const locale of model.locales) {
     await upsertRole(

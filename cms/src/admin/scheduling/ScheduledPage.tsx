@@ -5,8 +5,9 @@
  */
 import * as React from 'react';
 import { Link } from 'react-router-dom';
-import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { AdminPage } from '../components/AdminPage';
+import { HeadRow } from '../components/HeadRow';
 import type { ScheduleState } from '../../lib/scheduling/types';
 import { formatInZone } from '../../lib/scheduling/time';
 import { actionText, ChangeOrCancel, StateText } from './ScheduleSummary';
@@ -53,15 +54,7 @@ export default function ScheduledPage() {
           <Typography>Nothing is scheduled.</Typography>
         ) : (
           <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
-            <Thead>
-              <Tr>
-                {COLUMNS.map((c) => (
-                  <Th key={c}>
-                    <Typography variant="sigma">{c}</Typography>
-                  </Th>
-                ))}
-              </Tr>
-            </Thead>
+            <HeadRow labels={COLUMNS} />
             <Tbody>
               {rows.map((s) => (
                 <Tr key={s.id} data-testid="scheduled-row">

@@ -8,11 +8,13 @@
  */
 import * as React from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { TranslationStatusResponse } from '../../lib/translations/admin-routes';
 import { STATE_BADGE, STATE_LABEL, STATE_ORDER } from './state-labels';
 import { AdminPage } from '../components/AdminPage';
+import { HeadRow } from '../components/HeadRow';
+import { Panel } from '../components/Panel';
 
 const ALL = '';
 const STATE_CHOICES: { value: string; label: string }[] = [
@@ -20,34 +22,6 @@ const STATE_CHOICES: { value: string; label: string }[] = [
   ...STATE_ORDER.map((s) => ({ value: s, label: STATE_LABEL[s] })),
 ];
 const FILTER_KEYS = ['type', 'theme', 'locale', 'state'] as const;
-
-/** A white panel with a heading. */
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-      <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography variant="delta" tag="h2">
-          {title}
-        </Typography>
-        {children}
-      </Flex>
-    </Box>
-  );
-}
-
-function HeadRow({ labels }: { labels: string[] }) {
-  return (
-    <Thead>
-      <Tr>
-        {labels.map((label) => (
-          <Th key={label}>
-            <Typography variant="sigma">{label}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
-  );
-}
 
 function Filter({
   label,

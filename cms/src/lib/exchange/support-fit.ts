@@ -2,8 +2,9 @@
  * Which candidates answer which kind of support a demand seeks: the explicit mapping between a demand's
  * `supportSought` codes and an offer's `modality` (docs/solutions-exchange.md, "Matching").
  *
- * The codes are the shared enums of the `demand` and `offer` types (content-schemas' model); they are listed here
- * so that the mapping is checked to cover every code (see support-fit.test.ts).
+ * The codes are the shared enums of the `demand` and `offer` types (content-schemas' EXCHANGE_SUPPORT_KINDS and
+ * OFFER_MODALITIES). The CMS's build cannot import content-schemas (its root is cms/), so they are copied here;
+ * support-fit.test.ts checks that the copies equal the model's and that the mapping covers every code.
  */
 
 export const SUPPORT_KINDS = ['know-how', 'training', 'technology', 'finance', 'partnership'] as const;

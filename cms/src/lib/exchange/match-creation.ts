@@ -1,0 +1,88 @@
+/**
+ * "Create match" from a suggestion: a match draft in the demand's locale, state `proposed`, proposed today,
+ * titled and summarized like the demand, with its themes and countries, linking the demand and the suggested
+ * offer or solution. Strapi links a localized entry only to the same locale of a localized target, so a
+ * candidate without a version in the demand's locale (a Chinese-only offer for a French demand) cannot be
+ * linked yet: the match names it in the broker's notes, and the response says so (translate the candidate,
+ * then link it in the match).
+ */
+import type { Core } from '@strapi/strapi';
+import { SLUG } from '../model';
+import { editPath } from '../translations/report';
+import { exchangeDocuments, exchangeUid, loadVersions, type ExchangeRecord } from './profiles';
+
+export interface MatchRequest {
+  demand: string;
+  candidate: { type: 'offer' | 'solution'; documentId: string };
+  /** The demand's locale to create the match in (default: the demand's first). */
+  locale?: string;
+}
+
+export interface CreatedMatch {
+  documentId: string;
+  locale: string;
+  slug: string;
+  /** The match in the content manager, where the broker advances it. */
+  editPath: string;
+  /** Whether the candidate is linked (false: it has no version in the match's locale; see the broker's notes). */
+  linked: boolean;
+  message: string;
+}
+
+export class MatchRequestError extends Error {}
+
+const isoDay = (day: Date) => day.toISOString().slice(0, 10);
+
+/** A free slug for the demand's match: `<demand>-match`, then `-2`, `-3`… */
+async function freeSlug(strapi: Core.Strapi, demandSlug: string): Promise<string> {
+  const base = `${demandSlug}-match`.slice(0, 90).replace(/-+$/, '');
+  for (let n = 1; ; n += 1) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await strapi.db.query(exchangeUid('match')).findOne({ where: { slug }, select: ['id'] }))) return slug;
+  }
+}
+
+const documentIdsOf = (links: unknown): string[] =>
+  Array.isArray(links) ? links.map((l) => (l as { documentId?: string }).documentId).filter((id): id is string => !!id) : [];
+
+export async function createMatch(strapi: Core.Strapi, request: MatchRequest, today: Date): Promise<CreatedMatch> {
+  const demandVersions = (await loadVersions(strapi, 'demand', 'draft', [request.demand])).get(request.demand);
+  if (!demandVersions?.length) throw new MatchRequestError('No such demand');
+  const demand: ExchangeRecord | undefined = request.locale ? demandVersions.find((v) => v.locale === request.locale) : demandVersions[0];
+  if (!demand) throw new MatchRequestError(`The demand has no version in ${request.locale}`);
+  const candidateVersions = (await loadVersions(strapi, request.candidate.type, 'published', [request.candidate.documentId])).get(request.candidate.documentId);
+  if (!candidateVersions?.length) throw new MatchRequestError(`No published ${request.candidate.type} ${request.candidate.documentId}`);
+  const sameLocale = candidateVersions.find((v) => v.locale === demand.locale);
+  const shown = sameLocale ?? candidateVersions[0]!;
+  const named = `${request.candidate.type} "${shown.title ?? shown.documentId}" (${shown.locale}, ${shown.documentId})`;
+  const demandSlug = typeof demand.slug === 'string' && SLUG.test(demand.slug) ? demand.slug : 'demand';
+  const slug = await freeSlug(strapi, demandSlug);
+  const links = sameLocale ? { [request.candidate.type === 'offer' ? 'offers' : 'solutions']: [request.candidate.documentId] } : {};
+  const created = (await exchangeDocuments(strapi, 'match').create({
+    locale: demand.locale,
+    data: {
+      slug,
+      title: demand.title,
+      summary: demand.summary,
+      license: demand.license,
+      attribution: demand.attribution,
+      themes: documentIdsOf(demand.themes),
+      countries: documentIdsOf(demand.countries),
+      demand: request.demand,
+      ...links,
+      state: 'proposed',
+      proposedOn: isoDay(today),
+      brokerNotes: sameLocale ? null : `Suggested ${named}: it has no ${demand.locale} version yet. Translate it, then link it here.`,
+    },
+  })) as { documentId: string };
+  return {
+    documentId: created.documentId,
+    locale: demand.locale,
+    slug,
+    editPath: editPath(exchangeUid('match'), created.documentId, demand.locale),
+    linked: !!sameLocale,
+    message: sameLocale
+      ? `Match created with the ${named}.`
+      : `Match created; the ${named} has no ${demand.locale} version, so it is named in the broker's notes: translate it, then link it in the match.`,
+  };
+}
