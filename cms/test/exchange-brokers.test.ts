@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getLocale } from '@ssc/content-schemas';
-import { adminApi, contentManager } from './support/http.ts';
+import { adminApi, cms, contentManager } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { uniqueSlug } from './support/fixtures.ts';
 import { DEMAND, MATCH, OFFER, publishedChineseOffer, submittedFrenchDemand, SUBMITTER } from './support/exchange-fixtures.ts';
@@ -59,6 +59,20 @@ describe('brokers of the solutions exchange', () => {
       expect(match.status).toBe(403);
       const moderate = await adminApi('POST', `/ssc-exchange/submissions/demand/${demandId}/moderate`, { action: 'reject', note: 'Non.' }, frenchEditor);
       expect(moderate.status).toBe(403);
+    });
+
+    it('refuses the exchange routes to a caller without an admin login', async () => {
+      const routes: [string, string][] = [
+        ['GET', '/ssc-exchange/demands'],
+        ['GET', '/ssc-exchange/submissions'],
+        ['GET', `/ssc-exchange/demands/${demandId}/suggestions`],
+        ['POST', '/ssc-exchange/matches'],
+        ['POST', `/ssc-exchange/submissions/demand/${demandId}/moderate`],
+      ];
+      for (const [method, path] of routes) {
+        const res = await fetch(`${cms().url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+        expect(res.status, `${method} ${path}`).toBe(401);
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 /** Settings of the partner API: the model's defaults, changed by the environment (docs/configuration.md). */
 import type { Core } from '@strapi/strapi';
+import { envInt } from '../forms/env-int';
 import { cmsUrlFrom, model, siteUrlFrom } from '../model';
 
 export interface SyndicationSettings {
@@ -19,23 +20,17 @@ export interface SyndicationSettings {
   maxAgeSeconds: number;
 }
 
-const int = (value: string | undefined, fallback: number, min: number): number => {
-  const n = value === undefined || value === '' ? fallback : Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`syndication setting "${value}" must be an integer ≥ ${min}`);
-  return n;
-};
-
 export function readSettings(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): SyndicationSettings {
   return {
     siteUrl: siteUrlFrom(env),
     cmsUrl: cmsUrlFrom(strapi.config.get('server.url'), env),
-    defaultPageSize: int(env.SYNDICATION_DEFAULT_PAGE_SIZE, model.partnerApi.pageSize, 1),
-    maxPageSize: int(env.SYNDICATION_MAX_PAGE_SIZE, model.partnerApi.maxPageSize, 1),
-    maxChanges: int(env.SYNDICATION_MAX_CHANGES, model.partnerApi.maxChanges, 1),
-    rateLimit: int(env.SYNDICATION_RATE_LIMIT, 600, 1),
-    rateWindowSeconds: int(env.SYNDICATION_RATE_WINDOW_SECONDS, 60, 1),
-    freshnessMs: int(env.SYNDICATION_FRESHNESS_MS, 1000, 0),
-    maxAgeSeconds: int(env.SYNDICATION_MAX_AGE_SECONDS, 60, 0),
+    defaultPageSize: envInt('SYNDICATION_DEFAULT_PAGE_SIZE', env.SYNDICATION_DEFAULT_PAGE_SIZE, model.partnerApi.pageSize, 1),
+    maxPageSize: envInt('SYNDICATION_MAX_PAGE_SIZE', env.SYNDICATION_MAX_PAGE_SIZE, model.partnerApi.maxPageSize, 1),
+    maxChanges: envInt('SYNDICATION_MAX_CHANGES', env.SYNDICATION_MAX_CHANGES, model.partnerApi.maxChanges, 1),
+    rateLimit: envInt('SYNDICATION_RATE_LIMIT', env.SYNDICATION_RATE_LIMIT, 600, 1),
+    rateWindowSeconds: envInt('SYNDICATION_RATE_WINDOW_SECONDS', env.SYNDICATION_RATE_WINDOW_SECONDS, 60, 1),
+    freshnessMs: envInt('SYNDICATION_FRESHNESS_MS', env.SYNDICATION_FRESHNESS_MS, 1000, 0),
+    maxAgeSeconds: envInt('SYNDICATION_MAX_AGE_SECONDS', env.SYNDICATION_MAX_AGE_SECONDS, 60, 0),
   };
 }
 
