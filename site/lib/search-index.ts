@@ -152,16 +152,18 @@ async function indexLanguage(siteDir: string, language: string, pages: string[],
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`Pagefind failed to index the ${language} pages of ${siteDir}:\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Pagefind failed to index the ${language} pages of ${siteDir}:\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     fs.rmSync(view, { recursive: true, force: true });
   }
   const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
   const others = Object.keys(entry.languages).filter((lang) => lang !== language);
-  if (others.length > 0)
-    throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages: a page without the right <html lang>?`);
+  if (others.length > 0) throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages: a page without the right <html lang>?`);
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(bundleDir, file), { force: true });
   precompressSearchBundle(bundleDir, PRECOMPRESSED_CACHE_DIR);
   const { dates } = writeDateOrders(bundleDir, knownDates);

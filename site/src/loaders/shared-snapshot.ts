@@ -44,3 +44,12 @@ export function sharedSnapshot(dir: string): Snapshot {
   holder[SHARED] = { key, snapshot };
   return snapshot;
 }
+
+/**
+ * Hands the build a snapshot already read and validated (the release step checks
+ * every entry itself): the build then does not read it again while its files stay
+ * the same.
+ */
+export function shareSnapshot(dir: string, snapshot: Snapshot): void {
+  (globalThis as Holder)[SHARED] = { key: identityOf(dir), snapshot };
+}
