@@ -242,8 +242,12 @@ describe('a French demand sent from the static site without JavaScript is approv
     await tab.getByRole('navigation').getByRole('link', { name: 'Exchange' }).click();
     await tab.getByRole('heading', { name: 'Submissions awaiting moderation' }).waitFor();
 
-    // The row that shows the visitor's reference links to the visitor's demand.
-    const submission = tab.getByRole('row').filter({ hasText: reference });
+    // The submission whose row shows the visitor's reference (the one with a Moderate button: the open demands
+    // list shows it too) links to the visitor's demand.
+    const submission = tab
+      .getByRole('row')
+      .filter({ hasText: reference })
+      .filter({ has: tab.getByRole('button', { name: `Moderate ${DEMAND_FORM.title}` }) });
     await expect.poll(() => submission.count(), { timeout: UI_TIMEOUT }).toBe(1);
     expect(await submission.innerText()).toContain(DEMAND_FORM.title);
     await shot(tab, '3-submissions');
