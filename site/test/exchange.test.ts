@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exchangeSettingsFrom, isListed, isStale } from '../src/lib/exchange-status.ts';
+import { isStale } from '@ssc/content-schemas';
+import { exchangeSettingsFrom } from '../src/lib/exchange-status.ts';
 import { hasPage, page, site } from './helpers.ts';
 
 const settings = exchangeSettingsFrom();
@@ -46,11 +47,11 @@ describe('the solutions exchange on the site', () => {
 
   it('marks a record stale when its last verification is older than the stale age', () => {
     expect(settings.staleDays).toBe(365);
-    expect(isStale('2023-05-02', settings)).toBe(true);
+    expect(isStale('2023-05-02', settings.today, settings.staleDays)).toBe(true);
     expect(facts(STALE_SOLUTION)['Last verified']).toContain('Stale: not verified for more than 365 days');
     expect(main(STALE_SOLUTION).querySelector('.stale')).not.toBeNull();
     // The fresh one is marked only once its day is older than the stale age.
-    expect(main(FRESH_SOLUTION).querySelector('.stale') !== null).toBe(isStale('2026-10-01', settings));
+    expect(main(FRESH_SOLUTION).querySelector('.stale') !== null).toBe(isStale('2026-10-01', settings.today, settings.staleDays));
     expect(main('/fr/solutions/sri-lanka-paddy-drying-floors/').text).toContain('non vérifié depuis plus de 365 jours');
     expect(main('/zh/solutions/sri-lanka-paddy-drying-floors/').text).toContain('超过 365 天未核实');
   });
@@ -159,31 +160,11 @@ describe('the solutions exchange on the site', () => {
   });
 });
 
-describe('the exchange rules of a build day', () => {
-  const on = (today: string, staleDays = 365) => ({ today, staleDays });
-
+describe('the exchange settings of a build', () => {
   it('read EXCHANGE_STALE_DAYS and SSC_BUILD_DAY, with 365 days and today as defaults, and refuse nonsense', () => {
     expect(exchangeSettingsFrom({}, new Date('2027-03-04T23:59:00Z'))).toEqual({ today: '2027-03-04', staleDays: 365 });
     expect(exchangeSettingsFrom({ EXCHANGE_STALE_DAYS: '90', SSC_BUILD_DAY: '2026-01-31' })).toEqual({ today: '2026-01-31', staleDays: 90 });
     expect(() => exchangeSettingsFrom({ EXCHANGE_STALE_DAYS: 'a year' })).toThrow(/EXCHANGE_STALE_DAYS/);
     expect(() => exchangeSettingsFrom({ SSC_BUILD_DAY: '31/01/2026' })).toThrow(/SSC_BUILD_DAY/);
-  });
-
-  it('call a record stale only once it is older than the stale age', () => {
-    expect(isStale('2025-06-01', on('2026-06-01'))).toBe(false);
-    expect(isStale('2025-06-01', on('2026-06-02'))).toBe(true);
-    expect(isStale('2026-05-01', on('2026-06-01', 30))).toBe(true);
-  });
-
-  it('list open and in-discussion demands and offers valid on the day, and nothing else of theirs', () => {
-    const today = on('2026-06-01');
-    expect(isListed({ type: 'demand', state: 'open' }, today)).toBe(true);
-    expect(isListed({ type: 'demand', state: 'in-discussion' }, today)).toBe(true);
-    expect(isListed({ type: 'demand', state: 'met' }, today)).toBe(false);
-    expect(isListed({ type: 'demand', state: 'closed' }, today)).toBe(false);
-    expect(isListed({ type: 'offer', validUntil: '2026-06-01' }, today)).toBe(true);
-    expect(isListed({ type: 'offer', validUntil: '2026-05-31' }, today)).toBe(false);
-    expect(isListed({ type: 'offer', validUntil: null }, today)).toBe(true);
-    expect(isListed({ type: 'news' }, today)).toBe(true);
   });
 });

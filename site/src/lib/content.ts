@@ -13,6 +13,7 @@ import {
   contentTypes,
   entriesFile,
   getCollection as getModelCollection,
+  isListed,
   itemDateField,
   localeCodes,
   type CollectionName,
@@ -24,7 +25,7 @@ import { bodyDigestOf, isBodyDigest } from '../loaders/entry-body.ts';
 import { entryId } from '../loaders/entry-id.ts';
 import type { SiteEntry } from '../loaders/entry-schema.ts';
 import type { SiteMedia } from '../loaders/site-media.ts';
-import { exchangeSettings, isListed } from './exchange-status.ts';
+import { exchangeSettings } from './exchange-status.ts';
 
 export type { SiteEntry } from '../loaders/entry-schema.ts';
 /** Any content item (news, video, report, policy or course) in one locale. */
@@ -113,7 +114,7 @@ export function publishedItems(type: ContentTypeName, locale: LocaleCode): Promi
  * (exchange-status.ts), which keep their own pages.
  */
 export function listItems(type: ContentTypeName, locale: LocaleCode): Promise<Item[]> {
-  return remember(`list:${type}:${locale}`, async () => (await publishedItems(type, locale)).filter((item) => isListed(item, exchangeSettings())));
+  return remember(`list:${type}:${locale}`, async () => (await publishedItems(type, locale)).filter((item) => isListed(item, exchangeSettings().today)));
 }
 
 export function themes(locale: LocaleCode): Promise<Theme[]> {
