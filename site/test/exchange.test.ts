@@ -132,6 +132,33 @@ describe('the solutions exchange on the site', () => {
     expect(search.querySelector('select[name="state"]')!.text).toContain('Satisfaite');
   });
 
+  it('gives every exchange page the theme and country filters, the requesting country once, and the search page offers them', () => {
+    const filters = (url: string) =>
+      page(url)
+        .doc.querySelectorAll('[data-pagefind-filter]')
+        .map((e) => e.getAttribute('data-pagefind-filter')!);
+    const expected: [string, string[]][] = [
+      [FRESH_SOLUTION, ['theme:post-harvest-loss', 'country:kenya']],
+      [`/en/offers/${OPEN_OFFER}/`, ['theme:post-harvest-loss', 'country:china']],
+      [`/en/demands/${OPEN_DEMAND}/`, ['theme:post-harvest-loss', 'country:kenya']],
+      [`/fr/demands/${MET_DEMAND}/`, ['country:sri-lanka']],
+      [MATCH, ['country:sri-lanka', 'country:china']],
+    ];
+    for (const [url, values] of expected) {
+      const mine = filters(url);
+      for (const value of values) expect(mine, url).toContain(value);
+      // The demand's country is both where it comes from and where the work would be: one filter value.
+      expect(mine.length, url).toBe(new Set(mine).size);
+    }
+    for (const locale of ['en', 'fr', 'ar']) {
+      const search = page(`/${locale}/search/`).doc;
+      const options = (name: string) => search.querySelectorAll(`select[name="${name}"] option`).map((o) => o.getAttribute('value'));
+      expect(options('type'), locale).toEqual(expect.arrayContaining(['solution', 'offer', 'demand', 'match']));
+      expect(options('theme'), locale).toContain('post-harvest-loss');
+      expect(options('country'), locale).toEqual(expect.arrayContaining(['kenya', 'sri-lanka', 'china']));
+    }
+  });
+
   it('never writes a private field (submitter, moderation, broker notes) into any built file', () => {
     // The fixture holds them, as a careless pull might: the snapshot's validators drop them.
     const secrets = [
