@@ -150,7 +150,7 @@ describe('the solutions exchange on the site', () => {
       // The demand's country is both where it comes from and where the work would be: one filter value.
       expect(mine.length, url).toBe(new Set(mine).size);
     }
-    for (const locale of ['en', 'fr', 'ar']) {
+    for (const locale of ['en', 'fr', 'zh']) {
       const search = page(`/${locale}/search/`).doc;
       const options = (name: string) => search.querySelectorAll(`select[name="${name}"] option`).map((o) => o.getAttribute('value'));
       expect(options('type'), locale).toEqual(expect.arrayContaining(['solution', 'offer', 'demand', 'match']));
