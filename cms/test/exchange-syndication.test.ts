@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isOpenOn } from '@ssc/content-schemas';
-import { DEMAND, OFFER } from './support/exchange-fixtures.ts';
+import { DEMAND, OFFER, leakPattern } from './support/exchange-fixtures.ts';
 import { contentManager } from './support/http.ts';
 import { uniqueSlug } from './support/fixtures.ts';
 import { SyncingPartner, allItems, itemKeyOf, partnerGet } from './support/partner-api.ts';
@@ -25,9 +25,7 @@ const SECRETS = {
   contactOrganization: 'Syndication Secret Organisation',
   moderationNote: 'Syndication secret moderation note',
 };
-const SECRET_PATTERN = new RegExp(
-  `${Object.values(SECRETS).join('|')}|"(contactName|contactEmail|contactOrganization|reference|moderation|moderationNote|brokerNotes)"`,
-);
+const SECRET_PATTERN = leakPattern(SECRETS);
 
 const common = (slug: string) => ({
   slug,
