@@ -178,11 +178,12 @@ describe('search filters and sorting', () => {
   });
 
   it('narrows the solutions exchange by type, theme and country together, in French', async () => {
-    for (const params of [
+    const cases: Record<string, string>[] = [
       { type: 'demand', country: 'kenya' },
       { type: 'solution', theme: 'post-harvest-loss' },
       { type: 'offer', country: 'china' },
-    ]) {
+    ];
+    for (const params of cases) {
       const wanted = Object.entries(params).map(([name, value]) => `${name}:${value}`);
       const expected = indexedPages('fr')
         .filter((p) => wanted.every((w) => filtersOf(p).includes(w)))
