@@ -92,10 +92,15 @@ describe('the solutions exchange on the site', () => {
       expect(home).toContain(`/${locale}/offers/${OPEN_OFFER}/`);
       expect(home).not.toContain(`/${locale}/offers/${EXPIRED_OFFER}/`);
       expect(home).not.toContain(`/${locale}/demands/${MET_DEMAND}/`);
-      for (const feed of ['all.rss.xml', 'offers.rss.xml', 'demands.atom.xml', 'demands.json']) {
-        const text = fs.readFileSync(path.join(site.dir, locale, 'feeds', feed), 'utf8');
-        expect(text, `${locale} ${feed}`).not.toContain(EXPIRED_OFFER);
-        expect(text, `${locale} ${feed}`).not.toContain(MET_DEMAND);
+      // Every feed of the locale: all content, each type, each theme (their themes' feeds included), in each format.
+      const feeds = fs
+        .readdirSync(path.join(site.dir, locale, 'feeds'), { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile() && /\.(rss\.xml|atom\.xml|json)$/.test(f.name));
+      expect(feeds.map((f) => f.name)).toEqual(expect.arrayContaining(['all.rss.xml', 'offers.atom.xml', 'demands.json', 'post-harvest-loss.rss.xml']));
+      for (const feed of feeds) {
+        const text = fs.readFileSync(path.join(feed.parentPath, feed.name), 'utf8');
+        expect(text, `${locale} ${feed.name}`).not.toContain(EXPIRED_OFFER);
+        expect(text, `${locale} ${feed.name}`).not.toContain(MET_DEMAND);
       }
       expect(hasPage(`/${locale}/offers/${EXPIRED_OFFER}/`)).toBe(true);
       expect(hasPage(`/${locale}/demands/${MET_DEMAND}/`)).toBe(true);
