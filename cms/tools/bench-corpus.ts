@@ -153,7 +153,10 @@ await runWithStrapi('bench-corpus', async (strapi) => {
     const language = (field: string) => component(strapi, 'exchange.language', field, { language: tag });
     if (collection.name === 'offer') return { deliveryLanguages: [await language('deliveryLanguages')] };
     if (collection.name === 'demand')
-      return { languages: [await language('languages')], supportSought: [await component(strapi, 'exchange.support', 'supportSought', { support: 'training' })] };
+      return {
+        languages: [await language('languages')],
+        supportSought: [await component(strapi, 'exchange.support', 'supportSought', { support: 'training' })],
+      };
     return {};
   };
 
