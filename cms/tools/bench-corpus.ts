@@ -184,7 +184,7 @@ await runWithStrapi('bench-corpus', async (strapi) => {
           const countryIds = e.countries.map((c) => countries.get(c)!.get(e.locale)!);
           if ('themes' in fields) data.themes = themeIds;
           if ('countries' in fields) data.countries = countryIds;
-          else if ('country' in fields) data.country = countryIds[0];
+          if ('country' in fields) data.country = countryIds[0];
           for (const at of [null, publishedAt]) {
             const parts = { ...(await completion(collection as never, e)), ...(await exchangeComponents(collection, e)) };
             await strapi.db
