@@ -16,7 +16,7 @@ import { pullSnapshot, type PullResult } from '../scripts/lib/pull.ts';
 import { currentRelease, listReleases, releaseReportsDir, type ReleasePaths } from '../scripts/lib/release.ts';
 import { buildRelease, type BuildReport } from '../scripts/lib/site-release.ts';
 import { latestSnapshot, listSnapshots } from '../scripts/lib/snapshot-prune.ts';
-import { backgroundRemovals } from '../scripts/lib/stale-partials.ts';
+import { backgroundRemovals } from '../site/lib/background-removal.ts';
 import { contentTypes, readSnapshot, strapiUid } from '@ssc/content-schemas';
 import { adminApi, cms, contentManager } from '../cms/test/support/http.ts';
 import { newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';

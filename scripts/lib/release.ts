@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { removeInBackground, removeStalePartials } from './stale-partials.ts';
+import { removeInBackground } from '../../site/lib/background-removal.ts';
+import { removeStalePartials } from './stale-partials.ts';
 
 export interface ReleasePaths {
   releasesDir: string;

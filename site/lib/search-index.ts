@@ -23,6 +23,7 @@ import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import { locales } from '@ssc/content-schemas';
 import { isCacheObject, readCacheFile, writeCacheFile } from './cache-file.ts';
+import { removeInBackground, removeTrashIn } from './background-removal.ts';
 import { linkOrCopy } from './file-links.ts';
 import { writeDateOrders } from './search-date-order.ts';
 import { precompressSearchBundle } from './search-precompress.ts';
@@ -140,9 +141,10 @@ async function indexLanguage(siteDir: string, language: string, pages: string[],
   const knownDates = isCacheObject(kept)
     ? (Object.fromEntries(Object.entries(kept).filter(([, date]) => date === null || typeof date === 'string')) as Record<string, string | null>)
     : {};
-  fs.rmSync(bundleDir, { recursive: true, force: true });
+  // The previous bundle (thousands of files) and any leftover view leave in the background.
+  removeInBackground(bundleDir);
   const view = `${bundleDir}.pages`;
-  fs.rmSync(view, { recursive: true, force: true });
+  removeInBackground(view);
   for (const page of pages) linkOrCopy(path.join(siteDir, page), path.join(view, page));
   const args = ['--site', view, '--glob', '**/*.{html}', '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
   try {
@@ -159,7 +161,7 @@ async function indexLanguage(siteDir: string, language: string, pages: string[],
       },
     );
   } finally {
-    fs.rmSync(view, { recursive: true, force: true });
+    removeInBackground(view);
   }
   const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
   const others = Object.keys(entry.languages).filter((lang) => lang !== language);
@@ -204,6 +206,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   if (pages.size === 0) throw new Error(`Pagefind found no HTML page to index in ${siteDir}`);
 
   const bundlesRoot = options.cacheDir ? path.join(options.cacheDir, BUNDLES_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-search-index-'));
+  removeTrashIn(bundlesRoot);
   const reused: string[] = [];
   const languages = [...pages.keys()].sort();
   try {
