@@ -5,7 +5,7 @@
  * /api/syndication/openapi.json.
  */
 import { localeCodes, defaultLocale } from './locales.ts';
-import { contentTypes, itemDateField, LICENSES } from './model.ts';
+import { contentTypes, EXCHANGE_LINK_TYPES, itemDateField, LICENSES } from './model.ts';
 import { typeDeclarations } from './json-schema-types.ts';
 import { ITEM_PATH_TEMPLATE } from './site-paths.ts';
 
@@ -177,6 +177,7 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             'image',
             'body',
             'attachments',
+            'links',
           ],
           properties: {
             type: { type: 'string', enum: types },
@@ -200,6 +201,25 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             image: nullable(ref('Image')),
             body: { ...nullable({ type: 'string' }), description: 'Markdown (untrusted: sanitize before rendering). The transcript for videos.' },
             attachments: { type: 'array', items: ref('Attachment') },
+            links: {
+              type: 'array',
+              items: ref('Link'),
+              description: "A match's offers and solutions, in any language: only those published (empty for other types).",
+            },
+          },
+        },
+        Link: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['type', 'documentId', 'locales'],
+          properties: {
+            type: { type: 'string', enum: [...EXCHANGE_LINK_TYPES] },
+            documentId: { type: 'string', description: 'The linked item: GET /items/{documentId}?locale=… for one of its locales.' },
+            locales: {
+              type: 'array',
+              items: { type: 'string', enum: [...localeCodes] },
+              description: "The locales it is published in, in the model's order (never empty).",
+            },
           },
         },
         Image: {
@@ -283,8 +303,8 @@ export function partnerApiOpenApi(): Record<string, unknown> {
   };
 }
 
-/** TypeScript declarations of the items the partner API sends (Item, Image, Attachment), from the document above. */
+/** TypeScript declarations of the items the partner API sends (Item, Image, Attachment, Link), from the document above. */
 export function partnerApiItemTypes(): string {
   const { schemas } = (partnerApiOpenApi() as { components: { schemas: Record<string, Record<string, unknown>> } }).components;
-  return typeDeclarations({ Item: schemas.Item, Image: schemas.Image, Attachment: schemas.Attachment });
+  return typeDeclarations({ Item: schemas.Item, Image: schemas.Image, Attachment: schemas.Attachment, Link: schemas.Link });
 }

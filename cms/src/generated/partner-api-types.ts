@@ -28,6 +28,8 @@ export interface Item {
   /** Markdown (untrusted: sanitize before rendering). The transcript for videos. */
   body: string | null;
   attachments: Attachment[];
+  /** A match's offers and solutions, in any language: only those published (empty for other types). */
+  links: Link[];
 }
 
 export interface Image {
@@ -47,4 +49,12 @@ export interface Attachment {
   url: string;
   mime: string | null;
   sizeBytes: number | null;
+}
+
+export interface Link {
+  type: "offer" | "solution";
+  /** The linked item: GET /items/{documentId}?locale=… for one of its locales. */
+  documentId: string;
+  /** The locales it is published in (never empty): the item in its own locale when listed, else another. */
+  locales: ("en" | "zh" | "ar" | "es" | "fr")[];
 }

@@ -3,7 +3,7 @@
  * or a taxonomy) of the content snapshot at `snapshotDir`, validated whole by
  * content-schemas' readSnapshot, and stores every entry (one document in one
  * locale, id `<locale>/<documentId>`, its body replaced by the body's digest: see
- * entry-body.ts) with a digest of its data. On a rebuild,
+ * entry-body.ts; a match's links only to published records, see exchange-links.ts) with a digest of its data. On a rebuild,
  * an entry whose digest is unchanged is skipped, and entries no longer in the
  * snapshot are removed from the store.
  */
@@ -13,6 +13,7 @@ import type { Loader } from 'astro/loaders';
 import { localeCodes, MANIFEST_FILE, readSnapshot, type CollectionName, type Snapshot } from '@ssc/content-schemas';
 import { withoutBody } from './entry-body.ts';
 import { entryId } from './entry-id.ts';
+import { withPublishedLinks } from './exchange-links.ts';
 
 /** Bump when what the loader stores for an unchanged entry changes, so old stores are refreshed. */
 const STORE_FORMAT = 2;
@@ -47,7 +48,7 @@ export function snapshotLoader(collection: CollectionName, snapshotDir: string):
           const id = entryId(locale, entry.documentId);
           seen.add(id);
           // Bodies stay in the snapshot (see entry-body.ts); the digest in their place keeps the entry's digest covering them.
-          const stored = withoutBody(entry);
+          const stored = withoutBody(withPublishedLinks(collection, entry, snapshot));
           const digest = generateDigest(JSON.stringify([STORE_FORMAT, snapshotDir, stored]));
           if (store.get(id)?.digest === digest) {
             counts.unchanged += 1;

@@ -4,7 +4,7 @@
  * CMS knows them; `publicItem` makes them absolute when a response is written, so
  * that changing SSC_SITE_URL or PUBLIC_URL needs no rebuild of the stored items.
  */
-import type { Attachment, Image, Item } from '../../generated/partner-api-types';
+import type { Attachment, Image, Item, Link } from '../../generated/partner-api-types';
 import { itemSitePath, model, type RuntimeCollection, type RuntimeField } from '../model';
 
 /** The JSON shape of one item, generated from the OpenAPI document (schema `Item`). */
@@ -98,6 +98,16 @@ const licenseUrl = (license: string): string | null => model.licenseDeeds[licens
 
 const iso = (value: unknown): string => new Date(value as string | number | Date).toISOString();
 
+/** An entry's `exchange.link` components as stored: the targets' locales are found when a response is written (links.ts). */
+function storedLinks(collection: RuntimeCollection, entry: Entry): Link[] {
+  const names = fieldNames(collection, (f) => f.kind === 'component' && f.component === 'exchange.link');
+  return names.flatMap((name) =>
+    asList<{ type?: Link['type']; documentId?: string }>(entry[name])
+      .filter((l) => l.type && l.documentId)
+      .map((l) => ({ type: l.type!, documentId: l.documentId!, locales: [] })),
+  );
+}
+
 export function serializeEntry(collection: RuntimeCollection, entry: Entry): SyndicationItem {
   const dateField = collection.dateField;
   const bodyField = fieldNames(collection, (f) => f.kind === 'richtext')[0];
@@ -126,6 +136,7 @@ export function serializeEntry(collection: RuntimeCollection, entry: Entry): Syn
         .map(attachment)
         .filter((a): a is Attachment => a !== null),
     ),
+    links: storedLinks(collection, entry),
   };
 }
 
