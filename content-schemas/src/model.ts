@@ -181,7 +181,7 @@ const exchangeLinkComponent = {
   description: 'An offer or a solution, in whatever languages it exists.',
   fields: {
     type: f.enum({ localized: false, required: true, values: EXCHANGE_LINK_TYPES }),
-    documentId: f.string({
+    targetDocumentId: f.string({
       localized: false,
       required: true,
       pattern: DOCUMENT_ID_PATTERN,

@@ -46,9 +46,9 @@ describe('a match linking records in other languages', () => {
     for (const p of allPages()) expect(p.html, p.url).not.toContain(DRAFT_OFFER_ID);
     const pages = (locale: string) => fs.readFileSync(path.join(site.dir, 'api', locale, 'matches', '1.json'), 'utf8');
     for (const locale of ['en', 'fr', 'zh']) {
-      const api = JSON.parse(pages(locale)) as { items: { entry: { slug: string; links: { type: string; documentId: string }[] } }[] };
+      const api = JSON.parse(pages(locale)) as { items: { entry: { slug: string; links: { type: string; targetDocumentId: string }[] } }[] };
       const match = api.items.find((i) => i.entry.slug === MATCH)!;
-      expect(match.entry.links).toEqual([{ type: 'offer', documentId: ZH_ONLY_OFFER_ID }]);
+      expect(match.entry.links).toEqual([{ type: 'offer', targetDocumentId: ZH_ONLY_OFFER_ID }]);
       expect(pages(locale)).not.toContain(DRAFT_OFFER_ID);
     }
   });

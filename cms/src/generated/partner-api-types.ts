@@ -55,6 +55,6 @@ export interface Link {
   type: "offer" | "solution";
   /** The linked item: GET /items/{documentId}?locale=… for one of its locales. */
   documentId: string;
-  /** The locales it is published in (never empty): the item in its own locale when listed, else another. */
+  /** The locales it is published in, in the model's order (never empty). */
   locales: ("en" | "zh" | "ar" | "es" | "fr")[];
 }

@@ -27,8 +27,8 @@ async function targetLocale(type: LinkType, documentId: string, locale: LocaleCo
 export async function linkTargets(match: SiteEntry<'match'>): Promise<LinkTarget[]> {
   const targets = await Promise.all(
     match.links.map(async (link) => {
-      const locale = await targetLocale(link.type, link.documentId, match.locale);
-      return locale ? { type: link.type, documentId: link.documentId, locale } : undefined;
+      const locale = await targetLocale(link.type, link.targetDocumentId, match.locale);
+      return locale ? { type: link.type, documentId: link.targetDocumentId, locale } : undefined;
     }),
   );
   return targets.filter((t): t is LinkTarget => t !== undefined);

@@ -6,7 +6,7 @@
  */
 import { getCollection, localeCodes, type CollectionName, type Snapshot } from '@ssc/content-schemas';
 
-type Link = { type: string; documentId: string };
+type Link = { type: string; targetDocumentId: string };
 
 /** Per snapshot: `type:documentId` of every document it holds in any locale. */
 const present = new WeakMap<Snapshot, Set<string>>();
@@ -34,6 +34,8 @@ export function withPublishedLinks<E extends object>(collection: CollectionName,
   if (!fields.length) return entry;
   const published = documentsOf(snapshot);
   const record = entry as Record<string, unknown>;
-  const kept = Object.fromEntries(fields.map((name) => [name, ((record[name] ?? []) as Link[]).filter((l) => published.has(`${l.type}:${l.documentId}`))]));
+  const kept = Object.fromEntries(
+    fields.map((name) => [name, ((record[name] ?? []) as Link[]).filter((l) => published.has(`${l.type}:${l.targetDocumentId}`))]),
+  );
   return { ...entry, ...kept };
 }

@@ -70,9 +70,10 @@ export async function createMatch(strapi: Core.Strapi, request: MatchRequest, to
       themes: documentIdsOf(demand.themes),
       countries: documentIdsOf(demand.countries),
       demand: request.demand,
-      links: [{ type: request.candidate.type, documentId: request.candidate.documentId }],
+      links: [{ type: request.candidate.type, targetDocumentId: request.candidate.documentId }],
       state: 'proposed',
       proposedOn: isoDay(today),
+      brokerNotes: `Created from a suggestion on the Exchange page on ${isoDay(today)}: ${named}.`,
     },
   })) as { documentId: string };
   return {

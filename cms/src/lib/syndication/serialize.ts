@@ -102,9 +102,9 @@ const iso = (value: unknown): string => new Date(value as string | number | Date
 function storedLinks(collection: RuntimeCollection, entry: Entry): Link[] {
   const names = fieldNames(collection, (f) => f.kind === 'component' && f.component === 'exchange.link');
   return names.flatMap((name) =>
-    asList<{ type?: Link['type']; documentId?: string }>(entry[name])
-      .filter((l) => l.type && l.documentId)
-      .map((l) => ({ type: l.type!, documentId: l.documentId!, locales: [] })),
+    asList<{ type?: Link['type']; targetDocumentId?: string }>(entry[name])
+      .filter((l) => l.type && l.targetDocumentId)
+      .map((l) => ({ type: l.type!, documentId: l.targetDocumentId!, locales: [] })),
   );
 }
 
