@@ -4,7 +4,8 @@
  * approves it by publishing it in the content manager (whose Suggestions panel names the offer), opens the Exchange page, finds a Chinese-only offer among
  * the top suggestions with its reasons, creates a match, and advances the match to completed (state, completion
  * day, outcome) and publishes it. A pull and a site build then show the demand with its state and the match's
- * story with its outcome, both in the feeds, and no built file holds the contact details or the broker's notes.
+ * story with its outcome and its link to the Chinese offer's page, both in the feeds, and no built file holds the
+ * contact details or the broker's notes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +25,7 @@ import { logIntoAdmin, openAdminTab, screenshotFailures, UI_TIMEOUT } from './su
 const SITE = 'https://knowledge.example.org';
 const OUTCOME = 'Vingt techniciens de la coopérative ont suivi la formation au stockage du manioc.';
 /** The words of the notes the match is created with: they must stay in the CMS. */
-const BROKER_NOTE_WORDS = 'Translate it, then link it here.';
+const BROKER_NOTE_WORDS = 'Created from a suggestion on the Exchange page';
 
 /** Every file under `dir`. */
 function filesUnder(dir: string): string[] {
@@ -41,6 +42,7 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
   let offer: { documentId: string; title: string };
   const demandSlug = uniqueSlug('e2e-broker-demand');
   const matchSlug = `${demandSlug}-match`;
+  const offerSlug = uniqueSlug('e2e-broker-offer');
   let siteDir = '';
 
   const editView = (uid: string, documentId: string) => `${cms().url}/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=fr`;
@@ -48,7 +50,7 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-exchange-broker-'));
-    offer = await publishedChineseOffer(uniqueSlug('e2e-broker-offer'));
+    offer = await publishedChineseOffer(offerSlug);
     demandId = await submittedFrenchDemand(demandSlug);
     broker = await createEditorAccount('Broker');
     browser = await launchChromium();
@@ -154,6 +156,10 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
     expect(main.text).toContain(OUTCOME);
     expect(main.text).toContain('Terminée');
     expect(main.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain(`/fr/demands/${demandSlug}/`);
+    // The Chinese-only offer, linked by "Create match", leads to its Chinese page, the link marked with its language.
+    const offerLink = main.querySelector(`a[href="/zh/offers/${offerSlug}/"]`);
+    expect(offerLink?.getAttribute('hreflang')).toBe('zh-Hans');
+    expect(offerLink?.text).toBe(offer.title);
 
     for (const feed of ['all.rss.xml', 'demands.rss.xml', 'matches.atom.xml', 'matches.json']) {
       const text = read(`fr/feeds/${feed}`);
