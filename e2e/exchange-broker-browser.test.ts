@@ -99,6 +99,9 @@ describe('a broker approves a French demand, matches it with a Chinese offer and
     matchId = /\/api::match\.match\/([a-z0-9]+)\?/.exec(tab.url())![1]!;
     await expect.poll(() => tab.getByRole('combobox', { name: 'state' }).innerText(), { timeout: UI_TIMEOUT }).toContain('proposed');
     expect(await tab.getByRole('textbox', { name: 'slug' }).inputValue()).toBe(matchSlug);
+    // The Linked records panel names the Chinese offer the match links, published in Chinese.
+    await expect.poll(() => tab.getByTestId('match-links').innerText(), { timeout: UI_TIMEOUT }).toContain(offer.title);
+    expect(await tab.getByTestId('match-links').innerText()).toContain('published in zh');
   }, 120_000);
 
   it('advances the match to completed with its outcome and publishes it', async () => {

@@ -4,9 +4,11 @@
  * So a match links offers and solutions through its shared `links` (type and document id): the broker's "Create
  * match" links a Chinese-only offer to a French demand's match, the link is in every translation of the match
  * and survives its publication, the content API (what the snapshot pull reads) carries it, and the partner API
- * sends it with the locales the target is published in, never a link to an offer that is not published.
+ * sends it with the locales the target is published in, never a link to an offer that is not published. The
+ * match's Linked records panel (an admin route) names the linked records for brokers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getLocale } from '@ssc/content-schemas';
 import { adminApi, contentApi, contentManager } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { uniqueSlug } from './support/fixtures.ts';
@@ -75,6 +77,26 @@ describe('a match linking records in other languages', () => {
     expect(linksOf(match.body.data)).toEqual([{ type: 'offer', targetDocumentId: offer.documentId }]);
   });
 
+  it('names the linked offer, its languages and its edit view for the match’s Linked records panel, to brokers only', async () => {
+    const res = await adminApi('GET', `/ssc-exchange/matches/${matchId}/links?locale=fr`, undefined, broker);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.links).toEqual([
+      {
+        type: 'offer',
+        documentId: offer.documentId,
+        exists: true,
+        title: offer.title,
+        locale: 'zh',
+        locales: ['zh'],
+        published: ['zh'],
+        editPath: `/content-manager/collection-types/${OFFER}/${offer.documentId}?plugins[i18n][locale]=zh`,
+      },
+    ]);
+    expect((await adminApi('GET', `/ssc-exchange/matches/no-such-match/links?locale=fr`, undefined, broker)).status).toBe(404);
+    const frenchEditor = await createEditor(`${getLocale('fr').englishName} editor`);
+    expect((await adminApi('GET', `/ssc-exchange/matches/${matchId}/links?locale=fr`, undefined, frenchEditor)).status).toBe(403);
+  });
+
   it('keeps the link through publication and in a new translation of the match, and the content API sends it', async () => {
     const saved = await contentManager.saveLocale(
       MATCH,
@@ -117,6 +139,9 @@ describe('a match linking records in other languages', () => {
     let item = await partnerGet(`/items/${matchId}?locale=fr`);
     expect(item.body.data.links).toEqual([{ type: 'offer', documentId: offer.documentId, locales: ['zh'] }]);
     expect(JSON.stringify(item.body)).not.toContain(draftOfferId);
+    // The broker sees it, off the site.
+    const panel = await adminApi('GET', `/ssc-exchange/matches/${matchId}/links?locale=fr`, undefined, broker);
+    expect(panel.body.links[1]).toMatchObject({ documentId: draftOfferId, exists: true, locales: ['zh'], published: [] });
 
     expect((await contentManager.unpublish(OFFER, offer.documentId, 'zh', broker)).status).toBe(200);
     item = await partnerGet(`/items/${matchId}?locale=fr`);
