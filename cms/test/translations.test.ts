@@ -2,7 +2,8 @@
  * The translation status's admin API on the seeded demo content: a state for each
  * kind of cell, an English edit that makes the Chinese translation outdated, "no
  * translation needed" clearing it, choosing another source locale, what language
- * editors may read and do, and nothing of it reachable through the content API.
+ * editors may read and do (and that they see no type their role may not open), and
+ * nothing of it reachable through the content API.
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -11,6 +12,7 @@ import { collections, contentTypes, getLocale, strapiUid } from '@ssc/content-sc
 import { adminApi, cms, contentApi, contentManager } from './support/http.ts';
 import { createEditor } from './support/editors.ts';
 import { anyImageId, newsData, uniqueSlug } from './support/fixtures.ts';
+import { DEMAND, submittedFrenchDemand } from './support/exchange-fixtures.ts';
 
 const uidOf = (name: string) => strapiUid(contentTypes.find((t) => t.name === name)!);
 const NEWS = uidOf('news');
@@ -157,6 +159,41 @@ describe('translation status', () => {
     expect(report.defaultView).toEqual({ locale: 'zh', states: ['missing', 'outdated'] });
     expect(Object.keys(report.counts).sort()).toEqual(['ar', 'en', 'es', 'fr', 'zh']);
     expect((await status('')).defaultView).toEqual({});
+  });
+
+  it('lists to each user only the types they may open: no offer, demand or match for a language editor, all of them for a broker and the chief editor', async () => {
+    const demandId = await submittedFrenchDemand(uniqueSlug('translations-demand'));
+    const [french, broker, chief] = await Promise.all([
+      createEditor(`${getLocale('fr').englishName} editor`),
+      createEditor('Broker'),
+      createEditor('Chief editor'),
+    ]);
+    const typesOf = (report: { rows: { type: string }[] }) => new Set(report.rows.map((r) => r.type));
+    const entry = (jwt: string) => adminApi('GET', `/ssc-translations/entry?uid=${DEMAND}&documentId=${demandId}&locale=fr`, undefined, jwt);
+
+    const seenByFrench = await status('', french);
+    for (const type of ['offer', 'demand', 'match']) {
+      expect(typesOf(seenByFrench), type).not.toContain(type);
+      expect(seenByFrench.types.map((t: { name: string }) => t.name)).not.toContain(type);
+      expect((await status(`?type=${type}`, french)).rows).toEqual([]);
+    }
+    expect(typesOf(seenByFrench)).toContain('news');
+    expect(typesOf(seenByFrench)).toContain('solution');
+    expect(JSON.stringify(seenByFrench)).not.toContain(demandId);
+    expect((await entry(french)).status).toBe(404);
+
+    for (const [who, jwt] of [
+      ['broker', broker],
+      ['chief editor', chief],
+    ] as const) {
+      const report = await status('', jwt);
+      for (const type of ['offer', 'demand', 'match', 'solution']) expect(typesOf(report), `${who}: ${type}`).toContain(type);
+      expect(
+        report.rows.map((r: { documentId: string }) => r.documentId),
+        who,
+      ).toContain(demandId);
+      expect((await entry(jwt)).status, who).toBe(200);
+    }
   });
 
   it('is reachable with an admin session only, never through the content API', async () => {

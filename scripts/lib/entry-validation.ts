@@ -7,13 +7,24 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { listMediaPaths, validateEntry } from '@ssc/content-schemas';
+import { listMediaPaths, validateEntry, type SnapshotEntries } from '@ssc/content-schemas';
 import type { LeftOutEntry } from './left-out.ts';
 import type { RawFile } from './raw-snapshot.ts';
 
-export function invalidEntries(snapshotDir: string, files: RawFile[]): LeftOutEntry[] {
+export interface EntriesValidation {
+  /** The entries that fail, each with its reason. */
+  invalid: LeftOutEntry[];
+  /** The entries that pass, as the content model's validators return them (what readSnapshot gives). */
+  valid: SnapshotEntries;
+}
+
+/** Every entry of the snapshot checked on its own. */
+export function validateRawEntries(snapshotDir: string, files: RawFile[]): EntriesValidation {
   const found: LeftOutEntry[] = [];
+  const valid = {} as Record<string, Record<string, unknown[]>>;
   for (const { collection, locale, entries } of files) {
+    const passed: unknown[] = [];
+    (valid[collection] ??= {})[locale] = passed;
     for (const raw of entries) {
       const documentId = typeof raw?.documentId === 'string' ? raw.documentId : '(unknown)';
       const result = validateEntry(collection, raw);
@@ -43,7 +54,13 @@ export function invalidEntries(snapshotDir: string, files: RawFile[]): LeftOutEn
       const missing = [...listMediaPaths(raw)].filter((media) => !fs.existsSync(path.join(snapshotDir, media)));
       if (missing.length)
         found.push({ stage: 'validation', type: collection, documentId, locale, reason: `media missing from the snapshot: ${missing.join(', ')}` });
+      else passed.push(result.entry);
     }
   }
-  return found;
+  return { invalid: found, valid: valid as unknown as SnapshotEntries };
+}
+
+/** The entries of the snapshot that fail validation, each with its reason. */
+export function invalidEntries(snapshotDir: string, files: RawFile[]): LeftOutEntry[] {
+  return validateRawEntries(snapshotDir, files).invalid;
 }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { removeStalePartials } from './stale-partials.ts';
+import { removeInBackground, removeStalePartials } from './stale-partials.ts';
 
 export interface ReleasePaths {
   releasesDir: string;
@@ -75,7 +75,7 @@ export function pruneReleases(paths: ReleasePaths, keep: number): string[] {
   const live = currentRelease(paths);
   const all = listReleases(paths);
   const removed = all.slice(0, Math.max(0, all.length - keep)).filter((id) => id !== live);
-  for (const id of removed) fs.rmSync(path.join(paths.releasesDir, id), { recursive: true, force: true });
+  for (const id of removed) removeInBackground(path.join(paths.releasesDir, id));
   removeStalePartials(paths.releasesDir);
   const kept = new Set(listReleases(paths));
   const reports = releaseReportsDir(paths);

@@ -21,7 +21,8 @@ import { readManifest, type EntryProblem } from '@ssc/content-schemas';
 import { buildSite, DEFAULT_CACHE_DIR, outputMoved } from '../../site/lib/build.ts';
 import { SiteBuildError } from '../../site/lib/build-failure.ts';
 import { auditSite, type AuditedPage, type SiteAudit } from '../../site/lib/audit.ts';
-import { invalidEntries } from './entry-validation.ts';
+import { shareSnapshot } from '../../site/src/loaders/shared-snapshot.ts';
+import { validateRawEntries } from './entry-validation.ts';
 import { EntryPages } from './entry-pages.ts';
 import { addLeftOut, formatLeftOut, type LeftOutEntry } from './left-out.ts';
 import { readRawEntries } from './raw-snapshot.ts';
@@ -146,7 +147,10 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuildR
   const files = readRawEntries(snapshotDir);
   const pages = new EntryPages(files);
   const leftOut: LeftOutEntry[] = [];
-  addLeftOut(leftOut, invalidEntries(snapshotDir, files));
+  const validation = validateRawEntries(snapshotDir, files);
+  addLeftOut(leftOut, validation.invalid);
+  // A snapshot whose every entry passes is the one the site's build would read and validate again: hand it over.
+  if (!validation.invalid.length) shareSnapshot(snapshotDir, { dir: snapshotDir, manifest, entries: validation.valid });
   // The view the site is built from when entries are left out: beside the releases, removed afterwards.
   const filteredDir = path.join(options.releases.releasesDir, `.snapshot-${process.pid}-${Date.now()}`);
   const seconds = { astro: 0, audit: 0 };

@@ -45,6 +45,16 @@ describe('release pruning', () => {
     expect(listReleases(paths)).toEqual(ids.slice(-3));
     expect(reports()).toEqual(ids.slice(-3).map((id) => `${id}.json`));
     expect(currentRelease(paths)).toBe(ids[6]);
+    // Pruned releases leave the listing at once and the disk in the background.
+    await expect.poll(() => fs.readdirSync(paths.releasesDir).filter((n) => !n.startsWith('.reports'))).toEqual(ids.slice(-3));
+  });
+
+  it('removes the leftover of a pruned release whose deletion was cut short', () => {
+    const leftover = path.join(paths.releasesDir, '.trash-2026-01-01T00-00-00-000Z-1-1');
+    fs.mkdirSync(path.join(leftover, 'en'), { recursive: true });
+    fs.writeFileSync(path.join(leftover, 'en', 'index.html'), 'page');
+    pruneReleases(paths, 3);
+    return expect.poll(() => fs.existsSync(leftover)).toBe(false);
   });
 
   it('never prunes the live release, so a rollback survives pruning, and the next publish goes live as usual', async () => {

@@ -87,6 +87,8 @@ export const contentHash = (bytes: Buffer): string => crypto.createHash('sha1').
 
 export interface CachedFacts {
   hash: string;
+  /** `inode:mtime:size` of the file the facts were read from: the same file (a page linked from the previous release) is not read again. */
+  file?: string;
   facts: PageFacts;
 }
 
@@ -144,10 +146,23 @@ function isPageFacts(v: unknown): v is PageFacts {
   );
 }
 
-const isCachedFacts = (v: unknown): v is CachedFacts => isObject(v) && isString(v.hash) && isPageFacts(v.facts);
+const isCachedFacts = (v: unknown): v is CachedFacts => isObject(v) && isString(v.hash) && isOptionalString(v.file) && isPageFacts(v.facts);
+
+/**
+ * The cache this process last wrote, with the identity of the file it wrote: a
+ * long-running rebuild service reads it back from memory, not from disk, as long as
+ * nobody else has written the file since.
+ */
+let lastWritten: { file: string; identity: string; cache: FactsCache } | undefined;
+
+function identityOf(file: string): string | undefined {
+  const stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat && `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+}
 
 /** The cache in `file`; empty when the file is missing, unreadable, damaged or of another kind (the audit is then a full one). */
 export function readFactsCache(file: string): FactsCache {
+  if (lastWritten?.file === file && lastWritten.identity === identityOf(file)) return new Map(lastWritten.cache);
   const cache: FactsCache = new Map();
   const content = readCacheFile(file);
   if (!isObject(content) || content.kind !== currentKind() || !isObject(content.pages)) return cache;
@@ -162,4 +177,6 @@ export function readFactsCache(file: string): FactsCache {
 export function writeFactsCache(file: string, cache: FactsCache): void {
   const content: CacheFileContent = { kind: currentKind(), pages: Object.fromEntries(cache) };
   writeCacheFile(file, content);
+  const identity = identityOf(file);
+  lastWritten = identity ? { file, identity, cache: new Map(cache) } : undefined;
 }

@@ -8,8 +8,8 @@
  * when no entry owns it. The weight of each page is reported.
  *
  * An audit runs in two steps. First the facts of each page (audit-facts.ts): parsed
- * and gzipped, which is most of the time, and taken from `cacheFile` for pages whose
- * bytes did not change since the last audit. Then the checks across pages, run on
+ * and gzipped, which is most of the time, and taken from `cacheFile` for pages that
+ * are the same file or whose bytes did not change since the last audit. Then the checks across pages, run on
  * every page every time, since an unchanged page can still break: the page it links
  * to may be gone or have changed language. The result is always that of a full audit.
  */
@@ -110,11 +110,22 @@ interface CacheRound {
   next: FactsCache;
 }
 
-/** The facts of a page: the previous audit's when its bytes are the same, else parsed; kept for the next audit either way. */
-function cachedFactsOf(url: string, bytes: Buffer, cache: CacheRound): PageFacts {
-  const hash = contentHash(bytes);
+/**
+ * The facts of a page: the previous audit's when it is the same file (a page linked
+ * from the previous release: same inode, modification time and size) or its bytes
+ * are the same, else parsed; kept for the next audit either way.
+ */
+function cachedFactsOf(url: string, file: string, cache: CacheRound): PageFacts {
+  const stat = fs.statSync(file, { bigint: true });
+  const identity = `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
   const previous = cache.previous.get(url);
-  const entry = previous?.hash === hash ? previous : { hash, facts: factsOf(bytes.toString('utf8')) };
+  if (previous?.file === identity) {
+    cache.next.set(url, previous);
+    return previous.facts;
+  }
+  const bytes = fs.readFileSync(file);
+  const hash = contentHash(bytes);
+  const entry = { hash, file: identity, facts: previous?.hash === hash ? previous.facts : factsOf(bytes.toString('utf8')) };
   cache.next.set(url, entry);
   return entry.facts;
 }
@@ -122,9 +133,9 @@ function cachedFactsOf(url: string, bytes: Buffer, cache: CacheRound): PageFacts
 function readPages(dir: string, pageFiles: string[], cache: CacheRound | undefined): Page[] {
   const pages = pageFiles.map((rel): Page => {
     const url = urlOf(rel);
-    const bytes = fs.readFileSync(path.join(dir, rel));
+    const file = path.join(dir, rel);
     const first = url.split('/')[1];
-    return { url, locale: isLocaleCode(first) ? first : undefined, facts: cache ? cachedFactsOf(url, bytes, cache) : factsOf(bytes.toString('utf8')) };
+    return { url, locale: isLocaleCode(first) ? first : undefined, facts: cache ? cachedFactsOf(url, file, cache) : factsOf(fs.readFileSync(file, 'utf8')) };
   });
   return pages.sort((a, b) => a.url.localeCompare(b.url));
 }
@@ -175,9 +186,15 @@ function gzipSizer(): (file: string) => number {
   };
 }
 
+/** A root-relative path that URL parsing would return unchanged: no dot segments, query, fragment or characters to encode. */
+const PLAIN_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]*)+$/;
+
 /** The path of an internal URL, or null for another origin, fragments and data URLs. */
 function internalPath(value: string, from: string, origin: string): string | null {
   if (value.startsWith('#') || value.startsWith('data:') || value.startsWith('mailto:')) return null;
+  // Most links are plain paths, on this origin or root-relative: no need to parse them (a fifth of a warm audit).
+  const local = value.startsWith(`${origin}/`) ? value.slice(origin.length) : value;
+  if (!local.startsWith('//') && PLAIN_PATH.test(local)) return local;
   const url = new URL(value, `${origin}${from}`);
   return url.origin === origin ? url.pathname : null;
 }

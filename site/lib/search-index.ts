@@ -96,7 +96,7 @@ interface PagefindEntry {
 }
 
 /** Bump when what goes into a language's bundle changes, so cached bundles are made again. */
-const BUNDLE_FORMAT = 4;
+const BUNDLE_FORMAT = 5;
 /** Where a language's bundle and its fingerprint are kept between builds, inside the build's cache folder. */
 const BUNDLES_DIR = 'search-index';
 const FINGERPRINT_FILE = '.fingerprint';
@@ -128,18 +128,23 @@ function placeTree(from: string, to: string, skip: Set<string>): void {
 }
 
 /**
- * Indexes one language's pages (every HTML page under `folders`) into `bundleDir`,
- * with Pagefind's unused interfaces removed, the date order written and the
- * first-search files precompressed. Pagefind must index only that language there.
+ * Indexes one language's pages into `bundleDir`, with Pagefind's unused interfaces
+ * removed, the date order written and the first-search files precompressed.
+ * Pagefind reads only the pages it indexes (`pages`, those with
+ * `data-pagefind-body`): they are linked into a folder of their own, at the same
+ * paths, so that Pagefind does not parse the language's lists and other pages only
+ * to skip them (a third of its files). The index is the same either way.
  */
-async function indexLanguage(siteDir: string, language: string, folders: string[], bundleDir: string): Promise<void> {
+async function indexLanguage(siteDir: string, language: string, pages: string[], bundleDir: string): Promise<void> {
   const kept = readCacheFile(path.join(bundleDir, FRAGMENT_DATES_FILE));
   const knownDates = isCacheObject(kept)
     ? (Object.fromEntries(Object.entries(kept).filter(([, date]) => date === null || typeof date === 'string')) as Record<string, string | null>)
     : {};
   fs.rmSync(bundleDir, { recursive: true, force: true });
-  const glob = `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.{html}`;
-  const args = ['--site', siteDir, '--glob', glob, '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
+  const view = `${bundleDir}.pages`;
+  fs.rmSync(view, { recursive: true, force: true });
+  for (const page of pages) linkOrCopy(path.join(siteDir, page), path.join(view, page));
+  const args = ['--site', view, '--glob', '**/*.{html}', '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
   try {
     await promisify(execFile)(PAGEFIND_BINARY, args, {
       env: { ...process.env, [INDEX_CHUNK_SIZE_VARIABLE]: String(INDEX_CHUNK_SIZE) },
@@ -147,14 +152,18 @@ async function indexLanguage(siteDir: string, language: string, folders: string[
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`Pagefind failed to index ${siteDir} (${glob}):\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Pagefind failed to index the ${language} pages of ${siteDir}:\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    fs.rmSync(view, { recursive: true, force: true });
   }
   const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
   const others = Object.keys(entry.languages).filter((lang) => lang !== language);
-  if (others.length > 0)
-    throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages (${glob}): a page without the right <html lang>?`);
+  if (others.length > 0) throw new Error(`Pagefind found pages in ${others.join(', ')} among the ${language} pages: a page without the right <html lang>?`);
   for (const file of UNUSED_BUNDLE_FILES) fs.rmSync(path.join(bundleDir, file), { force: true });
   precompressSearchBundle(bundleDir, PRECOMPRESSED_CACHE_DIR);
   const { dates } = writeDateOrders(bundleDir, knownDates);
@@ -208,9 +217,8 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
     // Each Pagefind process mostly keeps one core busy: one language per core.
     await inParallel(
       stale.map((language) => async () => {
-        const { folders } = pages.get(language)!;
         const bundleDir = path.join(bundlesRoot, language);
-        await indexLanguage(siteDir, language, folders, bundleDir);
+        await indexLanguage(siteDir, language, pages.get(language)!.pages, bundleDir);
         fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), pages.get(language)!.fingerprint);
       }),
       os.availableParallelism(),
@@ -242,6 +250,8 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
 interface LanguagePages {
   /** The site's top-level folders that hold the language's indexed pages. */
   folders: string[];
+  /** The indexed pages (relative, sorted). */
+  pages: string[];
   /** What the language's bundle is made from (see fingerprintOf). */
   fingerprint: string;
 }
@@ -288,22 +298,23 @@ function pageFacts(siteDir: string, file: string, known: PageFacts | undefined):
 function scanLanguages(siteDir: string, cacheFile?: string): Map<string, LanguagePages> {
   const known = cacheFile ? readPageFacts(cacheFile) : {};
   const facts: Record<string, PageFacts> = {};
-  const found = new Map<string, { folders: Set<string>; pages: Hash }>();
+  const found = new Map<string, { folders: Set<string>; files: string[]; pages: Hash }>();
   for (const file of htmlFiles(siteDir)) {
     const page = (facts[file] = pageFacts(siteDir, file, known[file]));
     if (!page.lang) continue;
     const top = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
     if (!top) throw new Error(`The indexed page ${file} lies at the site's root: the search index is made per language folder`);
     let language = found.get(page.lang);
-    if (!language) found.set(page.lang, (language = { folders: new Set(), pages: createHash('sha256') }));
+    if (!language) found.set(page.lang, (language = { folders: new Set(), files: [], pages: createHash('sha256') }));
     language.folders.add(top);
+    language.files.push(file);
     language.pages.update(`\n${file}\n${page.digest}`);
   }
   if (cacheFile) writeCacheFile(cacheFile, { kind: BUNDLE_CODE, pages: facts });
   return new Map(
-    [...found].map(([lang, { folders, pages }]) => {
+    [...found].map(([lang, { folders, files, pages }]) => {
       const sorted = [...folders].sort();
-      return [lang, { folders: sorted, fingerprint: fingerprintOf(sorted, pages.digest('hex')) }];
+      return [lang, { folders: sorted, pages: files, fingerprint: fingerprintOf(sorted, pages.digest('hex')) }];
     }),
   );
 }

@@ -12,13 +12,14 @@
  *   the same relative path it has in the snapshot, so a media `path` is also its URL
  *   path (feeds link files there, and the static JSON API keeps the snapshot's shape).
  *   Pages show raster images through astro:assets instead (AVIF/WebP variants, see
- *   src/loaders/entry-schema.ts); their originals are copied for API readers.
+ *   src/loaders/images-loader.ts); their originals are copied for API readers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collections, CREDENTIALS_DIR, entriesFile, listMediaPaths, localeCodes, readCredentialFiles, readManifest } from '@ssc/content-schemas';
+import { collections, CREDENTIALS_DIR, listMediaPaths, localeCodes, readCredentialFiles, readManifest } from '@ssc/content-schemas';
+import { sharedSnapshot } from '../src/loaders/shared-snapshot.ts';
 
 const VIRTUAL_ID = 'virtual:ssc/snapshot';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -43,18 +44,11 @@ function pointLink(link: string, target: string): void {
   fs.renameSync(next, link);
 }
 
-/**
- * Every media path the snapshot's entries reference. The loader has validated the
- * snapshot by the time this runs, so the entry files are only parsed here.
- */
+/** Every media path the snapshot's entries reference (the snapshot the build has read already, see shared-snapshot.ts). */
 function referencedMedia(snapshotDir: string): Set<string> {
+  const { entries } = sharedSnapshot(snapshotDir);
   const found = new Set<string>();
-  for (const collection of collections) {
-    for (const locale of localeCodes) {
-      const file = path.join(snapshotDir, entriesFile(collection.name, locale));
-      if (fs.existsSync(file)) listMediaPaths(JSON.parse(fs.readFileSync(file, 'utf8')), found);
-    }
-  }
+  for (const collection of collections) for (const locale of localeCodes) listMediaPaths(entries[collection.name][locale], found);
   return found;
 }
 

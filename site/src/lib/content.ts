@@ -1,17 +1,16 @@
 /**
- * Content for pages, from the content collections (astro:content, filled from the
- * snapshot by src/loaders/snapshot-loader.ts): lookups by document and locale,
- * and the ordering rules of lists. Each collection is read once per build and
- * indexed by entry id: a lookup of a document in a locale where it is not published
- * is normal (missing translations), and getEntry() would warn about every one.
+ * Content for pages, from the content snapshot the build reads (shared with the
+ * content layer's loader, see src/loaders/shared-snapshot.ts), with every raster
+ * image given its `asset` from the content layer's `images` collection: lookups by
+ * document and locale, and the ordering rules of lists. Each collection is indexed
+ * once per build by entry id: a lookup of a document in a locale where it is not
+ * published is normal (missing translations).
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import type { ImageMetadata } from 'astro';
 import { getCollection } from 'astro:content';
 import { snapshotDir } from 'virtual:ssc/snapshot';
 import {
   contentTypes,
-  entriesFile,
   getCollection as getModelCollection,
   itemDateField,
   localeCodes,
@@ -20,13 +19,13 @@ import {
   type LocaleCode,
   type SnapshotReference,
 } from '@ssc/content-schemas';
-import { bodyDigestOf, isBodyDigest } from '../loaders/entry-body.ts';
 import { entryId } from '../loaders/entry-id.ts';
-import type { SiteEntry } from '../loaders/entry-schema.ts';
-import type { SiteMedia } from '../loaders/site-media.ts';
+import { withPublishedLinks } from '../loaders/exchange-links.ts';
+import { sharedSnapshot } from '../loaders/shared-snapshot.ts';
+import { withAssets, type SiteEntry, type SiteMedia } from '../loaders/site-media.ts';
 import { exchangeSettings, isListed } from './exchange-status.ts';
 
-export type { SiteEntry } from '../loaders/entry-schema.ts';
+export type { SiteEntry } from '../loaders/site-media.ts';
 /** Any content item (news, video, report, policy or course) in one locale. */
 export type Item = { [N in ContentTypeName]: SiteEntry<N> }[ContentTypeName];
 export type Theme = SiteEntry<'theme'>;
@@ -47,17 +46,27 @@ interface CollectionIndex<N extends CollectionName> {
   byId: Map<string, SiteEntry<N>>;
 }
 
+/** The snapshot's raster images as astro:assets knows them, by media path. */
+function imageAssets(): Promise<Map<string, ImageMetadata>> {
+  return remember('images', async () => new Map((await getCollection('images')).map((image) => [image.id, image.data.asset])));
+}
+
 /** Every entry of a collection, grouped by locale and indexed by entry id. */
 function indexOf<N extends CollectionName>(type: N): Promise<CollectionIndex<N>> {
   return remember(`index:${type}`, async () => {
+    const assets = await imageAssets();
+    const snapshot = sharedSnapshot(snapshotDir);
     const index: CollectionIndex<N> = {
       byLocale: Object.fromEntries(localeCodes.map((l) => [l, []])) as unknown as Record<LocaleCode, SiteEntry<N>[]>,
       byId: new Map(),
     };
-    for (const entry of await getCollection(type)) {
-      const data = entry.data as unknown as SiteEntry<N>;
-      index.byLocale[(data as { locale: LocaleCode }).locale].push(data);
-      index.byId.set(entry.id, data);
+    for (const locale of localeCodes) {
+      for (const entry of snapshot.entries[type][locale]) {
+        // A match's links only to published records (exchange-links.ts).
+        const data = withAssets(withPublishedLinks(type, entry, snapshot), assets) as SiteEntry<N>;
+        index.byLocale[locale].push(data);
+        index.byId.set(entryId(locale, entry.documentId), data);
+      }
     }
     return index;
   });
@@ -164,26 +173,7 @@ export function mainImage(item: Item): CaptionedImage | null {
   return null;
 }
 
-/** The bodies of a collection's entries in one locale, by document id, read once per build from the snapshot. */
-function bodiesOf(type: CollectionName, locale: LocaleCode): Promise<Map<string, unknown>> {
-  return remember(`bodies:${type}:${locale}`, async () => {
-    const file = path.join(snapshotDir, entriesFile(type, locale));
-    const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as { documentId: string; body?: unknown }[];
-    return new Map(entries.map((e) => [e.documentId, e.body]));
-  });
-}
-
-/**
- * An item's body (Markdown), or null/undefined when it has none. The content layer
- * keeps only its digest (src/loaders/entry-body.ts); the text comes from the
- * snapshot, and must be the text the digest was made from.
- */
+/** An item's body (Markdown), or null/undefined when it has none. */
 export async function bodyOf(item: Item): Promise<string | null | undefined> {
-  const stored = (item as { body?: unknown }).body;
-  if (!isBodyDigest(stored)) return stored as string | null | undefined;
-  const body = (await bodiesOf(item.type, item.locale)).get(item.documentId);
-  if (typeof body !== 'string' || bodyDigestOf(body).bodyDigest !== stored.bodyDigest) {
-    throw new Error(`the body of ${item.type} ${item.documentId} [${item.locale}] in the snapshot is not the one the content layer saw`);
-  }
-  return body;
+  return (item as { body?: string | null }).body;
 }

@@ -1,6 +1,6 @@
 /**
  * Snapshot images as astro:assets sees them: the content layer gives every raster
- * image of an entry its `asset` (see src/loaders/entry-schema.ts); media without
+ * image of an entry its `asset` (see src/loaders/images-loader.ts); media without
  * one (SVG, say) are served as copied files.
  */
 import type { ImageMetadata } from 'astro';

@@ -1,6 +1,6 @@
 /**
- * A match's `links` (offers and solutions by document, in any language) as the site stores them: only those
- * whose target is in the snapshot in some locale, that is published. A link to a draft, an unpublished or a
+ * A match's `links` (offers and solutions by document, in any language) as the site's pages read them
+ * (src/lib/content.ts): only those whose target is in the snapshot in some locale, that is published. A link to a draft, an unpublished or a
  * deleted record, or one left out of the release, is dropped here, before any page, list, feed, static API
  * page or search record sees the entry; the snapshot keeps it, so publishing the target later brings it back.
  */

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
-import type { SnapshotMedia } from '@ssc/content-schemas';
+import type { CollectionName, SnapshotEntry, SnapshotMedia } from '@ssc/content-schemas';
 
 export type SiteMedia = SnapshotMedia & { asset?: ImageMetadata };
 
@@ -18,6 +18,10 @@ export type WithAssets<T> = T extends SnapshotMedia
     : T extends object
       ? { [K in keyof T]: WithAssets<T[K]> }
       : T;
+
+type SiteEntries = { [N in CollectionName]: WithAssets<SnapshotEntry<N>> };
+/** One snapshot entry as pages get it. */
+export type SiteEntry<N extends CollectionName> = SiteEntries[N];
 
 /** File extensions that go through the sharp pipeline (Astro's raster input formats). */
 const RASTER_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
@@ -33,14 +37,33 @@ export function isMedia(value: unknown): value is SnapshotMedia {
   return typeof obj.path === 'string' && typeof obj.mime === 'string' && 'sizeBytes' in obj;
 }
 
-/** A copy of `value` in which every media object is replaced by `replace(media)`. */
-export async function mapMedia(value: unknown, replace: (media: SnapshotMedia) => Promise<unknown>): Promise<unknown> {
-  if (Array.isArray(value)) return Promise.all(value.map((v) => mapMedia(v, replace)));
-  if (isMedia(value)) return replace(value);
+/**
+ * A copy of `value` in which every raster image carries its `asset` from `assets`
+ * (media path → ImageMetadata); only the objects on the way to a media object are
+ * copied, everything else is shared with `value`, which is never changed.
+ */
+export function withAssets(value: unknown, assets: ReadonlyMap<string, ImageMetadata>): unknown {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const mapped = withAssets(v, assets);
+      if (mapped !== v) (copy ??= [...value])[i] = mapped;
+    });
+    return copy ?? value;
+  }
+  if (isMedia(value)) {
+    if (!isPipelineImage(value.path)) return value;
+    const asset = assets.get(value.path);
+    if (!asset) throw new Error(`the image ${value.path} is not in the content layer's images collection`);
+    return { ...value, asset };
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = await mapMedia(v, replace);
-    return out;
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, v] of Object.entries(value)) {
+      const mapped = withAssets(v, assets);
+      if (mapped !== v) (copy ??= { ...(value as Record<string, unknown>) })[key] = mapped;
+    }
+    return copy ?? value;
   }
   return value;
 }

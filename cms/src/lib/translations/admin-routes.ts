@@ -2,7 +2,9 @@
  * The translation status in the admin, at `/ssc-translations/...` (admin routes: an
  * admin session is required; nothing here is reachable through the content API):
  * - GET `/status?type=&theme=&locale=&state=a,b`: the report, and the default view of
- *   the user (a language editor's own locale, missing and outdated);
+ *   the user (a language editor's own locale, missing and outdated); only the types the
+ *   user may read in the content manager (a language editor sees no offer, demand or
+ *   match), and the routes below answer "no such document" for the others;
  * - GET `/entry?uid=&documentId=&locale=`: one entry's state, its source and which
  *   translations its source's current edit makes outdated (the edit view's panel);
  * - POST `/no-translation-needed` `{ uid, documentId }`: the source's current edit
@@ -17,7 +19,9 @@ import { registerAdminRoutes } from '../admin-routes';
 import { model } from '../model';
 import { loadDocument, localeOrder, type DocumentTranslations } from './records';
 import { documentRow, parseFilters, translationReport, type TranslationFilters, type TranslationReport } from './report';
+import { contentManagerReader, type MayRead } from './readable-types';
 import { chooseSourceLocale, markSourceEditNeedsNoTranslation } from './source-tracking';
+import type { UserAbility } from '../scheduling/permissions';
 import type { TranslationState } from './states';
 
 type Roles = { code: string }[] | undefined;
@@ -62,21 +66,23 @@ async function entryStatus(strapi: Core.Strapi, doc: DocumentTranslations, local
 
 type Body = { uid?: unknown; documentId?: unknown; locale?: unknown };
 
-async function documentFrom(strapi: Core.Strapi, source: Body): Promise<DocumentTranslations | null> {
-  if (typeof source.uid !== 'string' || typeof source.documentId !== 'string') return null;
+/** The document the request names, when it has drafts and the user may read its type. */
+async function documentFrom(strapi: Core.Strapi, source: Body, mayRead: MayRead): Promise<DocumentTranslations | null> {
+  if (typeof source.uid !== 'string' || typeof source.documentId !== 'string' || !mayRead(source.uid)) return null;
   const doc = await loadDocument(strapi, source.uid, source.documentId);
   return doc?.drafts.length ? doc : null;
 }
 
 export function registerTranslationAdminRoutes(strapi: Core.Strapi): void {
   const roles = (ctx: Context): Roles => ctx.state?.user?.roles;
+  const reader = (ctx: Context): MayRead => contentManagerReader(strapi, ctx.state?.userAbility as UserAbility | undefined);
   registerAdminRoutes(strapi, 'ssc-translations', '/ssc-translations', [
     {
       method: 'GET',
       path: '/status',
       handler: async (ctx: Context) => {
         const locale = editorLocale(roles(ctx));
-        const report = await translationReport(strapi, parseFilters(ctx.query as Record<string, unknown>));
+        const report = await translationReport(strapi, parseFilters(ctx.query as Record<string, unknown>), { mayRead: reader(ctx) });
         const body: TranslationStatusResponse = { ...report, defaultView: locale ? { locale, states: ['missing', 'outdated'] } : {} };
         ctx.body = body;
       },
@@ -86,7 +92,7 @@ export function registerTranslationAdminRoutes(strapi: Core.Strapi): void {
       path: '/entry',
       handler: async (ctx: Context) => {
         const query = ctx.query as Body;
-        const doc = await documentFrom(strapi, query);
+        const doc = await documentFrom(strapi, query, reader(ctx));
         if (!doc || typeof query.locale !== 'string') return ctx.notFound('No such document');
         ctx.body = await entryStatus(strapi, doc, query.locale, roles(ctx));
       },
@@ -95,7 +101,7 @@ export function registerTranslationAdminRoutes(strapi: Core.Strapi): void {
       method: 'POST',
       path: '/no-translation-needed',
       handler: async (ctx: Context) => {
-        const doc = await documentFrom(strapi, (ctx.request.body ?? {}) as Body);
+        const doc = await documentFrom(strapi, (ctx.request.body ?? {}) as Body, reader(ctx));
         if (!doc) return ctx.notFound('No such document');
         if (!mayActForSource(roles(ctx), doc.sourceLocale)) return ctx.forbidden(`Only the editor of the source locale (${doc.sourceLocale}) may do this`);
         await markSourceEditNeedsNoTranslation(strapi, doc);
@@ -107,7 +113,7 @@ export function registerTranslationAdminRoutes(strapi: Core.Strapi): void {
       path: '/source',
       handler: async (ctx: Context) => {
         const body = (ctx.request.body ?? {}) as Body;
-        const doc = await documentFrom(strapi, body);
+        const doc = await documentFrom(strapi, body, reader(ctx));
         if (!doc) return ctx.notFound('No such document');
         if (typeof body.locale !== 'string' || !doc.drafts.some((d) => d.locale === body.locale))
           return ctx.badRequest('The document has no version in that locale');

@@ -134,15 +134,23 @@ export function filterRows(rows: TranslationRow[], filters: TranslationFilters):
   });
 }
 
-export async function translationReport(strapi: Core.Strapi, filters: TranslationFilters = {}, siteI18nDir?: string): Promise<TranslationReport> {
-  const all = (await Promise.all(model.collections.map((c) => collectionRows(strapi, c)))).flat();
+export interface ReportOptions {
+  /** The collections whose rows the report holds (all by default): the admin passes what the signed-in user may read. */
+  mayRead?: (uid: string) => boolean;
+  /** The site's i18next files (default: `defaultSiteI18nDir`). */
+  siteI18nDir?: string;
+}
+
+export async function translationReport(strapi: Core.Strapi, filters: TranslationFilters = {}, options: ReportOptions = {}): Promise<TranslationReport> {
+  const readable = model.collections.filter((c) => options.mayRead?.(c.uid) ?? true);
+  const all = (await Promise.all(readable.map((c) => collectionRows(strapi, c)))).flat();
   const themeCollection = collectionByName.get('theme');
   const themeRows = all.filter((r) => r.uid === themeCollection?.uid);
   const scoped = filterRows(all, { type: filters.type, theme: filters.theme });
   return {
     generatedAt: new Date().toISOString(),
     locales: model.locales.map((l) => ({ code: l.code, name: l.englishName })),
-    types: model.collections.map((c) => ({
+    types: readable.map((c) => ({
       name: c.name,
       uid: c.uid,
       displayName: (strapi.contentTypes as unknown as Record<string, { info?: { displayName?: string } }>)[c.uid]?.info?.displayName ?? c.name,
@@ -151,7 +159,7 @@ export async function translationReport(strapi: Core.Strapi, filters: Translatio
     filters,
     rows: newestSourceFirst(filterRows(all, filters)),
     counts: countsByLocale(scoped, localeOrder),
-    uiStrings: readUiStrings(siteI18nDir ?? defaultSiteI18nDir(strapi)),
+    uiStrings: readUiStrings(options.siteI18nDir ?? defaultSiteI18nDir(strapi)),
   };
 }
 
