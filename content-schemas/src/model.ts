@@ -175,8 +175,10 @@ export const DOCUMENT_ID_PATTERN = '^[a-z0-9]{10,64}$';
  * target, so a French match could not link a Chinese-only offer through a relation). Readers follow it to
  * the target in their language when it has it, else in a language it has (docs/solutions-exchange.md).
  */
+export const EXCHANGE_LINK_COMPONENT = 'exchange.link';
+
 const exchangeLinkComponent = {
-  name: 'exchange.link',
+  name: EXCHANGE_LINK_COMPONENT,
   displayName: 'Linked record',
   description: 'An offer or a solution, in whatever languages it exists.',
   fields: {

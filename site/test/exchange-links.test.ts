@@ -25,7 +25,7 @@ describe('a match linking records in other languages', () => {
     expect(link!.getAttribute('dir')).toBe('ltr');
     expect(link!.text).toBe('稻谷低温烘干设备技术转让');
     // Its summary is Chinese text on a French page: marked too.
-    const summary = link!.parentNode.querySelector('p')!;
+    const summary = link!.parentNode!.querySelector('p')!;
     expect(summary.getAttribute('lang')).toBe('zh-Hans');
     expect(summary.text).toContain('稻谷烘干机');
     // It sits with the offer the match links in French, under the story's "offers" heading.

@@ -4,7 +4,7 @@
  * deleted record, or one left out of the release, is dropped here, before any page, list, feed, static API
  * page or search record sees the entry; the snapshot keeps it, so publishing the target later brings it back.
  */
-import { getCollection, localeCodes, type CollectionName, type Snapshot } from '@ssc/content-schemas';
+import { EXCHANGE_LINK_COMPONENT, getCollection, localeCodes, type CollectionName, type Snapshot } from '@ssc/content-schemas';
 
 type Link = { type: string; targetDocumentId: string };
 
@@ -22,10 +22,10 @@ function documentsOf(snapshot: Snapshot): Set<string> {
   return found;
 }
 
-/** The names of a collection's `exchange.link` fields. */
+/** The names of a collection's link fields (the `exchange.link` component). */
 const linkFields = (collection: CollectionName) =>
   Object.entries(getCollection(collection).fields)
-    .filter(([, f]) => f.kind === 'component' && f.component === 'exchange.link')
+    .filter(([, f]) => f.kind === 'component' && f.component === EXCHANGE_LINK_COMPONENT)
     .map(([name]) => name);
 
 /** The entry with its links to documents absent from the snapshot taken out (the entry itself when it has none). */
