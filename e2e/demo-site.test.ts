@@ -10,7 +10,18 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypes, getLocale, localeCodes, readSnapshot, strapiUid, type ContentTypeName, type LocaleCode, type Snapshot } from '@ssc/content-schemas';
+import {
+  contentTypes,
+  getLocale,
+  isListed,
+  isOpenOn,
+  localeCodes,
+  readSnapshot,
+  strapiUid,
+  type ContentTypeName,
+  type LocaleCode,
+  type Snapshot,
+} from '@ssc/content-schemas';
 import { launchChromium } from '../test-support/browser.ts';
 import { repoRoot } from '../scripts/lib/paths.ts';
 import { pullSnapshot } from '../scripts/lib/pull.ts';
@@ -18,11 +29,12 @@ import { currentRelease } from '../scripts/lib/release.ts';
 import { buildRelease, buildReportFile, type BuildReport } from '../scripts/lib/site-release.ts';
 import { PAGE_BUDGET_BYTES } from '../site/lib/audit.ts';
 import { serveStatic, type StaticServer } from '../site/lib/serve.ts';
-import { exchangeSettingsFrom, isListed } from '../site/src/lib/exchange-status.ts';
+import { exchangeSettingsFrom } from '../site/src/lib/exchange-status.ts';
 import { loadDemoContent } from '../cms/seed/load-content.ts';
 import { cms, contentApi, contentManager } from '../cms/test/support/http.ts';
 import { runJsonTool } from '../cms/test/support/json-tool.ts';
 import { uniqueSlug } from '../cms/test/support/fixtures.ts';
+import { allItems } from '../cms/test/support/partner-api.ts';
 
 const SITE_URL = 'https://knowledge.example.org';
 const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
@@ -161,7 +173,7 @@ describe('the demo site, built from a pull of the running CMS', () => {
       const published = new Set(contentTypes.flatMap((t) => snapshot.entries[t.name][locale].map((e) => `tag:${host},2026:${e.documentId}/${locale}`)));
       // Feeds leave out expired offers and closed demands, which keep their pages.
       const entries = contentTypes.flatMap((t) => snapshot.entries[t.name][locale] as { type: string }[]);
-      const total = entries.filter((e) => isListed(e, exchangeSettingsFrom())).length;
+      const total = entries.filter((e) => isListed(e, exchangeSettingsFrom().today)).length;
       const dir = path.join(releases.liveLink, locale, 'feeds');
       for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile() || !/\.(rss\.xml|atom\.xml|json)$/.test(entry.name)) continue;
@@ -250,6 +262,37 @@ describe('the demo site, built from a pull of the running CMS', () => {
         for (const secret of secrets) expect(text.includes(secret), `${entry.name} holds "${secret}"`).toBe(false);
       }
     }
+  });
+
+  it('agrees with the partner API on every demand and offer: its state or validUntil, and open exactly when its feed lists it', async () => {
+    const { today } = exchangeSettingsFrom();
+    const seen = new Set<boolean>();
+    let compared = 0;
+    for (const locale of localeCodes) {
+      for (const type of ['demand', 'offer'] as const) {
+        const plural = pluralOf(type);
+        const pages = path.join(releases.liveLink, 'api', locale, plural);
+        const entries = fs
+          .readdirSync(pages)
+          .flatMap((f) => JSON.parse(fs.readFileSync(path.join(pages, f), 'utf8')).items.map((i: { entry: Record<string, unknown> }) => i.entry));
+        const partner = new Map((await allItems(`&locale=${locale}&type=${type}`)).map((i) => [i.documentId, i]));
+        const feed = fs.readFileSync(path.join(releases.liveLink, locale, 'feeds', `${plural}.json`), 'utf8');
+        for (const entry of entries) {
+          const where = `${type} ${entry.slug} [${locale}]`;
+          const item = partner.get(entry.documentId);
+          expect(item, where).toBeDefined();
+          if (type === 'demand') expect(item.state, where).toBe(entry.state);
+          else expect(item.validUntil, where).toBe(entry.validUntil ?? null);
+          expect(item.open, where).toBe(isOpenOn(entry as { type: string }, today));
+          expect(feed.includes(`:${entry.documentId}/${locale}"`), where).toBe(item.open);
+          seen.add(item.open);
+          compared += 1;
+        }
+      }
+    }
+    // The demo has open and closed ones (a met and a closed demand, an expired offer).
+    expect([...seen].sort()).toEqual([false, true]);
+    expect(compared).toBeGreaterThan(10);
   });
 
   it('serves every locale home with all five content types over HTTP', async () => {

@@ -16,6 +16,7 @@ import { pullSnapshot, type PullResult } from '../scripts/lib/pull.ts';
 import { currentRelease, listReleases, releaseReportsDir, type ReleasePaths } from '../scripts/lib/release.ts';
 import { buildRelease, type BuildReport } from '../scripts/lib/site-release.ts';
 import { latestSnapshot, listSnapshots } from '../scripts/lib/snapshot-prune.ts';
+import { backgroundRemovals } from '../scripts/lib/stale-partials.ts';
 import { contentTypes, readSnapshot, strapiUid } from '@ssc/content-schemas';
 import { adminApi, cms, contentManager } from '../cms/test/support/http.ts';
 import { newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';
@@ -75,6 +76,8 @@ describe('publishing again and again keeps the disk bounded', () => {
         await buildRelease({ snapshotDir: pulled.dir, siteUrl: 'https://knowledge.example.org', releases, keep: KEEP, trigger: `disk test ${i + 1}` }),
       );
     }
+    // Pruned releases leave the disk in the background: measure once they are gone.
+    await backgroundRemovals();
     const oneSnapshot = filesUnder(path.join(pulls.at(-1)!.dir, 'media'));
     // For comparison only: one more pull into an empty snapshots folder downloads every file again.
     const coldStarted = performance.now();

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collections, contentTypes, ENTRIES_DIR, MANIFEST_FILE, strapiUid } from '@ssc/content-schemas';
 import { pullSnapshot, type PullResult } from '../scripts/lib/pull.ts';
+import { PULL_STATE_FILE } from '../scripts/lib/pull-changes.ts';
+import { listEntryVersions } from '../scripts/lib/pull-listing.ts';
 import { adminApi, cms, contentManager } from '../cms/test/support/http.ts';
 import { anyImageId, newsData, uniqueSlug } from '../cms/test/support/fixtures.ts';
 
@@ -40,6 +42,8 @@ describe('an incremental pull', () => {
   let incremental: PullResult;
   let full: PullResult;
   let themeId: string;
+  let editedId: string;
+  let unpublishedId: string;
 
   beforeAll(async () => {
     snapshotsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-incremental-'));
@@ -55,6 +59,8 @@ describe('an incremental pull', () => {
     const translatedSlug = slug('translated');
     const translated = await publishedNews('en', newsData(translatedSlug, 'en', image));
     const themed = await publishedNews('en', newsData(slug('themed'), 'en', image, { themes: [themeId] }));
+    editedId = edited;
+    unpublishedId = unpublished;
     const base = await pullSnapshot({ cmsUrl: cms().url, token: cms().apiToken, snapshotsDir });
     expect(base.manifest.counts.news.en).toBeGreaterThan(0);
     expect(JSON.stringify(base.manifest.warnings)).not.toContain(themed);
@@ -92,6 +98,20 @@ describe('an incremental pull', () => {
     expect(snapshotFiles(incremental.dir)).toEqual(snapshotFiles(full.dir));
     expect(counts(incremental.dir)).toEqual(counts(full.dir));
     expect(fs.readdirSync(path.join(incremental.dir, 'media')).sort()).toEqual(fs.readdirSync(path.join(full.dir, 'media')).sort());
+  });
+
+  it('lists the versions of published entries in one answer, as the full pull records them, and only to the build token', async () => {
+    const listed = await listEntryVersions({ cmsUrl: cms().url, token: cms().apiToken });
+    const recorded = (JSON.parse(fs.readFileSync(path.join(full.dir, PULL_STATE_FILE), 'utf8')) as { versions: Record<string, string> }).versions;
+    expect(listed[`news:en:${editedId}`]).toMatch(/^\d+@\d{4}-\d\d-\d\dT/);
+    expect(listed[`news:en:${editedId}`]).toBe(recorded[`news:en:${editedId}`]);
+    expect(listed[`theme:en:${themeId}`]).toBe(recorded[`theme:en:${themeId}`]);
+    // Unpublished: only its draft is left, and a draft has no version.
+    expect(listed).not.toHaveProperty(`news:en:${unpublishedId}`);
+    for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as Record<string, string>[]) {
+      const res = await fetch(`${cms().url}/api/pipeline/versions`, { headers });
+      expect([401, 403]).toContain(res.status);
+    }
   });
 
   it('falls back to a full pull when the previous snapshot is missing or from another CMS', async () => {

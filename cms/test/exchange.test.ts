@@ -8,6 +8,7 @@ import { getCollection, strapiUid } from '@ssc/content-schemas';
 import { contentApi, contentManager } from './support/http.ts';
 import { uniqueSlug } from './support/fixtures.ts';
 import { allItems } from './support/partner-api.ts';
+import { leakPattern } from './support/exchange-fixtures.ts';
 
 const OFFER = strapiUid(getCollection('offer'));
 const DEMAND = strapiUid(getCollection('demand'));
@@ -21,9 +22,7 @@ const SECRETS = {
   moderationNote: 'Secret moderation note',
   brokerNotes: 'Secret broker note about the ministry',
 };
-const SECRET_PATTERN = new RegExp(
-  `${Object.values(SECRETS).join('|')}|"(contactName|contactEmail|contactOrganization|reference|moderation|moderationNote|brokerNotes)"`,
-);
+const SECRET_PATTERN = leakPattern(SECRETS);
 
 const common = (slug: string) => ({ slug, summary: `Summary of ${slug}`, license: 'CC-BY-4.0', attribution: 'Test attribution', lastVerified: '2026-11-01' });
 

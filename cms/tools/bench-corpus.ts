@@ -42,6 +42,19 @@ const FILLERS: Record<string, unknown> = {
   level: 'beginner',
   estimatedHours: 2,
 };
+/**
+ * What the solutions exchange's types require besides the corpus' own fields (their
+ * first rich-text field gets the body like every type's): a documented solution, a
+ * training offer, an open demand and a completed match with its outcome. Their
+ * language and support lists are components (see `exchangeComponents`).
+ */
+const EXCHANGE_FILLERS: Record<string, (e: CorpusEntry) => Record<string, unknown>> = {
+  solution: (e) => ({ approach: e.body, results: e.body, evidenceLevel: 'documented' }),
+  offer: () => ({ modality: 'training' }),
+  demand: () => ({ institution: 'Ministry of Agriculture', state: 'open' }),
+  match: (e) => ({ state: 'completed', completedOn: e.date, outcome: e.body }),
+};
+
 /** A component row made through the database layer, ready to link from its owner (as the document service does). */
 async function component(strapi: any, uid: string, field: string, data: Record<string, unknown>) {
   const row = await strapi.db.query(uid).create({ data });
@@ -134,6 +147,19 @@ await runWithStrapi('bench-corpus', async (strapi) => {
     return out;
   };
 
+  /** The exchange types' required lists, made anew for each row: the entry's language, and the support a demand seeks. */
+  const exchangeComponents = async (collection: { name: string }, e: CorpusEntry): Promise<Record<string, unknown>> => {
+    const tag = model.locales.find((l) => l.code === e.locale)!.tag;
+    const language = (field: string) => component(strapi, 'exchange.language', field, { language: tag });
+    if (collection.name === 'offer') return { deliveryLanguages: [await language('deliveryLanguages')] };
+    if (collection.name === 'demand')
+      return {
+        languages: [await language('languages')],
+        supportSought: [await component(strapi, 'exchange.support', 'supportSought', { support: 'training' })],
+      };
+    return {};
+  };
+
   const bySlug = new Map<string, CorpusEntry[]>();
   for (const e of corpus) bySlug.set(e.slug, [...(bySlug.get(e.slug) ?? []), e]);
   const documents = [...bySlug.values()];
@@ -151,20 +177,40 @@ await runWithStrapi('bench-corpus', async (strapi) => {
         for (const e of translations) {
           const data: Record<string, unknown> = { documentId: id, locale: e.locale, slug: e.slug, title: e.title, summary: e.summary };
           for (const [name, value] of Object.entries(FILLERS)) if (name in fields) data[name] = value;
+          Object.assign(data, EXCHANGE_FILLERS[collection.name]?.(e));
           if (dateField) data[dateField] = e.date;
           if (bodyField) data[bodyField] = e.body;
           const themeIds = e.themes.map((t) => themes.get(t)!.get(e.locale)!);
           const countryIds = e.countries.map((c) => countries.get(c)!.get(e.locale)!);
           if ('themes' in fields) data.themes = themeIds;
           if ('countries' in fields) data.countries = countryIds;
-          else if ('country' in fields) data.country = countryIds[0];
+          if ('country' in fields) data.country = countryIds[0];
           for (const at of [null, publishedAt]) {
-            const parts = await completion(collection as never, e);
+            const parts = { ...(await completion(collection as never, e)), ...(await exchangeComponents(collection, e)) };
             await strapi.db
               .query(collection.uid as any)
               .create({ data: { ...data, ...parts, publishedAt: at, createdAt: publishedAt, updatedAt: publishedAt } });
           }
         }
+      }
+    });
+  }
+  // A match links a demand: the first demand document in the match's locale, a draft row to a draft row and a published one to a published one.
+  const matchUid = collectionByName.get('match')?.uid;
+  const demandUid = collectionByName.get('demand')?.uid;
+  if (matchUid && demandUid) {
+    const demands = (await strapi.db.query(demandUid).findMany({ select: ['id', 'locale', 'publishedAt'], orderBy: { documentId: 'asc' } })) as {
+      id: number;
+      locale: string;
+      publishedAt: Date | null;
+    }[];
+    const firstDemand = new Map<string, number>();
+    for (const d of demands) if (!firstDemand.has(`${d.locale}:${Boolean(d.publishedAt)}`)) firstDemand.set(`${d.locale}:${Boolean(d.publishedAt)}`, d.id);
+    const matches = (await strapi.db.query(matchUid).findMany({ select: ['id', 'locale', 'publishedAt'] })) as typeof demands;
+    await strapi.db.transaction(async () => {
+      for (const m of matches) {
+        const demand = firstDemand.get(`${m.locale}:${Boolean(m.publishedAt)}`);
+        if (demand) await strapi.db.query(matchUid).update({ where: { id: m.id }, data: { demand } });
       }
     });
   }

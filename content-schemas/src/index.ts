@@ -13,3 +13,4 @@ export * from './licenses.ts';
 export * from './site-status.ts';
 export * from './json-schema-types.ts';
 export * from './editing.ts';
+export * from './exchange-status.ts';

@@ -5,17 +5,22 @@
  * /api/syndication/openapi.json.
  */
 import { localeCodes, defaultLocale } from './locales.ts';
-import { contentTypes, EXCHANGE_LINK_TYPES, itemDateField, LICENSES } from './model.ts';
+import { contentTypes, DEMAND_STATES, EXCHANGE_LINK_TYPES, itemDateField, LICENSES } from './model.ts';
+import { CLOSING_TYPES, OPEN_DEMAND_STATES } from './exchange-status.ts';
 import { typeDeclarations } from './json-schema-types.ts';
 import { ITEM_PATH_TEMPLATE } from './site-paths.ts';
 
 /** Defaults the CMS applies unless its environment says otherwise (docs/configuration.md: SYNDICATION_*). */
 export const PARTNER_API_DEFAULTS = { pageSize: 25, maxPageSize: 100, maxChanges: 500 } as const;
 
+/** The values of the `open` filter of /items. */
+export const OPEN_FILTER_VALUES = ['true', 'false'] as const;
+
 /** The orders /items can be read in; the first is the default. */
 export const PARTNER_API_SORTS = ['date:desc', 'date:asc', 'updatedAt:desc', 'updatedAt:asc'] as const;
 
 const types = contentTypes.map((t) => t.name);
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] });
 const listParam = (name: string, description: string, values?: readonly string[]) => ({
@@ -65,6 +70,14 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             listParam('type', `Content types (${types.join(', ')}); default all.`, types),
             listParam('theme', 'Theme slugs.'),
             listParam('country', 'Country slugs.'),
+            {
+              name: 'open',
+              in: 'query',
+              description:
+                `true: only ${CLOSING_TYPES.join(' and ')} items open today (field \`open\`); false: only those closed. ` +
+                'Items of other types have no `open` field and are left out when this filter is given. Absent: every published item, open or not.',
+              schema: { type: 'string', enum: [...OPEN_FILTER_VALUES] },
+            },
             {
               name: 'updatedSince',
               in: 'query',
@@ -201,6 +214,22 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             image: nullable(ref('Image')),
             body: { ...nullable({ type: 'string' }), description: 'Markdown (untrusted: sanitize before rendering). The transcript for videos.' },
             attachments: { type: 'array', items: ref('Attachment') },
+            state: {
+              type: 'string',
+              enum: [...DEMAND_STATES],
+              description: `Demands only: where the demand stands (open while ${OPEN_DEMAND_STATES.join(' or ')}).`,
+            },
+            validUntil: {
+              ...nullable({ type: 'string', format: 'date' }),
+              description: 'Offers only: the last day the offer is valid; null when it does not expire.',
+            },
+            open: {
+              type: 'boolean',
+              description:
+                `${capitalized(CLOSING_TYPES.map((t) => `${t}s`).join(' and '))} only: whether it is open on the day of the response (UTC): ` +
+                `a demand while its state is ${OPEN_DEMAND_STATES.join(' or ')}, an offer up to and including its validUntil day (always without one). ` +
+                'Computed when the response is made: an offer that expires records no change in /changes.',
+            },
             links: {
               type: 'array',
               items: ref('Link'),

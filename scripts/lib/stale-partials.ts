@@ -34,16 +34,21 @@ export function removeStalePartials(dir: string, now = Date.now()): string[] {
 }
 
 const TRASH_PREFIX = '.trash-';
-/** Folders this process is deleting in the background. */
-const deleting = new Set<string>();
+/** Folders this process is deleting in the background, and when each is done. */
+const deleting = new Map<string, Promise<void>>();
 
 /** Deletes `folder` in the background (it is already out of sight); never throws. */
 function discard(folder: string): void {
-  deleting.add(folder);
-  void fs.promises
+  const done = fs.promises
     .rm(folder, { recursive: true, force: true })
     .catch(() => undefined)
     .finally(() => deleting.delete(folder));
+  deleting.set(folder, done);
+}
+
+/** Settles when every deletion this process started in the background has ended (for tests and tools that measure the disk). */
+export async function backgroundRemovals(): Promise<void> {
+  while (deleting.size) await Promise.all(deleting.values());
 }
 
 /** Takes `folder` out of sight at once (a rename to a `.trash-…` sibling) and deletes it in the background. */

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exchangeSettingsFrom, isListed, isStale } from '../src/lib/exchange-status.ts';
+import { isStale } from '@ssc/content-schemas';
+import { exchangeSettingsFrom } from '../src/lib/exchange-status.ts';
 import { hasPage, page, site } from './helpers.ts';
 
 const settings = exchangeSettingsFrom();
@@ -46,11 +47,11 @@ describe('the solutions exchange on the site', () => {
 
   it('marks a record stale when its last verification is older than the stale age', () => {
     expect(settings.staleDays).toBe(365);
-    expect(isStale('2023-05-02', settings)).toBe(true);
+    expect(isStale('2023-05-02', settings.today, settings.staleDays)).toBe(true);
     expect(facts(STALE_SOLUTION)['Last verified']).toContain('Stale: not verified for more than 365 days');
     expect(main(STALE_SOLUTION).querySelector('.stale')).not.toBeNull();
     // The fresh one is marked only once its day is older than the stale age.
-    expect(main(FRESH_SOLUTION).querySelector('.stale') !== null).toBe(isStale('2026-10-01', settings));
+    expect(main(FRESH_SOLUTION).querySelector('.stale') !== null).toBe(isStale('2026-10-01', settings.today, settings.staleDays));
     expect(main('/fr/solutions/sri-lanka-paddy-drying-floors/').text).toContain('non vérifié depuis plus de 365 jours');
     expect(main('/zh/solutions/sri-lanka-paddy-drying-floors/').text).toContain('超过 365 天未核实');
   });
@@ -91,10 +92,15 @@ describe('the solutions exchange on the site', () => {
       expect(home).toContain(`/${locale}/offers/${OPEN_OFFER}/`);
       expect(home).not.toContain(`/${locale}/offers/${EXPIRED_OFFER}/`);
       expect(home).not.toContain(`/${locale}/demands/${MET_DEMAND}/`);
-      for (const feed of ['all.rss.xml', 'offers.rss.xml', 'demands.atom.xml', 'demands.json']) {
-        const text = fs.readFileSync(path.join(site.dir, locale, 'feeds', feed), 'utf8');
-        expect(text, `${locale} ${feed}`).not.toContain(EXPIRED_OFFER);
-        expect(text, `${locale} ${feed}`).not.toContain(MET_DEMAND);
+      // Every feed of the locale: all content, each type, each theme (their themes' feeds included), in each format.
+      const feeds = fs
+        .readdirSync(path.join(site.dir, locale, 'feeds'), { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile() && /\.(rss\.xml|atom\.xml|json)$/.test(f.name));
+      expect(feeds.map((f) => f.name)).toEqual(expect.arrayContaining(['all.rss.xml', 'offers.atom.xml', 'demands.json', 'post-harvest-loss.rss.xml']));
+      for (const feed of feeds) {
+        const text = fs.readFileSync(path.join(feed.parentPath, feed.name), 'utf8');
+        expect(text, `${locale} ${feed.name}`).not.toContain(EXPIRED_OFFER);
+        expect(text, `${locale} ${feed.name}`).not.toContain(MET_DEMAND);
       }
       expect(hasPage(`/${locale}/offers/${EXPIRED_OFFER}/`)).toBe(true);
       expect(hasPage(`/${locale}/demands/${MET_DEMAND}/`)).toBe(true);
@@ -131,6 +137,33 @@ describe('the solutions exchange on the site', () => {
     expect(search.querySelector('select[name="state"]')!.text).toContain('Satisfaite');
   });
 
+  it('gives every exchange page the theme and country filters, the requesting country once, and the search page offers them', () => {
+    const filters = (url: string) =>
+      page(url)
+        .doc.querySelectorAll('[data-pagefind-filter]')
+        .map((e) => e.getAttribute('data-pagefind-filter')!);
+    const expected: [string, string[]][] = [
+      [FRESH_SOLUTION, ['theme:post-harvest-loss', 'country:kenya']],
+      [`/en/offers/${OPEN_OFFER}/`, ['theme:post-harvest-loss', 'country:china']],
+      [`/en/demands/${OPEN_DEMAND}/`, ['theme:post-harvest-loss', 'country:kenya']],
+      [`/fr/demands/${MET_DEMAND}/`, ['country:sri-lanka']],
+      [MATCH, ['country:sri-lanka', 'country:china']],
+    ];
+    for (const [url, values] of expected) {
+      const mine = filters(url);
+      for (const value of values) expect(mine, url).toContain(value);
+      // The demand's country is both where it comes from and where the work would be: one filter value.
+      expect(mine.length, url).toBe(new Set(mine).size);
+    }
+    for (const locale of ['en', 'fr', 'zh']) {
+      const search = page(`/${locale}/search/`).doc;
+      const options = (name: string) => search.querySelectorAll(`select[name="${name}"] option`).map((o) => o.getAttribute('value'));
+      expect(options('type'), locale).toEqual(expect.arrayContaining(['solution', 'offer', 'demand', 'match']));
+      expect(options('theme'), locale).toContain('post-harvest-loss');
+      expect(options('country'), locale).toEqual(expect.arrayContaining(['kenya', 'sri-lanka', 'china']));
+    }
+  });
+
   it('never writes a private field (submitter, moderation, broker notes) into any built file', () => {
     // The fixture holds them, as a careless pull might: the snapshot's validators drop them.
     const secrets = [
@@ -159,31 +192,11 @@ describe('the solutions exchange on the site', () => {
   });
 });
 
-describe('the exchange rules of a build day', () => {
-  const on = (today: string, staleDays = 365) => ({ today, staleDays });
-
+describe('the exchange settings of a build', () => {
   it('read EXCHANGE_STALE_DAYS and SSC_BUILD_DAY, with 365 days and today as defaults, and refuse nonsense', () => {
     expect(exchangeSettingsFrom({}, new Date('2027-03-04T23:59:00Z'))).toEqual({ today: '2027-03-04', staleDays: 365 });
     expect(exchangeSettingsFrom({ EXCHANGE_STALE_DAYS: '90', SSC_BUILD_DAY: '2026-01-31' })).toEqual({ today: '2026-01-31', staleDays: 90 });
     expect(() => exchangeSettingsFrom({ EXCHANGE_STALE_DAYS: 'a year' })).toThrow(/EXCHANGE_STALE_DAYS/);
     expect(() => exchangeSettingsFrom({ SSC_BUILD_DAY: '31/01/2026' })).toThrow(/SSC_BUILD_DAY/);
-  });
-
-  it('call a record stale only once it is older than the stale age', () => {
-    expect(isStale('2025-06-01', on('2026-06-01'))).toBe(false);
-    expect(isStale('2025-06-01', on('2026-06-02'))).toBe(true);
-    expect(isStale('2026-05-01', on('2026-06-01', 30))).toBe(true);
-  });
-
-  it('list open and in-discussion demands and offers valid on the day, and nothing else of theirs', () => {
-    const today = on('2026-06-01');
-    expect(isListed({ type: 'demand', state: 'open' }, today)).toBe(true);
-    expect(isListed({ type: 'demand', state: 'in-discussion' }, today)).toBe(true);
-    expect(isListed({ type: 'demand', state: 'met' }, today)).toBe(false);
-    expect(isListed({ type: 'demand', state: 'closed' }, today)).toBe(false);
-    expect(isListed({ type: 'offer', validUntil: '2026-06-01' }, today)).toBe(true);
-    expect(isListed({ type: 'offer', validUntil: '2026-05-31' }, today)).toBe(false);
-    expect(isListed({ type: 'offer', validUntil: null }, today)).toBe(true);
-    expect(isListed({ type: 'news' }, today)).toBe(true);
   });
 });

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { contentTypes, getLocale, localeCodes, readSnapshot, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
-import { exchangeSettingsFrom, isListed } from '../src/lib/exchange-status.ts';
+import { contentTypes, getLocale, isListed, localeCodes, readSnapshot, type ContentTypeName, type LocaleCode } from '@ssc/content-schemas';
+import { exchangeSettingsFrom } from '../src/lib/exchange-status.ts';
 import { fileFor, page, site } from './helpers.ts';
 
 const snapshot = readSnapshot(site.snapshotDir);
@@ -31,8 +31,8 @@ interface Item {
 
 /** The feed scopes of a locale and the ids the snapshot says each must carry (not expired offers nor closed demands). */
 function scopes(locale: LocaleCode): { slug: string; ids: string[] }[] {
-  const settings = exchangeSettingsFrom();
-  const items = contentTypes.flatMap((t) => snapshot.entries[t.name][locale] as unknown as Item[]).filter((i) => isListed(i, settings));
+  const { today } = exchangeSettingsFrom();
+  const items = contentTypes.flatMap((t) => snapshot.entries[t.name][locale] as unknown as Item[]).filter((i) => isListed(i, today));
   const ids = (subset: Item[]) => {
     // The fixture is small enough for every feed to carry all its items, so no ordering is assumed here.
     expect(subset.length).toBeLessThanOrEqual(FEED_SIZE);

@@ -177,6 +177,23 @@ describe('search filters and sorting', () => {
     }
   });
 
+  it('narrows the solutions exchange by type, theme and country together, in French', async () => {
+    const cases: Record<string, string>[] = [
+      { type: 'demand', country: 'kenya' },
+      { type: 'solution', theme: 'post-harvest-loss' },
+      { type: 'offer', country: 'china' },
+    ];
+    for (const params of cases) {
+      const wanted = Object.entries(params).map(([name, value]) => `${name}:${value}`);
+      const expected = indexedPages('fr')
+        .filter((p) => wanted.every((w) => filtersOf(p).includes(w)))
+        .map((p) => p.url)
+        .sort();
+      expect(expected.length, JSON.stringify(params)).toBeGreaterThan(0);
+      expect((await searchPage('fr', params)).urls.sort(), JSON.stringify(params)).toEqual(expected);
+    }
+  });
+
   it('combines a query with filters', async () => {
     const all = await searchPage('en', { q: 'rice' });
     const courses = await searchPage('en', { q: 'rice', type: 'course' });

@@ -28,6 +28,12 @@ export interface Item {
   /** Markdown (untrusted: sanitize before rendering). The transcript for videos. */
   body: string | null;
   attachments: Attachment[];
+  /** Demands only: where the demand stands (open while open or in-discussion). */
+  state?: "open" | "in-discussion" | "met" | "closed";
+  /** Offers only: the last day the offer is valid; null when it does not expire. */
+  validUntil?: string | null;
+  /** Demands and offers only: whether it is open on the day of the response (UTC): a demand while its state is open or in-discussion, an offer up to and including its validUntil day (always without one). Computed when the response is made: an offer that expires records no change in /changes. */
+  open?: boolean;
   /** A match's offers and solutions, in any language: only those published (empty for other types). */
   links: Link[];
 }

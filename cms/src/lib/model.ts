@@ -48,7 +48,7 @@ export interface RuntimeModel {
   /** Each licence id of the model with its deed URL, or null. */
   licenseDeeds: Record<string, string | null>;
   /** The partner API's defaults (its environment can change the sizes) and its orders, the default first. */
-  partnerApi: { pageSize: number; maxPageSize: number; maxChanges: number; sorts: string[] };
+  partnerApi: { pageSize: number; maxPageSize: number; maxChanges: number; sorts: string[]; openFilterValues: string[] };
   locales: { code: string; tag: string; name: string; englishName: string; dir: 'ltr' | 'rtl' }[];
   /** Shared components (`category.name`) and their fields' kinds. */
   components: { name: string; fields: Record<string, RuntimeField> }[];

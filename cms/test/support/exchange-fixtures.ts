@@ -18,6 +18,12 @@ export const SUBMITTER = {
   contactOrganization: 'Private Organisation of the Submitter',
 };
 
+/** The private fields of offers, demands and matches: never a key of anything the CMS sends out. */
+export const PRIVATE_FIELDS = ['contactName', 'contactEmail', 'contactOrganization', 'reference', 'moderation', 'moderationNote', 'brokerNotes'];
+
+/** Matches any of these secret values, or a private field's name as a JSON key. */
+export const leakPattern = (secrets: Record<string, string>) => new RegExp(`${Object.values(secrets).join('|')}|"(${PRIVATE_FIELDS.join('|')})"`);
+
 /** The documentId of a taxonomy entry by slug. */
 export async function taxonomyId(plural: 'themes' | 'countries', slug: string): Promise<string> {
   const res = await contentApi(`/${plural}?locale=en&filters[slug][$eq]=${slug}&fields[0]=slug`);

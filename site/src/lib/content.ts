@@ -12,6 +12,7 @@ import { snapshotDir } from 'virtual:ssc/snapshot';
 import {
   contentTypes,
   getCollection as getModelCollection,
+  isListed,
   itemDateField,
   localeCodes,
   type CollectionName,
@@ -23,7 +24,7 @@ import { entryId } from '../loaders/entry-id.ts';
 import { withPublishedLinks } from '../loaders/exchange-links.ts';
 import { sharedSnapshot } from '../loaders/shared-snapshot.ts';
 import { withAssets, type SiteEntry, type SiteMedia } from '../loaders/site-media.ts';
-import { exchangeSettings, isListed } from './exchange-status.ts';
+import { exchangeSettings } from './exchange-status.ts';
 
 export type { SiteEntry } from '../loaders/site-media.ts';
 /** Any content item (news, video, report, policy or course) in one locale. */
@@ -122,7 +123,7 @@ export function publishedItems(type: ContentTypeName, locale: LocaleCode): Promi
  * (exchange-status.ts), which keep their own pages.
  */
 export function listItems(type: ContentTypeName, locale: LocaleCode): Promise<Item[]> {
-  return remember(`list:${type}:${locale}`, async () => (await publishedItems(type, locale)).filter((item) => isListed(item, exchangeSettings())));
+  return remember(`list:${type}:${locale}`, async () => (await publishedItems(type, locale)).filter((item) => isListed(item, exchangeSettings().today)));
 }
 
 export function themes(locale: LocaleCode): Promise<Theme[]> {

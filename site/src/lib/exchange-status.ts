@@ -1,17 +1,11 @@
 /**
- * The solutions exchange's rules that depend on the build's day: whether a record is
- * stale (its `lastVerified` older than EXCHANGE_STALE_DAYS, 365 by default) and
- * whether it is open (a demand that is open or in discussion, an offer whose
- * `validUntil` has not passed). Only open records are in the lists, feeds and home
- * page; every record keeps its page. Plain TypeScript (no Astro), so that the build's
- * inputs (site/lib/build-inputs.ts) and the tests read the same rules.
+ * The solutions exchange on a build: the build's day and stale age, and what an entry's pages show that depends
+ * on them. The rules themselves (when a record is open, when stale) are content-schemas' exchange-status.ts, which
+ * the CMS's partner API follows too. Only open records are in the lists, feeds and home page; every record keeps
+ * its page. Plain TypeScript (no Astro), so that the build's inputs (site/lib/build-inputs.ts) and the tests read
+ * the same settings.
  */
-
-/** How old a "last verified" date may be, in days, before the record is marked stale. */
-export const DEFAULT_STALE_DAYS = 365;
-
-/** The states in which a demand is still open to offers. */
-export const OPEN_DEMAND_STATES: readonly string[] = ['open', 'in-discussion'];
+import { DEFAULT_STALE_DAYS, isListed, isStale, type ExchangeRecord } from '@ssc/content-schemas';
 
 export interface ExchangeSettings {
   /** The build's day, YYYY-MM-DD (UTC). */
@@ -32,32 +26,6 @@ let current: ExchangeSettings | undefined;
 /** The settings of this build, read once. */
 export const exchangeSettings = (): ExchangeSettings => (current ??= exchangeSettingsFrom());
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-
-/** Is a record last verified on `lastVerified` stale on `today`? */
-export function isStale(lastVerified: string, settings: ExchangeSettings): boolean {
-  return dayNumber(settings.today) - dayNumber(lastVerified) > settings.staleDays;
-}
-
-/** The fields of an entry these rules read; other types have none of them. */
-interface ExchangeFields {
-  type: string;
-  lastVerified?: unknown;
-  state?: unknown;
-  validUntil?: unknown;
-}
-
-/** Is an offer past its `validUntil` day? */
-export const isExpired = (entry: ExchangeFields, settings: ExchangeSettings): boolean =>
-  entry.type === 'offer' && typeof entry.validUntil === 'string' && entry.validUntil < settings.today;
-
-/** Is a demand met or closed? */
-export const isClosedDemand = (entry: ExchangeFields): boolean => entry.type === 'demand' && !OPEN_DEMAND_STATES.includes(String(entry.state));
-
-/** Is an entry in the lists, feeds and home page: everything but expired offers and closed demands. */
-export const isListed = (entry: ExchangeFields, settings: ExchangeSettings): boolean => !isExpired(entry, settings) && !isClosedDemand(entry);
-
 export interface ExchangeStatus {
   /** Verified longer ago than the stale age (only entries with a `lastVerified`). */
   stale: boolean;
@@ -65,7 +33,10 @@ export interface ExchangeStatus {
 }
 
 /** What an entry's pages show that depends on the build's day; undefined for entries these rules do not touch. */
-export function exchangeStatus(entry: ExchangeFields, settings: ExchangeSettings): ExchangeStatus | undefined {
+export function exchangeStatus(entry: ExchangeRecord & { lastVerified?: unknown }, settings: ExchangeSettings): ExchangeStatus | undefined {
   if (typeof entry.lastVerified !== 'string' && entry.type !== 'offer' && entry.type !== 'demand') return undefined;
-  return { stale: typeof entry.lastVerified === 'string' && isStale(entry.lastVerified, settings), listed: isListed(entry, settings) };
+  return {
+    stale: typeof entry.lastVerified === 'string' && isStale(entry.lastVerified, settings.today, settings.staleDays),
+    listed: isListed(entry, settings.today),
+  };
 }

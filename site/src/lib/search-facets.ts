@@ -25,14 +25,17 @@ export interface SearchFacets {
   summary: string;
 }
 
+const slugsOf = (entries: { slug: string }[]) => [...new Set(entries.map((e) => e.slug))];
+
 /** Themes and countries count only where they are published in the item's locale, as on the page. */
 export async function itemFacets(item: Item): Promise<SearchFacets> {
   const date = itemDate(item);
   return {
     filters: {
       type: [item.type],
-      theme: (await resolve('theme', item.locale, referencesTo(item, 'theme'))).map((t) => t.slug),
-      country: (await resolve('country', item.locale, referencesTo(item, 'country'))).map((c) => c.slug),
+      theme: slugsOf(await resolve('theme', item.locale, referencesTo(item, 'theme'))),
+      // Every country field counts (a demand's requesting country and the countries of the work), each country once.
+      country: slugsOf(await resolve('country', item.locale, referencesTo(item, 'country'))),
       modality: item.type === 'offer' ? [item.modality] : [],
       state: item.type === 'demand' || item.type === 'match' ? [item.state] : [],
       year: [date.slice(0, 4)],

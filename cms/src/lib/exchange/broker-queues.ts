@@ -1,16 +1,16 @@
 /**
  * The brokers' queues, one row per document, newest change first, drafts included (a submission waits as a draft
  * until a broker publishes it):
- * - the open demands: every demand that is open or in discussion, with its moderation state;
+ * - the open demands: every demand whose state is open (the shared rule's OPEN_DEMAND_STATES), with its moderation state;
  * - the submissions awaiting moderation: offers and demands `submitted` or `changes-requested` and not published.
  * Never the submitter's contact details.
  */
 import type { Core } from '@strapi/strapi';
+import { OPEN_DEMAND_STATES } from '../../generated/exchange-status';
 import { localeCodes } from '../model';
 import { editPath } from '../translations/report';
 import { exchangeDocuments, exchangeUid } from './profiles';
 
-export const OPEN_DEMAND_STATES = ['open', 'in-discussion'];
 /** The moderation states of a submission a broker has yet to publish or reject. */
 export const AWAITING_MODERATION = ['submitted', 'changes-requested'];
 
@@ -94,7 +94,7 @@ async function queued(strapi: Core.Strapi, type: QueuedDocument['type'], filters
 const newestFirst = (rows: QueuedDocument[]) => rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 
 export async function listOpenDemands(strapi: Core.Strapi): Promise<QueuedDocument[]> {
-  return newestFirst(await queued(strapi, 'demand', { state: { $in: OPEN_DEMAND_STATES } }));
+  return newestFirst(await queued(strapi, 'demand', { state: { $in: [...OPEN_DEMAND_STATES] } }));
 }
 
 /** Offers and demands a submitter sent that no broker has published or rejected yet. */

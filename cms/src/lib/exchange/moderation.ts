@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { sendMail } from '../learning/mailer';
 import { exchangeDocuments, loadVersions } from './profiles';
+import { say } from './submissions/messages';
 
 export const MODERATION_ACTIONS = { 'request-changes': 'changes-requested', reject: 'rejected' } as const;
 export type ModerationAction = keyof typeof MODERATION_ACTIONS;
@@ -26,18 +27,19 @@ export class ModerationError extends Error {}
 export const isModerationAction = (value: unknown): value is ModerationAction => typeof value === 'string' && value in MODERATION_ACTIONS;
 export const isSubmissionType = (value: unknown): value is SubmissionType => SUBMISSION_TYPES.includes(value as SubmissionType);
 
-/** The email to the submitter (English: the admin's language; the note is the broker's own words). */
-export function moderationEmail(type: SubmissionType, action: ModerationAction, reference: string | null, title: string, note: string) {
-  const what = `${type === 'offer' ? 'offer' : 'demand'} "${title}"${reference ? ` (${reference})` : ''}`;
-  const subject =
-    action === 'reject'
-      ? `Your ${type} to the solutions exchange was not accepted${reference ? ` (${reference})` : ''}`
-      : `Changes requested to your ${type} to the solutions exchange${reference ? ` (${reference})` : ''}`;
-  const lead =
-    action === 'reject'
-      ? `Thank you for your ${what}. The brokers of the solutions exchange cannot publish it, for this reason:`
-      : `Thank you for your ${what}. Before it can be published, the brokers of the solutions exchange ask for these changes:`;
-  const close = action === 'reject' ? '' : '\n\nPlease reply to this email with the changes, quoting your reference.';
+/** The email to the submitter, in the submission's language (the note is the broker's own words, as written). */
+export function moderationEmail(
+  locale: string,
+  type: SubmissionType,
+  action: ModerationAction,
+  reference: string | null,
+  title: string,
+  note: string,
+): { subject: string; text: string } {
+  const values = { thing: say(locale, type === 'offer' ? 'mail.offer' : 'mail.demand'), title, reference: reference ? ` (${reference})` : '' };
+  const subject = say(locale, action === 'reject' ? 'mail.reject.subject' : 'mail.changes.subject', values);
+  const lead = say(locale, action === 'reject' ? 'mail.reject.lead' : 'mail.changes.lead', values);
+  const close = action === 'reject' ? '' : `\n\n${say(locale, 'mail.changes.close')}`;
   return { subject, text: `${lead}\n\n${note}${close}\n` };
 }
 
@@ -60,7 +62,7 @@ export async function moderateSubmission(
   let emailed = false;
   if (email && smtpConfigured()) {
     const reference = typeof first.reference === 'string' ? first.reference : null;
-    const message = moderationEmail(type, action, reference, first.title ?? documentId, note);
+    const message = moderationEmail(first.locale, type, action, reference, first.title ?? documentId, note);
     emailed = await sendMail(strapi, email, message.subject, message.text);
   }
   return { documentId, moderation, emailed };

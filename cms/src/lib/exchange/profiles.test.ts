@@ -82,15 +82,28 @@ describe('profiles from the records of the CMS', () => {
 
 describe('the moderation email to a submitter', () => {
   it('asks for changes with the note and the reference', () => {
-    const mail = moderationEmail('demand', 'request-changes', 'D-2026-00042', 'Maize storage', 'Say how many farmers.');
+    const mail = moderationEmail('en', 'demand', 'request-changes', 'D-2026-00042', 'Maize storage', 'Say how many farmers.');
     expect(mail.subject).toBe('Changes requested to your demand to the solutions exchange (D-2026-00042)');
     expect(mail.text).toContain('demand "Maize storage" (D-2026-00042)');
     expect(mail.text).toContain('\n\nSay how many farmers.\n\nPlease reply');
   });
 
   it('gives the reason of a rejection', () => {
-    const mail = moderationEmail('offer', 'reject', null, 'Loans', 'Not about agriculture.');
+    const mail = moderationEmail('en', 'offer', 'reject', null, 'Loans', 'Not about agriculture.');
     expect(mail.subject).toBe('Your offer to the solutions exchange was not accepted');
     expect(mail.text).toContain('cannot publish it, for this reason:\n\nNot about agriculture.\n');
+  });
+
+  it('is written in the language the submitter used, around the broker’s note as written', () => {
+    const fr = moderationEmail('fr', 'demand', 'request-changes', 'D-2026-00042', 'Stockage du maïs', 'Précisez le nombre d’agriculteurs.');
+    expect(fr.subject).toBe('Modifications demandées pour votre demande à la plateforme d’échange de solutions (D-2026-00042)');
+    expect(fr.text).toContain('Merci pour votre demande « Stockage du maïs » (D-2026-00042).');
+    expect(fr.text).toContain('\n\nPrécisez le nombre d’agriculteurs.\n\nRépondez à ce courriel');
+    const ar = moderationEmail('ar', 'offer', 'reject', null, 'تدريب', 'ليس عن الزراعة.');
+    expect(ar.subject).toBe('لم يُقبل العرض الذي أرسلته إلى منصة تبادل الحلول');
+    expect(ar.text).toContain('ليس عن الزراعة.');
+    expect(moderationEmail('zh', 'offer', 'request-changes', 'O-2026-00007', '培训', '请补充。').subject).toBe(
+      '请修改您向解决方案交流平台提交的供给 (O-2026-00007)',
+    );
   });
 });

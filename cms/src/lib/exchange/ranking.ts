@@ -6,6 +6,7 @@
  * language of delivery, validity); text similarity within each language both records have only adds to them,
  * capped so that it never outweighs any one taxonomy reason. A French demand meets a Chinese offer by its codes.
  */
+import { isExpired as isOfferExpired } from '../../generated/exchange-status';
 import { type Reason, REASON_CODES } from './reasons';
 import { supportAnswered } from './support-fit';
 import { primaryLanguage, similaritiesByLanguage } from './text-similarity';
@@ -89,9 +90,9 @@ function isoDay(day: Date | string): string {
   return typeof day === 'string' ? day.slice(0, 10) : day.toISOString().slice(0, 10);
 }
 
-/** An offer whose last valid day is before today: left out of suggestions (the public lists hide it too). */
+/** An offer whose last valid day is before today: left out of suggestions (the public lists hide it too; the rule is the shared one). */
 export function isExpired(candidate: Pick<ExchangeProfile, 'type' | 'validUntil'>, today: Date | string): boolean {
-  return candidate.type === 'offer' && !!candidate.validUntil && isoDay(candidate.validUntil) < isoDay(today);
+  return isOfferExpired(candidate, isoDay(today));
 }
 
 function shared(ours: readonly string[], theirs: readonly string[]): string[] {

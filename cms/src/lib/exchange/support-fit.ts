@@ -3,14 +3,13 @@
  * `supportSought` codes and an offer's `modality` (docs/solutions-exchange.md, "Matching").
  *
  * The codes are the shared enums of the `demand` and `offer` types (content-schemas' EXCHANGE_SUPPORT_KINDS and
- * OFFER_MODALITIES). The CMS's build cannot import content-schemas (its root is cms/), so they are copied here;
- * support-fit.test.ts checks that the copies equal the model's and that the mapping covers every code.
+ * OFFER_MODALITIES), generated into cms/src/generated/exchange-codes.ts (the CMS's build cannot import
+ * content-schemas); support-fit.test.ts checks that the mapping covers every code.
  */
+import { EXCHANGE_SUPPORT_KINDS as SUPPORT_KINDS, OFFER_MODALITIES } from '../../generated/exchange-codes';
 
-export const SUPPORT_KINDS = ['know-how', 'training', 'technology', 'finance', 'partnership'] as const;
+export { SUPPORT_KINDS, OFFER_MODALITIES };
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
-
-export const OFFER_MODALITIES = ['expert-deployment', 'study-tour', 'training', 'technology-transfer', 'policy-advice'] as const;
 export type OfferModality = (typeof OFFER_MODALITIES)[number];
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { utcDay } from '../../generated/exchange-status';
 import { CHANGE_UID, ITEM_UID } from './names';
 import { positiveInt, single } from './query-params';
 import { withPublishedLinks } from './links';
@@ -15,15 +16,17 @@ import type { SyndicationSettings } from './settings';
 export interface ChangesQuery {
   since: number;
   limit: number;
+  /** The day of the request (YYYY-MM-DD, UTC): the items' `open` is computed for it. */
+  today: string;
 }
 
-export function parseChangesQuery(query: Record<string, unknown>, settings: SyndicationSettings): ChangesQuery {
+export function parseChangesQuery(query: Record<string, unknown>, settings: SyndicationSettings, now: Date = new Date()): ChangesQuery {
   const since = single('since', query.since) ?? '0';
   if (!/^\d{1,15}$/.test(since)) throw new errors.ValidationError('since: a cursor this API returned (or 0 to start from the beginning)');
-  return { since: Number(since), limit: positiveInt('limit', query.limit, settings.maxChanges) ?? settings.maxChanges };
+  return { since: Number(since), limit: positiveInt('limit', query.limit, settings.maxChanges) ?? settings.maxChanges, today: utcDay(now) };
 }
 
-export const changesQueryKey = (q: ChangesQuery) => `changes ${q.since} ${q.limit}`;
+export const changesQueryKey = (q: ChangesQuery) => `changes ${q.since} ${q.limit} ${q.today}`;
 
 interface ChangeRow {
   id: number;
@@ -69,7 +72,7 @@ export async function findChanges(strapi: Core.Strapi, q: ChangesQuery, settings
       const item = current.get(`${r.contentType}:${r.itemDocumentId}:${r.itemLocale}`);
       const latest = item && Number(item.seq) === Number(r.id);
       entry.superseded = !latest;
-      entry.item = latest ? publicItem(item.item, settings) : null;
+      entry.item = latest ? publicItem(item.item, settings, q.today) : null;
     }
     return entry;
   });

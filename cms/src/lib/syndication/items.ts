@@ -4,10 +4,12 @@
  * with AND; the values of one filter combine with OR. Cursor pages are keyset pages
  * on (sort value, item key), so entries published while a partner pages through
  * never shift the others: nothing is skipped or repeated. `page` numbers are offset
- * pages, for browsing.
+ * pages, for browsing. `open` filters on the shared rule's last open day of demands
+ * and offers (stored with each item as `openThrough`) against the day of the request.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { utcDay } from '../../generated/exchange-status';
 import { contentCollections, localeCodes, model, SLUG } from '../model';
 import { ITEM_UID } from './names';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -19,12 +21,18 @@ import type { SyndicationSettings } from './settings';
 /** The orders of the model (content-schemas' PARTNER_API_SORTS), the default first. */
 export type Sort = `${'date' | 'updatedAt'}:${'asc' | 'desc'}`;
 export const SORTS = model.partnerApi.sorts as Sort[];
+/** The values of the `open` filter: `true`, `false`. */
+const OPEN_VALUES = model.partnerApi.openFilterValues;
 
 export interface ItemsQuery {
   locales: string[];
   types: string[];
   themes: string[];
   countries: string[];
+  /** Only demands and offers open (true) or closed (false) on `today`; null: no such filter. */
+  open: boolean | null;
+  /** The day of the request (YYYY-MM-DD, UTC): what `open` is computed for, in the filter and in each item. */
+  today: string;
   updatedSince: string | null;
   sort: Sort;
   pageSize: number;
@@ -38,7 +46,13 @@ function slugs(name: string, value: unknown): string[] {
   return [...new Set(values)].sort();
 }
 
-export function parseItemsQuery(query: Record<string, unknown>, settings: SyndicationSettings): ItemsQuery {
+function openFilter(value: unknown): boolean | null {
+  const text = single('open', value);
+  if (text === undefined || text === '') return null;
+  return oneOf('open', [text], OPEN_VALUES)[0] === 'true';
+}
+
+export function parseItemsQuery(query: Record<string, unknown>, settings: SyndicationSettings, now: Date = new Date()): ItemsQuery {
   const locales = list('locale', query.locale);
   const all = locales.length === 0 || locales.includes('all') || locales.includes('*');
   const updatedSince = single('updatedSince', query.updatedSince);
@@ -59,6 +73,8 @@ export function parseItemsQuery(query: Record<string, unknown>, settings: Syndic
     ].sort(),
     themes: slugs('theme', query.theme),
     countries: slugs('country', query.country),
+    open: openFilter(query.open),
+    today: utcDay(now),
     updatedSince: updatedSince ? new Date(updatedSince).toISOString() : null,
     sort: oneOf('sort', [single('sort', query.sort) ?? SORTS[0]], SORTS)[0],
     pageSize: positiveInt('pageSize', query.pageSize, settings.maxPageSize) ?? settings.defaultPageSize,
@@ -83,6 +99,7 @@ function filters(q: ItemsQuery): Record<string, unknown>[] {
   if (q.types.length) where.push({ contentType: { $in: q.types } });
   if (q.themes.length) where.push({ $or: q.themes.map((t) => ({ themes: { $contains: `|${t}|` } })) });
   if (q.countries.length) where.push({ $or: q.countries.map((c) => ({ countries: { $contains: `|${c}|` } })) });
+  if (q.open !== null) where.push({ openThrough: { [q.open ? '$gte' : '$lt']: q.today } });
   if (q.updatedSince) where.push({ changedAt: { $gte: q.updatedSince } });
   return where;
 }
@@ -129,7 +146,7 @@ export async function findItems(strapi: Core.Strapi, q: ItemsQuery, settings: Sy
       strapi,
       pageRows.map((r) => JSON.parse(r.payload) as SyndicationItem),
     )
-  ).map((item) => publicItem(item, settings));
+  ).map((item) => publicItem(item, settings, q.today));
   const meta: Record<string, unknown> = {
     sort: q.sort,
     pageSize: q.pageSize,
@@ -142,10 +159,10 @@ export async function findItems(strapi: Core.Strapi, q: ItemsQuery, settings: Sy
   return { data, meta };
 }
 
-/** One published item in one locale, or null. */
-export async function findItem(strapi: Core.Strapi, documentId: string, locale: string, settings: SyndicationSettings) {
+/** One published item in one locale as sent on `today`, or null. */
+export async function findItem(strapi: Core.Strapi, documentId: string, locale: string, settings: SyndicationSettings, today: string) {
   const row = await strapi.db.query(ITEM_UID).findOne({ where: { itemDocumentId: documentId, itemLocale: locale }, select: ['payload'] });
   if (!row) return null;
   const [item] = await withPublishedLinks(strapi, [JSON.parse(row.payload) as SyndicationItem]);
-  return { data: publicItem(item!, settings) };
+  return { data: publicItem(item!, settings, today) };
 }

@@ -20,6 +20,7 @@
  * writer anyway.
  */
 import type { Core, Modules } from '@strapi/strapi';
+import { CLOSING_TYPES, lastOpenDay } from '../../generated/exchange-status';
 import { collectionByUid, contentCollections, type RuntimeCollection } from '../model';
 import { CHANGE_UID, ITEM_UID, type ChangeKind } from './names';
 import { serializeEntry, type Entry, type SyndicationItem } from './serialize';
@@ -143,6 +144,8 @@ async function syncChunk(strapi: Core.Strapi, collection: RuntimeCollection, doc
       changedAt: now,
       themes: `|${item.themes.join('|')}|`,
       countries: `|${item.countries.join('|')}|`,
+      // The last day a demand or an offer is open (the shared rule), for the `open` filter; null for other types.
+      openThrough: lastOpenDay(item) ?? null,
       payload: JSON.stringify({ ...item, updatedAt: now.toISOString() }),
     };
     if (p.stored) await strapi.db.query(ITEM_UID).update({ where: { id: p.stored.id }, data });
@@ -196,17 +199,21 @@ export async function reconcileAll(strapi: Core.Strapi): Promise<number> {
     })) as Row[];
     const stored = (await strapi.db.query(ITEM_UID).findMany({
       where: { contentType: collection.name },
-      select: ['id', 'itemDocumentId', 'itemLocale', 'version'],
-    })) as StoredItemRow[];
+      select: ['id', 'itemDocumentId', 'itemLocale', 'version', 'openThrough'],
+    })) as (StoredItemRow & { openThrough: string | null })[];
     const storedVersions = new Map(stored.map((s) => [key(s.itemDocumentId, s.itemLocale), s.version]));
     const stale = new Set<string>();
+    // Demands and offers recorded before items carried their status (no last open day): recorded again, as updates.
+    const withoutStatus = new Set(
+      CLOSING_TYPES.includes(collection.name) ? stored.filter((s) => s.openThrough == null).map((s) => key(s.itemDocumentId, s.itemLocale)) : [],
+    );
     for (const row of published) {
       const k = key(row.documentId, row.locale);
-      if (storedVersions.get(k) !== versionOf(row)) stale.add(row.documentId);
+      if (storedVersions.get(k) !== versionOf(row) || withoutStatus.has(k)) stale.add(row.documentId);
       storedVersions.delete(k);
     }
     for (const k of storedVersions.keys()) stale.add(k.split('\u0000')[0]);
-    if (stale.size) recorded += await syncDocuments(strapi, collection, [...stale]);
+    if (stale.size) recorded += await syncDocuments(strapi, collection, [...stale], withoutStatus);
   }
   if (recorded) {
     markChanged();

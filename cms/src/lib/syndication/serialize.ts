@@ -4,6 +4,7 @@
  * CMS knows them; `publicItem` makes them absolute when a response is written, so
  * that changing SSC_SITE_URL or PUBLIC_URL needs no rebuild of the stored items.
  */
+import { isOpenOn, OPEN_RULE_FIELDS } from '../../generated/exchange-status';
 import type { Attachment, Image, Item, Link } from '../../generated/partner-api-types';
 import { itemSitePath, model, type RuntimeCollection, type RuntimeField } from '../model';
 
@@ -108,6 +109,17 @@ function storedLinks(collection: RuntimeCollection, entry: Entry): Link[] {
   );
 }
 
+/**
+ * The public status field of a type that opens and closes (the shared rule's OPEN_RULE_FIELDS): a demand's `state`,
+ * an offer's `validUntil`; nothing for other types. `open` is not stored: it depends on the day (`publicItem`).
+ */
+function statusFields(collection: RuntimeCollection, entry: Entry): Pick<Item, 'state' | 'validUntil'> {
+  const field = OPEN_RULE_FIELDS[collection.name];
+  if (!field || !fieldNames(collection, () => true).includes(field)) return {};
+  const value = (entry[field] as string | null | undefined) ?? null;
+  return field === 'state' ? { state: value as Item['state'] } : { validUntil: value };
+}
+
 export function serializeEntry(collection: RuntimeCollection, entry: Entry): SyndicationItem {
   const dateField = collection.dateField;
   const bodyField = fieldNames(collection, (f) => f.kind === 'richtext')[0];
@@ -137,16 +149,19 @@ export function serializeEntry(collection: RuntimeCollection, entry: Entry): Syn
         .filter((a): a is Attachment => a !== null),
     ),
     links: storedLinks(collection, entry),
+    ...statusFields(collection, entry),
   };
 }
 
 /** `base` is an origin with an optional path and no trailing slash; absolute URLs stay as they are. */
 const absolute = (url: string, base: string) => (/^https?:\/\//.test(url) ? url : `${base}${url.startsWith('/') ? '' : '/'}${url}`);
 
-/** The item as sent: site and media URLs made absolute. */
-export function publicItem(item: SyndicationItem, origins: { siteUrl: string; cmsUrl: string }): SyndicationItem {
+/** The item as sent on `today` (YYYY-MM-DD, UTC): site and media URLs made absolute, and whether a demand or an offer is open that day. */
+export function publicItem(item: SyndicationItem, origins: { siteUrl: string; cmsUrl: string }, today: string): SyndicationItem {
+  const open = isOpenOn(item, today);
   return {
     ...item,
+    ...(open === undefined ? {} : { open }),
     url: absolute(item.url, origins.siteUrl),
     image: item.image ? { ...item.image, url: absolute(item.image.url, origins.cmsUrl) } : null,
     attachments: item.attachments.map((a) => ({ ...a, url: absolute(a.url, origins.cmsUrl) })),

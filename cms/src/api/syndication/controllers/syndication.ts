@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import openapi from '../../../generated/partner-api.openapi.json';
+import { utcDay } from '../../../generated/exchange-status';
 import { localeCodes, model } from '../../../lib/model';
 import { settings } from '../../../lib/syndication/settings';
 import { cachedResponse } from '../../../lib/syndication/response-cache';
@@ -26,8 +27,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const locale = single('locale', ctx.query.locale) ?? model.defaultLocale;
     if (!localeCodes.includes(locale)) throw new errors.ValidationError(`locale: "${locale}" is not one of ${localeCodes.join(', ')}`);
     const documentId = String(ctx.params.documentId);
-    const body = await cachedResponse(strapi, s.freshnessMs, `item ${documentId} ${locale}`, async () => {
-      const found = await findItem(strapi, documentId, locale, s);
+    const today = utcDay(new Date());
+    const body = await cachedResponse(strapi, s.freshnessMs, `item ${documentId} ${locale} ${today}`, async () => {
+      const found = await findItem(strapi, documentId, locale, s, today);
       return jsonBody(found ?? { data: null, error: { status: 404, name: 'NotFoundError', message: `No published item ${documentId} in "${locale}"` } });
     });
     if (body.bytes.subarray(0, 12).toString() === '{"data":null') {

@@ -70,6 +70,14 @@ const EN = {
   'refused.tooLarge': 'This submission is too large.',
   'refused.files': 'Files cannot be sent with this form.',
   'refused.kind': 'Unknown form.',
+  'mail.demand': 'demand',
+  'mail.offer': 'offer',
+  'mail.changes.subject': 'Changes requested to your {thing} to the solutions exchange{reference}',
+  'mail.reject.subject': 'Your {thing} to the solutions exchange was not accepted{reference}',
+  'mail.changes.lead':
+    'Thank you for your {thing} "{title}"{reference}. Before it can be published, the brokers of the solutions exchange ask for these changes:',
+  'mail.reject.lead': 'Thank you for your {thing} "{title}"{reference}. The brokers of the solutions exchange cannot publish it, for this reason:',
+  'mail.changes.close': 'Please reply to this email with the changes, quoting your reference.',
 };
 
 export type SubmissionMessageKey = keyof typeof EN;
@@ -140,6 +148,14 @@ const BY_LOCALE: Record<string, Record<SubmissionMessageKey, string>> = {
     'refused.tooLarge': 'Cet envoi est trop volumineux.',
     'refused.files': 'Ce formulaire n’accepte pas de fichiers.',
     'refused.kind': 'Formulaire inconnu.',
+    'mail.demand': 'demande',
+    'mail.offer': 'offre',
+    'mail.changes.subject': 'Modifications demandées pour votre {thing} à la plateforme d’échange de solutions{reference}',
+    'mail.reject.subject': 'Votre {thing} à la plateforme d’échange de solutions n’a pas été acceptée{reference}',
+    'mail.changes.lead':
+      'Merci pour votre {thing} « {title} »{reference}. Avant de pouvoir la publier, les courtiers de la plateforme vous demandent ces modifications :',
+    'mail.reject.lead': 'Merci pour votre {thing} « {title} »{reference}. Les courtiers de la plateforme ne peuvent pas la publier, pour la raison suivante :',
+    'mail.changes.close': 'Répondez à ce courriel avec les modifications, en rappelant votre référence.',
   },
   es: {
     'form.demand.title': 'Publicar una demanda',
@@ -205,6 +221,13 @@ const BY_LOCALE: Record<string, Record<SubmissionMessageKey, string>> = {
     'refused.tooLarge': 'Este envío es demasiado grande.',
     'refused.files': 'Este formulario no acepta archivos.',
     'refused.kind': 'Formulario desconocido.',
+    'mail.demand': 'demanda',
+    'mail.offer': 'oferta',
+    'mail.changes.subject': 'Se piden cambios en su {thing} al intercambio de soluciones{reference}',
+    'mail.reject.subject': 'Su {thing} al intercambio de soluciones no fue aceptada{reference}',
+    'mail.changes.lead': 'Gracias por su {thing} «{title}»{reference}. Antes de publicarla, los intermediarios de la plataforma le piden estos cambios:',
+    'mail.reject.lead': 'Gracias por su {thing} «{title}»{reference}. Los intermediarios de la plataforma no pueden publicarla, por este motivo:',
+    'mail.changes.close': 'Responda a este correo con los cambios, indicando su referencia.',
   },
   zh: {
     'form.demand.title': '发布需求',
@@ -269,6 +292,13 @@ const BY_LOCALE: Record<string, Record<SubmissionMessageKey, string>> = {
     'refused.tooLarge': '此次提交内容过大。',
     'refused.files': '此表单不接受文件。',
     'refused.kind': '未知的表单。',
+    'mail.demand': '需求',
+    'mail.offer': '供给',
+    'mail.changes.subject': '请修改您向解决方案交流平台提交的{thing}{reference}',
+    'mail.reject.subject': '您向解决方案交流平台提交的{thing}未被采纳{reference}',
+    'mail.changes.lead': '感谢您提交的{thing}“{title}”{reference}。发布之前，平台的对接专员请您作如下修改：',
+    'mail.reject.lead': '感谢您提交的{thing}“{title}”{reference}。平台的对接专员无法发布，原因如下：',
+    'mail.changes.close': '请回复此邮件并附上修改内容，同时注明您的参考编号。',
   },
   ar: {
     'form.demand.title': 'نشر طلب',
@@ -333,6 +363,13 @@ const BY_LOCALE: Record<string, Record<SubmissionMessageKey, string>> = {
     'refused.tooLarge': 'هذا الإرسال كبير جدًا.',
     'refused.files': 'لا يقبل هذا النموذج الملفات.',
     'refused.kind': 'نموذج غير معروف.',
+    'mail.demand': 'الطلب',
+    'mail.offer': 'العرض',
+    'mail.changes.subject': 'مطلوب تعديلات على {thing} الذي أرسلته إلى منصة تبادل الحلول{reference}',
+    'mail.reject.subject': 'لم يُقبل {thing} الذي أرسلته إلى منصة تبادل الحلول{reference}',
+    'mail.changes.lead': 'شكرًا على {thing} «{title}»{reference}. قبل نشره، يطلب منك وسطاء المنصة هذه التعديلات:',
+    'mail.reject.lead': 'شكرًا على {thing} «{title}»{reference}. لا يستطيع وسطاء المنصة نشره، للسبب التالي:',
+    'mail.changes.close': 'يُرجى الرد على هذه الرسالة بالتعديلات، مع ذكر الرقم المرجعي.',
   },
 };
 

@@ -13,8 +13,9 @@ export const HONEYPOT_FIELD = 'website';
 /** The most a long text (problem, expertise) may hold. */
 export const LONG_TEXT_MAX = 5000;
 
-export const OFFER_MODALITIES = ['expert-deployment', 'study-tour', 'training', 'technology-transfer', 'policy-advice'] as const;
-export const SUPPORT_KINDS = ['know-how', 'training', 'technology', 'finance', 'partnership'] as const;
+import { OFFER_MODALITIES, EXCHANGE_SUPPORT_KINDS as SUPPORT_KINDS } from '../../../generated/exchange-codes';
+
+export { OFFER_MODALITIES, SUPPORT_KINDS };
 
 export type FieldSpec =
   /** One line or a text area. */
