@@ -141,7 +141,7 @@ await runWithStrapi('bench-corpus', async (strapi) => {
       ];
     if (collection.name === 'course') {
       out.learningOutcomes = [await component(strapi, 'course.learning-outcome', 'learningOutcomes', { text: e.summary.slice(0, 300) })];
-      const lesson = await component(strapi, 'course.lesson', 'lessons', { title: e.title.slice(0, 200), kind: 'reading', reading: e.body });
+      const lesson = await component(strapi, 'course.lesson', 'lessons', { title: e.title.slice(0, 200), slug: 'lesson-1', kind: 'reading', reading: e.body });
       out.modules = [await component(strapi, 'course.module', 'modules', { title: e.title.slice(0, 200), lessons: [lesson] })];
     }
     return out;

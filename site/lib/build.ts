@@ -24,6 +24,7 @@ import { withFailedPagesNoted } from './build-failure.ts';
 import { withLock } from './build-lock.ts';
 import { cmsPublicUrl as cmsPublicUrlOf, DEFAULT_SITE_URL } from '@ssc/content-schemas';
 import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
+import { forgetBuildMemo } from '../src/lib/build-memo.ts';
 import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { setPreviewBuild } from '../src/lib/preview-mode.ts';
 import { codeDigest, inputsDigest } from './build-inputs.ts';
@@ -172,6 +173,8 @@ async function runAstro(options: {
     );
   } finally {
     setPlan(undefined);
+    // What the pages worked out from the content is not needed after the build (see build-memo.ts).
+    forgetBuildMemo();
   }
 }
 

@@ -65,4 +65,13 @@ describe('unchanged rebuilds', { timeout: 600_000 }, () => {
     expect(edited.reused).toBe(false);
     expect(fs.readFileSync(path.join(root, 'edited', LAUNCH_PAGE), 'utf8')).toContain('A title edited after the last build');
   });
+
+  it('keep nothing the pages worked out from the content once a build has ended (a long-running rebuild service must not hold every build)', async () => {
+    const holder = globalThis as Record<symbol, unknown>;
+    const memo = Symbol.for('ssc.site.buildMemo');
+    holder[memo] = new Map([['left over', Promise.resolve('from an earlier build')]]);
+    snapshot.edit('news', 'en', LAUNCH_NEWS, (e) => (e.title = 'Edited once more'));
+    expect((await build(snapshot, 'memo')).reused).toBe(false);
+    expect(holder[memo]).toBeUndefined();
+  });
 });

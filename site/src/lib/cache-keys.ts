@@ -19,6 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { collections, localeCodes, type CollectionName, type LocaleCode } from '@ssc/content-schemas';
+import { remember } from './build-memo.ts';
 import { entriesOf, localesOf, type Item, type Theme } from './content.ts';
 import { linkTargets } from './exchange-links.ts';
 import { exchangeSettings, exchangeStatus } from './exchange-status.ts';
@@ -42,27 +43,20 @@ function salt(): string {
 }
 
 /** Per locale: entry id (`<documentId>`) → digest of its data, over every collection. */
-const digests = new Map<LocaleCode, Promise<Map<string, string>>>();
-
 function digestsOf(locale: LocaleCode): Promise<Map<string, string>> {
-  let found = digests.get(locale);
-  if (!found) {
-    found = (async () => {
-      const map = new Map<string, string>();
-      for (const collection of collections) {
-        for (const entry of await entriesOf(collection.name as CollectionName, locale)) {
-          // What the build's day changes on an exchange record (stale, in the open lists) counts as its data.
-          const status = exchangeStatus(entry as Parameters<typeof exchangeStatus>[0], exchangeSettings());
-          map.set(`${collection.name}:${entry.documentId}`, hash(JSON.stringify(status ? [entry, status] : entry)));
-          // References carry only a document id; the id alone finds the entry whatever its collection.
-          map.set(entry.documentId, map.get(`${collection.name}:${entry.documentId}`)!);
-        }
+  return remember(`digests:${locale}`, async () => {
+    const map = new Map<string, string>();
+    for (const collection of collections) {
+      for (const entry of await entriesOf(collection.name as CollectionName, locale)) {
+        // What the build's day changes on an exchange record (stale, in the open lists) counts as its data.
+        const status = exchangeStatus(entry as Parameters<typeof exchangeStatus>[0], exchangeSettings());
+        map.set(`${collection.name}:${entry.documentId}`, hash(JSON.stringify(status ? [entry, status] : entry)));
+        // References carry only a document id; the id alone finds the entry whatever its collection.
+        map.set(entry.documentId, map.get(`${collection.name}:${entry.documentId}`)!);
       }
-      return map;
-    })();
-    digests.set(locale, found);
-  }
-  return found;
+    }
+    return map;
+  });
 }
 
 /** The digest of one entry's data in one locale ('-' when it is not published there). */
@@ -81,44 +75,29 @@ function linkedIds(value: unknown, found: Set<string>, root = true): Set<string>
   return found;
 }
 
-const itemKeys = new Map<string, Promise<string>>();
-
 /**
  * The key of an item as any page shows it: its own data, the data of everything it
  * links to in its locale, and the locales where it exists.
  */
 export function itemKey(item: Item): Promise<string> {
-  const id = `${item.locale}/${item.type}/${item.documentId}`;
-  let key = itemKeys.get(id);
-  if (!key) {
-    key = (async () => {
-      const all = await digestsOf(item.locale);
-      const links = [...linkedIds(item, new Set())].sort().map((documentId) => [documentId, all.get(documentId) ?? '-']);
-      // A match's shared links may lead to another locale: what the page shows is the target there.
-      const elsewhere =
-        item.type === 'match'
-          ? await Promise.all((await linkTargets(item)).map(async (t) => [t.documentId, t.locale, await entryDigest(t.type, t.locale, t.documentId)]))
-          : [];
-      return hash(JSON.stringify([all.get(`${item.type}:${item.documentId}`), links, elsewhere, await localesOf(item.type, item.documentId)]));
-    })();
-    itemKeys.set(id, key);
-  }
-  return key;
+  return remember(`itemKey:${item.locale}/${item.type}/${item.documentId}`, async () => {
+    const all = await digestsOf(item.locale);
+    const links = [...linkedIds(item, new Set())].sort().map((documentId) => [documentId, all.get(documentId) ?? '-']);
+    // A match's shared links may lead to another locale: what the page shows is the target there.
+    const elsewhere =
+      item.type === 'match'
+        ? await Promise.all((await linkTargets(item)).map(async (t) => [t.documentId, t.locale, await entryDigest(t.type, t.locale, t.documentId)]))
+        : [];
+    return hash(JSON.stringify([all.get(`${item.type}:${item.documentId}`), links, elsewhere, await localesOf(item.type, item.documentId)]));
+  });
 }
 
 /** The keys of several items, in order. */
 export const itemKeysOf = (items: readonly Item[]) => Promise.all(items.map(itemKey));
 
-const localeKeys = new Map<LocaleCode, Promise<string>>();
-
 /** The digest of everything published in a locale. */
 export function localeKey(locale: LocaleCode): Promise<string> {
-  let key = localeKeys.get(locale);
-  if (!key) {
-    key = (async () => hash(JSON.stringify([...(await digestsOf(locale))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))))();
-    localeKeys.set(locale, key);
-  }
-  return key;
+  return remember(`localeKey:${locale}`, async () => hash(JSON.stringify([...(await digestsOf(locale))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
 }
 
 /** A theme as its pages and lists show it: its data, and the locales where it exists. */

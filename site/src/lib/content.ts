@@ -24,23 +24,13 @@ import { entryId } from '../loaders/entry-id.ts';
 import { withPublishedLinks } from '../loaders/exchange-links.ts';
 import { sharedSnapshot } from '../loaders/shared-snapshot.ts';
 import { withAssets, type SiteEntry, type SiteMedia } from '../loaders/site-media.ts';
+import { remember } from './build-memo.ts';
 import { exchangeSettings } from './exchange-status.ts';
 
 export type { SiteEntry } from '../loaders/site-media.ts';
 /** Any content item (news, video, report, policy or course) in one locale. */
 export type Item = { [N in ContentTypeName]: SiteEntry<N> }[ContentTypeName];
 export type Theme = SiteEntry<'theme'>;
-
-/** Memoizes a computed value for the length of the build (the content never changes in it). */
-const memo = new Map<string, Promise<unknown>>();
-function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  let value = memo.get(key) as Promise<T> | undefined;
-  if (!value) {
-    value = compute();
-    memo.set(key, value);
-  }
-  return value;
-}
 
 interface CollectionIndex<N extends CollectionName> {
   byLocale: Record<LocaleCode, SiteEntry<N>[]>;
