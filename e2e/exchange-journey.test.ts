@@ -9,9 +9,11 @@
  *    left); no pull holds anything of the submissions;
  * 3. a broker logs into the admin, finds the submission on the Exchange page by the reference the visitor was
  *    shown, approves it by publishing it (its Suggestions panel already names a Chinese-only offer), sees that offer
- *    among the demand's top 3 suggestions with its reasons and creates a match;
+ *    among the demand's top 3 suggestions with its reasons and creates a match, which links that offer (the match's
+ *    Linked records panel names it);
  * 4. the broker advances the match to completed (state, completion day, outcome) and publishes it;
- * 5. a pull and a site build show the demand with its state and the match's story with its outcome, on their pages
+ * 5. a pull and a site build show the demand with its state and the match's story with its outcome and its link to
+ *    the Chinese offer's page (hreflang zh-Hans), on their pages
  *    and in the feeds; the pull's demand has none of the private fields, and no built file (pages, feeds, static
  *    API) holds the submitter's contact details or the broker's notes.
  *
@@ -55,7 +57,7 @@ const DEMAND_FORM = {
 const REASONS = 'same theme, same country, fits the training sought, offered in French';
 const OUTCOME = 'Vingt techniciens de la coopérative ont suivi la formation au stockage du manioc.';
 /** The words of the notes the match is created with: they must stay in the CMS. */
-const BROKER_NOTE_WORDS = 'Translate it, then link it here.';
+const BROKER_NOTE_WORDS = 'Created from a suggestion on the Exchange page';
 const PRIVATE_FIELDS = ['contactName', 'contactEmail', 'contactOrganization', 'reference', 'moderation', 'moderationNote'];
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `exchange-journey-${name}.png`), fullPage: true });
@@ -95,6 +97,7 @@ describe('a French demand sent from the static site without JavaScript is approv
   let current: Page | undefined;
   let broker: EditorAccount;
   let offer: { documentId: string; title: string };
+  const offerSlug = uniqueSlug('e2e-journey-offer');
   const siteUrl = () => String(cms().env.SSC_SITE_URL);
 
   // What the journey learns on the way.
@@ -133,7 +136,7 @@ describe('a French demand sent from the static site without JavaScript is approv
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ssc-exchange-journey-'));
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     // A provider already on the exchange: an offer written only in Chinese, published.
-    offer = await publishedChineseOffer(uniqueSlug('e2e-journey-offer'));
+    offer = await publishedChineseOffer(offerSlug);
     broker = await createEditorAccount('Broker');
     await buildAndServe((await pulled()).dir, 'site-before');
     browser = await launchChromium();
@@ -287,6 +290,9 @@ describe('a French demand sent from the static site without JavaScript is approv
     matchId = /\/api::match\.match\/([a-z0-9]+)\?/.exec(tab.url())![1]!;
     await expect.poll(() => tab.getByRole('combobox', { name: 'state' }).innerText(), { timeout: UI_TIMEOUT }).toContain('proposed');
     expect(await tab.getByRole('textbox', { name: 'slug' }).inputValue()).toBe(`${demandSlug}-match`);
+    // The match links the Chinese-only offer (its shared links): the Linked records panel names it, published in Chinese.
+    await expect.poll(() => tab.getByTestId('match-links').innerText(), { timeout: UI_TIMEOUT }).toContain(offer.title);
+    expect(await tab.getByTestId('match-links').innerText()).toContain('published in zh');
   }, 180_000);
 
   it('4. the broker advances the match to completed with its outcome and publishes it', async () => {
@@ -354,6 +360,10 @@ describe('a French demand sent from the static site without JavaScript is approv
     expect(main.text).toContain(OUTCOME);
     expect(main.text).toContain('Terminée');
     expect(main.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain(`/fr/demands/${demandSlug}/`);
+    // The Chinese-only offer leads to its Chinese page, the link marked with its language.
+    const offerLink = main.querySelector(`a[href="/zh/offers/${offerSlug}/"]`);
+    expect(offerLink?.getAttribute('hreflang')).toBe('zh-Hans');
+    expect(offerLink?.text).toBe(offer.title);
 
     for (const feed of ['all.rss.xml', 'demands.rss.xml', 'matches.atom.xml', 'matches.json']) {
       const feedText = read(`fr/feeds/${feed}`);

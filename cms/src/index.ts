@@ -11,6 +11,7 @@ import { registerPartnerTokenGuard, watchTokenChanges } from './lib/syndication/
 import { registerPublishedOnlyReads } from './lib/published-only-reads';
 import { closePluginContentApiRoutes, disablePublicRegistration } from './lib/closed-plugin-routes';
 import { registerMediaGuard } from './lib/media-guard';
+import { registerMatchLinksGuard } from './lib/exchange/match-links-guard';
 import { registerMatchPublishGuard } from './lib/exchange/match-publish-guard';
 import { registerExchangeAdminRoutes } from './lib/exchange/admin-routes';
 import { registerApprovalOnPublish } from './lib/exchange/approval-on-publish';
@@ -39,6 +40,7 @@ export default {
     registerUniqueWithinEntryGuard(strapi);
     registerLocaleGuard(strapi);
     registerMatchPublishGuard(strapi);
+    registerMatchLinksGuard(strapi);
     registerApprovalOnPublish(strapi);
     registerPartnerTokenGuard(strapi);
     registerSourceTracking(strapi);

@@ -115,15 +115,18 @@ describe('brokers of the solutions exchange', () => {
   });
 
   describe('creating a match from a suggestion', () => {
-    it('makes a proposed match draft in the demand’s locale, naming a candidate it cannot link in the broker’s notes', async () => {
+    it('makes a proposed match draft in the demand’s locale, linking a candidate that has no version in it', async () => {
       const res = await adminApi('POST', '/ssc-exchange/matches', { demand: demandId, candidate: { type: 'offer', documentId: offer.documentId } }, broker);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body).toMatchObject({ locale: 'fr', slug: `${demandSlug}-match`, linked: false });
+      expect(res.body).toMatchObject({ locale: 'fr', slug: `${demandSlug}-match`, linked: true, candidateLocale: 'zh' });
       const match = await adminApi('GET', `/content-manager/collection-types/${MATCH}/${res.body.documentId}?locale=fr`, undefined, broker);
       expect(match.status).toBe(200);
       expect(match.body.data).toMatchObject({ state: 'proposed', proposedOn: today(), publishedAt: null });
       expect(match.body.data.title).toContain('Réduire les pertes de manioc');
       expect(match.body.data.brokerNotes).toContain(offer.documentId);
+      expect(match.body.data.links.map(({ type, targetDocumentId }: { type: string; targetDocumentId: string }) => ({ type, targetDocumentId }))).toEqual([
+        { type: 'offer', targetDocumentId: offer.documentId },
+      ]);
       const relations = await adminApi('GET', `/content-manager/relations/${MATCH}/${res.body.documentId}/demand?locale=fr`, undefined, broker);
       expect(relations.body.results.map((r: { documentId: string }) => r.documentId)).toEqual([demandId]);
     });
@@ -139,10 +142,9 @@ describe('brokers of the solutions exchange', () => {
         broker,
       );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body).toMatchObject({ slug: `${demandSlug}-match-2`, linked: true });
-      const field = french.type === 'offer' ? 'offers' : 'solutions';
-      const relations = await adminApi('GET', `/content-manager/relations/${MATCH}/${res.body.documentId}/${field}?locale=fr`, undefined, broker);
-      expect(relations.body.results.map((r: { documentId: string }) => r.documentId)).toEqual([french.documentId]);
+      expect(res.body).toMatchObject({ slug: `${demandSlug}-match-2`, linked: true, candidateLocale: 'fr' });
+      const match = await adminApi('GET', `/content-manager/collection-types/${MATCH}/${res.body.documentId}?locale=fr`, undefined, broker);
+      expect(match.body.data.links).toMatchObject([{ type: french.type, targetDocumentId: french.documentId }]);
     });
 
     it('lets the broker advance the match to completed with an outcome and publish it', async () => {

@@ -163,6 +163,36 @@ const exchangeSupportComponent = {
   },
 } as const satisfies ComponentDefinition;
 
+/** The kinds of record a match links to across languages. */
+export const EXCHANGE_LINK_TYPES = ['offer', 'solution'] as const;
+
+/** A Strapi document id: the same for every translation of a document. */
+export const DOCUMENT_ID_PATTERN = '^[a-z0-9]{10,64}$';
+
+/**
+ * A match's link to an offer or a solution, by document: shared by every translation of the match, and not
+ * tied to a locale of the target (Strapi links a localized entry only to the same locale of a localized
+ * target, so a French match could not link a Chinese-only offer through a relation). Readers follow it to
+ * the target in their language when it has it, else in a language it has (docs/solutions-exchange.md).
+ */
+export const EXCHANGE_LINK_COMPONENT = 'exchange.link';
+
+const exchangeLinkComponent = {
+  name: EXCHANGE_LINK_COMPONENT,
+  displayName: 'Linked record',
+  description: 'An offer or a solution, in whatever languages it exists.',
+  fields: {
+    type: f.enum({ localized: false, required: true, values: EXCHANGE_LINK_TYPES }),
+    targetDocumentId: f.string({
+      localized: false,
+      required: true,
+      pattern: DOCUMENT_ID_PATTERN,
+      maxLength: 64,
+      description: "The record's document id (the Exchange page's Create match fills it in).",
+    }),
+  },
+} as const satisfies ComponentDefinition;
+
 export const components = [
   seoComponent,
   captionedImageComponent,
@@ -175,6 +205,7 @@ export const components = [
   questionComponent,
   exchangeLanguageComponent,
   exchangeSupportComponent,
+  exchangeLinkComponent,
 ] as const;
 
 // ---------------------------------------------------------------- types
@@ -516,6 +547,12 @@ const match = {
     demand: f.relation({ target: 'demand', multiple: false, required: true }),
     offers: f.relation({ target: 'offer', multiple: true }),
     solutions: f.relation({ target: 'solution', multiple: true }),
+    links: f.component({
+      component: 'exchange.link',
+      repeatable: true,
+      localized: false,
+      description: 'Offers and solutions in any language (shared by every translation of the match).',
+    }),
     state: f.enum({ required: true, values: MATCH_STATES, default: 'proposed' }),
     proposedOn: f.date({}),
     introducedOn: f.date({}),

@@ -5,7 +5,7 @@
  * /api/syndication/openapi.json.
  */
 import { localeCodes, defaultLocale } from './locales.ts';
-import { contentTypes, DEMAND_STATES, itemDateField, LICENSES } from './model.ts';
+import { contentTypes, DEMAND_STATES, EXCHANGE_LINK_TYPES, itemDateField, LICENSES } from './model.ts';
 import { CLOSING_TYPES, OPEN_DEMAND_STATES } from './exchange-status.ts';
 import { typeDeclarations } from './json-schema-types.ts';
 import { ITEM_PATH_TEMPLATE } from './site-paths.ts';
@@ -190,6 +190,7 @@ export function partnerApiOpenApi(): Record<string, unknown> {
             'image',
             'body',
             'attachments',
+            'links',
           ],
           properties: {
             type: { type: 'string', enum: types },
@@ -228,6 +229,25 @@ export function partnerApiOpenApi(): Record<string, unknown> {
                 `${capitalized(CLOSING_TYPES.map((t) => `${t}s`).join(' and '))} only: whether it is open on the day of the response (UTC): ` +
                 `a demand while its state is ${OPEN_DEMAND_STATES.join(' or ')}, an offer up to and including its validUntil day (always without one). ` +
                 'Computed when the response is made: an offer that expires records no change in /changes.',
+            },
+            links: {
+              type: 'array',
+              items: ref('Link'),
+              description: "A match's offers and solutions, in any language: only those published (empty for other types).",
+            },
+          },
+        },
+        Link: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['type', 'documentId', 'locales'],
+          properties: {
+            type: { type: 'string', enum: [...EXCHANGE_LINK_TYPES] },
+            documentId: { type: 'string', description: 'The linked item: GET /items/{documentId}?locale=… for one of its locales.' },
+            locales: {
+              type: 'array',
+              items: { type: 'string', enum: [...localeCodes] },
+              description: "The locales it is published in, in the model's order (never empty).",
             },
           },
         },
@@ -312,8 +332,8 @@ export function partnerApiOpenApi(): Record<string, unknown> {
   };
 }
 
-/** TypeScript declarations of the items the partner API sends (Item, Image, Attachment), from the document above. */
+/** TypeScript declarations of the items the partner API sends (Item, Image, Attachment, Link), from the document above. */
 export function partnerApiItemTypes(): string {
   const { schemas } = (partnerApiOpenApi() as { components: { schemas: Record<string, Record<string, unknown>> } }).components;
-  return typeDeclarations({ Item: schemas.Item, Image: schemas.Image, Attachment: schemas.Attachment });
+  return typeDeclarations({ Item: schemas.Item, Image: schemas.Image, Attachment: schemas.Attachment, Link: schemas.Link });
 }

@@ -76,6 +76,7 @@ const MOU_NEWS = '3fca2c'; // prefix; English (and some others), given a French 
 const ENGLISH_NEWS = 'a34c8e66181691c19f6f2a9c'; // English only: copied to fill two list pages
 const POLICY = '0f218380892a0a3b78ec93f5'; // every locale
 const VALUE_CHAINS = 'ece343ad508961319bd3d54b'; // a theme in every locale
+const CHINESE_OFFER = '5e1a0c0d2b7e4f1a9c3d0008'; // Chinese only, linked by the match (en, fr, zh) through its shared links
 
 /** The fixture with enough English news for two list pages (20 a page). */
 function withTwoNewsPages(name: string): VariantSnapshot {
@@ -90,7 +91,7 @@ function withTwoNewsPages(name: string): VariantSnapshot {
 }
 
 describe('incremental builds', { timeout: 600_000 }, () => {
-  it('build the same site as a full build after an edit, a body-only edit, a new entry, a new translation, a renamed theme and an item moving between list pages', async () => {
+  it('build the same site as a full build after an edit, a body-only edit, a new entry, a new translation (one a match links across languages), a renamed theme and an item moving between list pages', async () => {
     const base = withTwoNewsPages('base');
     await buildSite({ snapshotDir: base.dir, outDir: path.join(root, 'base'), siteUrl: SITE_URL, cacheDir: incrementalCache, incremental: true });
 
@@ -119,6 +120,12 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     const oldest = changed.entries('news', 'en').find((e) => e.slug === 'filler-news-1')!;
     changed.edit('news', 'en', oldest.documentId, (e) => (e.date = '2026-01-01'));
 
+    // A new translation of a record a match links across languages: the French story now links its French page.
+    const offer = changed.entries('offer', 'zh').find((e) => e.documentId === CHINESE_OFFER)!;
+    const frenchOffer = { ...structuredClone(offer), locale: 'fr', title: 'Transfert de technologie : séchoirs à paddy', translations: ['zh', 'fr'] };
+    fs.writeFileSync(path.join(changed.dir, 'entries', 'offer.fr.json'), JSON.stringify([...changed.entries('offer', 'fr'), frenchOffer], null, 2));
+    changed.edit('offer', 'zh', CHINESE_OFFER, (e) => (e.translations = frenchOffer.translations));
+
     const { incremental, full, rendered, reused, searchReused } = await buildBothWays(changed);
     expect(differences(incremental, full)).toEqual([]);
     // Arabic and Chinese pages changed only in their language switchers and hreflang (the MOU's new French
@@ -142,6 +149,11 @@ describe('incremental builds', { timeout: 600_000 }, () => {
     expect(fs.readFileSync(path.join(incremental, 'en', 'policies', policy.slug, 'index.html'), 'utf8')).toContain('A paragraph added after the last build.');
     // The new translation is on the site, with hreflang from its English page.
     expect(fs.readFileSync(path.join(incremental, 'en', 'news', mou.slug, 'index.html'), 'utf8')).toContain(`/fr/news/${mou.slug}/`);
+    // The French match story was rendered again and links the offer's new French page, no longer the Chinese one.
+    expect(rendered).toContain('/fr/matches/sri-lanka-paddy-drying-match/index.html');
+    const story = fs.readFileSync(path.join(incremental, 'fr', 'matches', 'sri-lanka-paddy-drying-match', 'index.html'), 'utf8');
+    expect(story).toContain(`href="/fr/offers/${offer.slug}/"`);
+    expect(story).not.toContain(`href="/zh/offers/${offer.slug}/"`);
   });
 
   it('build the same site as a full build after an unpublish and a delete', async () => {

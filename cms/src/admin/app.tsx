@@ -4,6 +4,7 @@ import EntrySitePanel from './site/EntrySitePanel';
 import EntryTranslationPanel from './translations/EntryTranslationPanel';
 import SchedulePanel from './scheduling/SchedulePanel';
 import DemandSuggestionsPanel from './exchange/DemandSuggestionsPanel';
+import MatchLinksPanel from './exchange/MatchLinksPanel';
 import { followLocaleDirection } from './editing/prose-direction';
 import model from '../generated/model.json';
 
@@ -17,7 +18,8 @@ import model from '../generated/model.json';
  * view, prose fields follow the direction of the entry's language. A "Certificates"
  * page lists Cloud School certificates for the chief editor to revoke. An "Exchange"
  * page shows brokers the open demands of the solutions exchange, their suggested
- * offers and solutions, and moderation; a Suggestions panel in a demand's edit view
+ * offers and solutions, and moderation; a Linked records panel in a match's edit view
+ * names the offers and solutions its links point to; a Suggestions panel in a demand's edit view
  * shows its top three.
  */
 export default {
@@ -71,6 +73,7 @@ export default {
       EntryTranslationPanel,
       SchedulePanel,
       DemandSuggestionsPanel,
+      MatchLinksPanel,
     ]);
     followLocaleDirection();
   },

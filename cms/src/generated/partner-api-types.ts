@@ -34,6 +34,8 @@ export interface Item {
   validUntil?: string | null;
   /** Demands and offers only: whether it is open on the day of the response (UTC): a demand while its state is open or in-discussion, an offer up to and including its validUntil day (always without one). Computed when the response is made: an offer that expires records no change in /changes. */
   open?: boolean;
+  /** A match's offers and solutions, in any language: only those published (empty for other types). */
+  links: Link[];
 }
 
 export interface Image {
@@ -53,4 +55,12 @@ export interface Attachment {
   url: string;
   mime: string | null;
   sizeBytes: number | null;
+}
+
+export interface Link {
+  type: "offer" | "solution";
+  /** The linked item: GET /items/{documentId}?locale=… for one of its locales. */
+  documentId: string;
+  /** The locales it is published in, in the model's order (never empty). */
+  locales: ("en" | "zh" | "ar" | "es" | "fr")[];
 }

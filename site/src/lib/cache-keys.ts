@@ -6,8 +6,9 @@
  *
  * - an entry's digest is a hash of its stored data (what pages read);
  * - an item's key adds the digests of every entry it links to in its locale (themes,
- *   countries, partners, related items, lesson videos: whatever it shows of them)
- *   and the locales where it exists (its language switcher and hreflang);
+ *   countries, partners, related items, lesson videos: whatever it shows of them),
+ *   a match's links in the locale each leads to (lib/exchange-links.ts), and the
+ *   locales where it exists (its language switcher and hreflang);
  * - a list's key is the keys of the items on that page plus what its switcher shows;
  * - the few pages per locale that summarise everything (home, about, search, feeds
  *   index) use the digest of the whole locale.
@@ -20,11 +21,12 @@ import { createHash } from 'node:crypto';
 import { collections, localeCodes, type CollectionName, type LocaleCode } from '@ssc/content-schemas';
 import { remember } from './build-memo.ts';
 import { entriesOf, localesOf, type Item, type Theme } from './content.ts';
+import { linkTargets } from './exchange-links.ts';
 import { exchangeSettings, exchangeStatus } from './exchange-status.ts';
 import { uiStrings } from './i18n.ts';
 
 /** Bump when what a key covers changes, so every cached page is rendered again. */
-const KEY_FORMAT = 1;
+const KEY_FORMAT = 2;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
 
@@ -81,7 +83,12 @@ export function itemKey(item: Item): Promise<string> {
   return remember(`itemKey:${item.locale}/${item.type}/${item.documentId}`, async () => {
     const all = await digestsOf(item.locale);
     const links = [...linkedIds(item, new Set())].sort().map((documentId) => [documentId, all.get(documentId) ?? '-']);
-    return hash(JSON.stringify([all.get(`${item.type}:${item.documentId}`), links, await localesOf(item.type, item.documentId)]));
+    // A match's shared links may lead to another locale: what the page shows is the target there.
+    const elsewhere =
+      item.type === 'match'
+        ? await Promise.all((await linkTargets(item)).map(async (t) => [t.documentId, t.locale, await entryDigest(t.type, t.locale, t.documentId)]))
+        : [];
+    return hash(JSON.stringify([all.get(`${item.type}:${item.documentId}`), links, elsewhere, await localesOf(item.type, item.documentId)]));
   });
 }
 

@@ -21,6 +21,7 @@ import {
   type SnapshotReference,
 } from '@ssc/content-schemas';
 import { entryId } from '../loaders/entry-id.ts';
+import { withPublishedLinks } from '../loaders/exchange-links.ts';
 import { sharedSnapshot } from '../loaders/shared-snapshot.ts';
 import { withAssets, type SiteEntry, type SiteMedia } from '../loaders/site-media.ts';
 import { remember } from './build-memo.ts';
@@ -52,7 +53,8 @@ function indexOf<N extends CollectionName>(type: N): Promise<CollectionIndex<N>>
     };
     for (const locale of localeCodes) {
       for (const entry of snapshot.entries[type][locale]) {
-        const data = withAssets(entry, assets) as SiteEntry<N>;
+        // A match's links only to published records (exchange-links.ts).
+        const data = withAssets(withPublishedLinks(type, entry, snapshot), assets) as SiteEntry<N>;
         index.byLocale[locale].push(data);
         index.byId.set(entryId(locale, entry.documentId), data);
       }

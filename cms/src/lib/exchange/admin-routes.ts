@@ -5,6 +5,7 @@
  * - GET `/submissions`: offers and demands awaiting moderation (submitted or changes requested, not published);
  * - GET `/demands/:documentId/suggestions`: the demand's ranked candidate offers and solutions with reasons;
  * - POST `/matches` `{ demand, candidate: { type, documentId }, locale? }`: a match draft from a suggestion;
+ * - GET `/matches/:documentId/links?locale=`: the match's linked offers and solutions, titled, with their locales;
  * - POST `/submissions/:type/:documentId/moderate` `{ action: 'request-changes' | 'reject', note }`.
  * Approving a submission is publishing it, in the content manager.
  */
@@ -15,6 +16,7 @@ import { mayBroker } from '../editor-roles';
 import { listAwaitingSubmissions, listOpenDemands } from './broker-queues';
 import { suggestionsFor } from './suggestions';
 import { createMatch, MatchRequestError } from './match-creation';
+import { linkedRecordsOf } from './match-links';
 import { isModerationAction, isSubmissionType, MODERATION_NOTE_MAX, moderateSubmission, ModerationError } from './moderation';
 
 const REFUSED = 'Only brokers and the chief editor use the solutions exchange';
@@ -78,6 +80,16 @@ export function registerExchangeAdminRoutes(strapi: Core.Strapi): void {
         const locale = typeof body.locale === 'string' ? body.locale : undefined;
         ctx.status = 201;
         ctx.body = await createMatch(strapi, { demand: body.demand, candidate, locale }, new Date());
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/matches/:documentId/links',
+      handler: forBrokers(async (ctx) => {
+        const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : '';
+        const links = await linkedRecordsOf(strapi, String(ctx.params.documentId), locale);
+        if (!links) return ctx.notFound('No such match');
+        ctx.body = { links };
       }),
     },
     {

@@ -1,10 +1,10 @@
 /**
  * "Create match" from a suggestion: a match draft in the demand's locale, state `proposed`, proposed today,
  * titled and summarized like the demand, with its themes and countries, linking the demand and the suggested
- * offer or solution. Strapi links a localized entry only to the same locale of a localized target, so a
- * candidate without a version in the demand's locale (a Chinese-only offer for a French demand) cannot be
- * linked yet: the match names it in the broker's notes, and the response says so (translate the candidate,
- * then link it in the match).
+ * offer or solution. The candidate goes into the match's `links` (shared `exchange.link` components: type and
+ * document id), not into its `offers`/`solutions` relations: Strapi links a localized entry only to the same
+ * locale of a localized target, and a French demand's best answer may be a Chinese-only offer. The site and
+ * the partner API follow a link to the target in the reader's language when it has it, else in one it has.
  */
 import type { Core } from '@strapi/strapi';
 import { SLUG } from '../model';
@@ -24,8 +24,10 @@ export interface CreatedMatch {
   slug: string;
   /** The match in the content manager, where the broker advances it. */
   editPath: string;
-  /** Whether the candidate is linked (false: it has no version in the match's locale; see the broker's notes). */
+  /** Whether the candidate is linked (always, now that links are not tied to a locale; kept for callers). */
   linked: boolean;
+  /** The locale of the candidate's version the response names: the match's when it has one, else its first. */
+  candidateLocale: string;
   message: string;
 }
 
@@ -57,7 +59,6 @@ export async function createMatch(strapi: Core.Strapi, request: MatchRequest, to
   const named = `${request.candidate.type} "${shown.title ?? shown.documentId}" (${shown.locale}, ${shown.documentId})`;
   const demandSlug = typeof demand.slug === 'string' && SLUG.test(demand.slug) ? demand.slug : 'demand';
   const slug = await freeSlug(strapi, demandSlug);
-  const links = sameLocale ? { [request.candidate.type === 'offer' ? 'offers' : 'solutions']: [request.candidate.documentId] } : {};
   const created = (await exchangeDocuments(strapi, 'match').create({
     locale: demand.locale,
     data: {
@@ -69,10 +70,10 @@ export async function createMatch(strapi: Core.Strapi, request: MatchRequest, to
       themes: documentIdsOf(demand.themes),
       countries: documentIdsOf(demand.countries),
       demand: request.demand,
-      ...links,
+      links: [{ type: request.candidate.type, targetDocumentId: request.candidate.documentId }],
       state: 'proposed',
       proposedOn: isoDay(today),
-      brokerNotes: sameLocale ? null : `Suggested ${named}: it has no ${demand.locale} version yet. Translate it, then link it here.`,
+      brokerNotes: `Created from a suggestion on the Exchange page on ${isoDay(today)}: ${named}.`,
     },
   })) as { documentId: string };
   return {
@@ -80,9 +81,10 @@ export async function createMatch(strapi: Core.Strapi, request: MatchRequest, to
     locale: demand.locale,
     slug,
     editPath: editPath(exchangeUid('match'), created.documentId, demand.locale),
-    linked: !!sameLocale,
+    linked: true,
+    candidateLocale: shown.locale,
     message: sameLocale
       ? `Match created with the ${named}.`
-      : `Match created; the ${named} has no ${demand.locale} version, so it is named in the broker's notes: translate it, then link it in the match.`,
+      : `Match created with the ${named}: it has no ${demand.locale} version, so the story links its ${shown.locale} page.`,
   };
 }

@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import { utcDay } from '../../generated/exchange-status';
 import { CHANGE_UID, ITEM_UID } from './names';
 import { positiveInt, single } from './query-params';
+import { withPublishedLinks } from './links';
 import { publicItem, type SyndicationItem } from './serialize';
 import type { SyndicationSettings } from './settings';
 
@@ -53,7 +54,11 @@ export async function findChanges(strapi: Core.Strapi, q: ChangesQuery, settings
         payload: string;
       }[])
     : [];
-  const current = new Map(items.map((i) => [i.itemKey, i]));
+  const parsed = await withPublishedLinks(
+    strapi,
+    items.map((i) => JSON.parse(i.payload) as SyndicationItem),
+  );
+  const current = new Map(items.map((i, n) => [i.itemKey, { seq: i.seq, item: parsed[n]! }]));
   const data = page.map((r) => {
     const entry: Record<string, unknown> = {
       cursor: String(r.id),
@@ -67,7 +72,7 @@ export async function findChanges(strapi: Core.Strapi, q: ChangesQuery, settings
       const item = current.get(`${r.contentType}:${r.itemDocumentId}:${r.itemLocale}`);
       const latest = item && Number(item.seq) === Number(r.id);
       entry.superseded = !latest;
-      entry.item = latest ? publicItem(JSON.parse(item.payload) as SyndicationItem, settings, q.today) : null;
+      entry.item = latest ? publicItem(item.item, settings, q.today) : null;
     }
     return entry;
   });

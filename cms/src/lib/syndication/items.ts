@@ -14,6 +14,7 @@ import { contentCollections, localeCodes, model, SLUG } from '../model';
 import { ITEM_UID } from './names';
 import { decodeCursor, encodeCursor } from './cursor';
 import { list, oneOf, positiveInt, single } from './query-params';
+import { withPublishedLinks } from './links';
 import { publicItem, type SyndicationItem } from './serialize';
 import type { SyndicationSettings } from './settings';
 
@@ -140,7 +141,12 @@ export async function findItems(strapi: Core.Strapi, q: ItemsQuery, settings: Sy
   })) as Row[];
   const pageRows = rows.slice(0, q.pageSize);
   const hasMore = rows.length > q.pageSize;
-  const data = pageRows.map((r) => publicItem(JSON.parse(r.payload) as SyndicationItem, settings, q.today));
+  const data = (
+    await withPublishedLinks(
+      strapi,
+      pageRows.map((r) => JSON.parse(r.payload) as SyndicationItem),
+    )
+  ).map((item) => publicItem(item, settings, q.today));
   const meta: Record<string, unknown> = {
     sort: q.sort,
     pageSize: q.pageSize,
@@ -156,5 +162,7 @@ export async function findItems(strapi: Core.Strapi, q: ItemsQuery, settings: Sy
 /** One published item in one locale as sent on `today`, or null. */
 export async function findItem(strapi: Core.Strapi, documentId: string, locale: string, settings: SyndicationSettings, today: string) {
   const row = await strapi.db.query(ITEM_UID).findOne({ where: { itemDocumentId: documentId, itemLocale: locale }, select: ['payload'] });
-  return row ? { data: publicItem(JSON.parse(row.payload) as SyndicationItem, settings, today) } : null;
+  if (!row) return null;
+  const [item] = await withPublishedLinks(strapi, [JSON.parse(row.payload) as SyndicationItem]);
+  return { data: publicItem(item!, settings, today) };
 }

@@ -5,7 +5,7 @@
  * that changing SSC_SITE_URL or PUBLIC_URL needs no rebuild of the stored items.
  */
 import { isOpenOn, OPEN_RULE_FIELDS } from '../../generated/exchange-status';
-import type { Attachment, Image, Item } from '../../generated/partner-api-types';
+import type { Attachment, Image, Item, Link } from '../../generated/partner-api-types';
 import { itemSitePath, model, type RuntimeCollection, type RuntimeField } from '../model';
 
 /** The JSON shape of one item, generated from the OpenAPI document (schema `Item`). */
@@ -99,6 +99,16 @@ const licenseUrl = (license: string): string | null => model.licenseDeeds[licens
 
 const iso = (value: unknown): string => new Date(value as string | number | Date).toISOString();
 
+/** An entry's `exchange.link` components as stored: the targets' locales are found when a response is written (links.ts). */
+function storedLinks(collection: RuntimeCollection, entry: Entry): Link[] {
+  const names = fieldNames(collection, (f) => f.kind === 'component' && f.component === 'exchange.link');
+  return names.flatMap((name) =>
+    asList<{ type?: Link['type']; targetDocumentId?: string }>(entry[name])
+      .filter((l) => l.type && l.targetDocumentId)
+      .map((l) => ({ type: l.type!, documentId: l.targetDocumentId!, locales: [] })),
+  );
+}
+
 /**
  * The public status field of a type that opens and closes (the shared rule's OPEN_RULE_FIELDS): a demand's `state`,
  * an offer's `validUntil`; nothing for other types. `open` is not stored: it depends on the day (`publicItem`).
@@ -138,6 +148,7 @@ export function serializeEntry(collection: RuntimeCollection, entry: Entry): Syn
         .map(attachment)
         .filter((a): a is Attachment => a !== null),
     ),
+    links: storedLinks(collection, entry),
     ...statusFields(collection, entry),
   };
 }
