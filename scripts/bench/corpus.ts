@@ -16,6 +16,8 @@ import { benchCacheDir, externalBenchDir } from './paths.ts';
 import { referenceCorpusInputs, writeReferenceCorpus } from './reference-corpus.ts';
 
 const converterFile = fileURLToPath(new URL('./corpus-snapshot.ts', import.meta.url));
+/** The content model: a snapshot written for an older model would fail the build (a new required field, say). */
+const modelFile = fileURLToPath(new URL('../../content-schemas/src/model.ts', import.meta.url));
 
 const digest = (...parts: (string | Buffer)[]) => {
   const hash = createHash('sha256');
@@ -51,7 +53,7 @@ export async function ensureCorpus(documents: number, env: NodeJS.ProcessEnv = p
 
 /** A validated snapshot of the corpus file, converted when missing. */
 export async function ensureCorpusSnapshot(corpusFile: string): Promise<string> {
-  const dir = path.join(path.dirname(corpusFile), `snapshot-${digest(fs.readFileSync(corpusFile), fs.readFileSync(converterFile))}`);
+  const dir = path.join(path.dirname(corpusFile), `snapshot-${digest(fs.readFileSync(corpusFile), fs.readFileSync(converterFile), fs.readFileSync(modelFile))}`);
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     const partial = `${dir}.partial`;
     fs.rmSync(partial, { recursive: true, force: true });
