@@ -53,7 +53,10 @@ export async function ensureCorpus(documents: number, env: NodeJS.ProcessEnv = p
 
 /** A validated snapshot of the corpus file, converted when missing. */
 export async function ensureCorpusSnapshot(corpusFile: string): Promise<string> {
-  const dir = path.join(path.dirname(corpusFile), `snapshot-${digest(fs.readFileSync(corpusFile), fs.readFileSync(converterFile), fs.readFileSync(modelFile))}`);
+  const dir = path.join(
+    path.dirname(corpusFile),
+    `snapshot-${digest(fs.readFileSync(corpusFile), fs.readFileSync(converterFile), fs.readFileSync(modelFile))}`,
+  );
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     const partial = `${dir}.partial`;
     fs.rmSync(partial, { recursive: true, force: true });
