@@ -217,16 +217,14 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
       if (fresh) reused.push(language);
       return !fresh;
     });
-    // Each Pagefind process mostly keeps one core busy. Running more languages than cores at once (up to three per
-    // core) keeps every core busy to the end: with five languages on two cores, rounds of two would leave one core
-    // idle while the fifth language is indexed alone.
+    // Each Pagefind process mostly keeps one core busy: one language per core.
     await inParallel(
       stale.map((language) => async () => {
         const bundleDir = path.join(bundlesRoot, language);
         await indexLanguage(siteDir, language, pages.get(language)!.pages, bundleDir);
         fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), pages.get(language)!.fingerprint);
       }),
-      os.availableParallelism() * 3,
+      os.availableParallelism(),
     );
     // Put the languages' bundles together; Pagefind's script is the same in each.
     fs.mkdirSync(outputPath, { recursive: true });
