@@ -1,6 +1,6 @@
 /**
  * `publish`: publish → live on the reference corpus (2,000 documents × 5 locales =
- * 10,000 entries; SSC_BENCH_DOCUMENTS=40 for a demo-sized site), through the real
+ * 10,000 entries; SSC_BENCH_DOCUMENTS=100 for a demo-sized site), through the real
  * pipeline as `npm start` runs it: the CMS (SQLite, the corpus bulk-loaded with its
  * images and attachments and cached, see ../partner-api.ts) with its "Site rebuild"
  * webhook, the rebuild service, and a static server of `live`. After one first build,
