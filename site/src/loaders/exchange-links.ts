@@ -4,7 +4,7 @@
  * deleted record, or one left out of the release, is dropped here, before any page, list, feed, static API
  * page or search record sees the entry; the snapshot keeps it, so publishing the target later brings it back.
  */
-import { EXCHANGE_LINK_COMPONENT, getCollection, localeCodes, type CollectionName, type Snapshot } from '@ssc/content-schemas';
+import { collections, EXCHANGE_LINK_COMPONENT, localeCodes, type CollectionName, type Snapshot } from '@ssc/content-schemas';
 
 type Link = { type: string; targetDocumentId: string };
 
@@ -22,11 +22,16 @@ function documentsOf(snapshot: Snapshot): Set<string> {
   return found;
 }
 
-/** The names of a collection's link fields (the `exchange.link` component). */
-const linkFields = (collection: CollectionName) =>
-  Object.entries(getCollection(collection).fields)
-    .filter(([, f]) => f.kind === 'component' && f.component === EXCHANGE_LINK_COMPONENT)
-    .map(([name]) => name);
+/** The names of each collection's link fields (the `exchange.link` component), from the model. */
+const LINK_FIELDS = new Map<string, string[]>(
+  collections.map((c) => [
+    c.name,
+    Object.entries(c.fields)
+      .filter(([, f]) => f.kind === 'component' && f.component === EXCHANGE_LINK_COMPONENT)
+      .map(([name]) => name),
+  ]),
+);
+const linkFields = (collection: CollectionName): string[] => LINK_FIELDS.get(collection) ?? [];
 
 /** The entry with its links to documents absent from the snapshot taken out (the entry itself when it has none). */
 export function withPublishedLinks<E extends object>(collection: CollectionName, entry: E, snapshot: Snapshot): E {
