@@ -10,9 +10,12 @@
  * cache, and the finished site is then moved to `outDir`.
  *
  * Incremental builds (the default) render only the paths whose data changed and link
- * the rest from the previous output (targeted-build.ts); the search index is then
- * made over the whole site, reusing the index of every language whose pages did not
- * change (search-index.ts).
+ * the rest from the previous output (targeted-build.ts). Astro renders them one
+ * language at a time (render-by-language.ts), and each language's search index is
+ * made as soon as its pages are, while the next language renders; once the whole
+ * site is in place, each index is checked against the pages found there, and made
+ * again where they differ (search-index.ts). A language whose pages did not change
+ * keeps its index.
  *
  * A failed build throws a SiteBuildError naming the pages whose rendering threw.
  */
@@ -29,7 +32,8 @@ import { setPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { setPreviewBuild } from '../src/lib/preview-mode.ts';
 import { codeDigest, inputsDigest } from './build-inputs.ts';
 import { linkOrCopy } from './file-links.ts';
-import { writeSearchIndex } from './search-index.ts';
+import type { LanguageRenderHooks } from './render-by-language.ts';
+import { startEarlyIndexing, writeSearchIndex, type EarlyIndexing } from './search-index.ts';
 import { composeOutput, recordMoved, recordOutput, recordReused, startBuild } from './targeted-build.ts';
 
 export interface BuildSiteOptions {
@@ -151,6 +155,7 @@ async function runAstro(options: {
   siteUrl: string | undefined;
   cmsPublicUrl: string;
   plan?: BuildPlan;
+  renderHooks?: LanguageRenderHooks;
 }): Promise<void> {
   // Astro would otherwise try to report usage over the network, which is not available here.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -166,6 +171,7 @@ async function runAstro(options: {
             siteUrl: options.siteUrl,
             cmsPublicUrl: options.cmsPublicUrl,
             searchIndex: false,
+            renderHooks: options.renderHooks,
           }),
           logLevel: process.env.SSC_BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn',
         }),
@@ -200,8 +206,8 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       fs.rmSync(stagingDir, { recursive: true, force: true });
 
       /** The search index, with `alongsideSearch` run on the pages meanwhile. */
-      const indexSearch = async (reuseFrom?: string) => {
-        const searching = writeSearchIndex(stagingDir, reuseFrom ? { cacheDir: reuseFrom } : {});
+      const indexSearch = async (reuseFrom?: string, early?: EarlyIndexing) => {
+        const searching = writeSearchIndex(stagingDir, reuseFrom ? { cacheDir: reuseFrom, early } : {});
         // Pagefind's processes are started: the callback runs meanwhile. Should it throw, the indexing still ends first.
         let alongside: { value: unknown } | { error: unknown };
         try {
@@ -232,12 +238,24 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         recordReused(cacheDir, outDir);
         return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
       }
-      await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl, plan: start.plan });
-      step('astro');
-      const { composed, paths } = composeOutput(stagingDir, start);
-      step('compose');
-      const { search, alongside } = await indexSearch(cacheDir);
-      step('search');
+      // Each language's search index is made as soon as its pages are rendered, while Astro renders the next.
+      const early = startEarlyIndexing(cacheDir, start.plan);
+      let composed: ReturnType<typeof composeOutput>['composed'];
+      let paths: ReturnType<typeof composeOutput>['paths'];
+      let search: Awaited<ReturnType<typeof writeSearchIndex>>;
+      let alongside: unknown;
+      try {
+        await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl, plan: start.plan, renderHooks: early.hooks });
+        early.renderingDone();
+        step('astro');
+        ({ composed, paths } = composeOutput(stagingDir, start));
+        step('compose');
+        ({ search, alongside } = await indexSearch(cacheDir, early));
+        step('search');
+      } finally {
+        // A failed build still waits for the Pagefind processes it started: the next build writes where they do.
+        await early.settled();
+      }
       moveFolder(stagingDir, outDir);
       const pages = countPages(outDir);
       recordOutput(cacheDir, start, outDir, pages, paths);

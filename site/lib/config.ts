@@ -10,6 +10,7 @@ import sitemap from '@astrojs/sitemap';
 import { cmsPublicUrl as cmsPublicUrlOf, DEFAULT_CMS_PUBLIC_URL, DEFAULT_SITE_URL, defaultLocale, locales } from '@ssc/content-schemas';
 import { currentPlan, type BuildPlan } from '../src/lib/build-plan.ts';
 import { linkOrCopy } from './file-links.ts';
+import { renderByLanguage, type LanguageRenderHooks } from './render-by-language.ts';
 import { snapshotIntegration } from './snapshot-integration.ts';
 import { searchIndexIntegration } from './search-index.ts';
 
@@ -37,6 +38,8 @@ export interface SiteConfigOptions {
    * pages it did not render are in place.
    */
   searchIndex?: boolean;
+  /** Renders the site language by language and tells these hooks (buildSite() indexes each language meanwhile). */
+  renderHooks?: LanguageRenderHooks;
 }
 
 /** Whether a targeted build has exactly the pages of the output it builds on (only their content changed). */
@@ -131,6 +134,7 @@ export function createAstroConfig(options: SiteConfigOptions): AstroInlineConfig
     experimental: { incrementalBuild: false },
     integrations: [
       snapshotIntegration({ snapshotDir: options.snapshotDir }),
+      ...(options.renderHooks ? [renderByLanguage(options.renderHooks)] : []),
       sitemapOfAllPages(
         sitemap({
           // The root chooser and status pages are not content.

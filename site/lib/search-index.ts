@@ -12,7 +12,7 @@
  * page's language.
  */
 import { execFile } from 'node:child_process';
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import { locales } from '@ssc/content-schemas';
+import type { BuildPlan } from '../src/lib/build-plan.ts';
+import type { LanguageRenderHooks } from './render-by-language.ts';
 import { isCacheObject, readCacheFile, writeCacheFile } from './cache-file.ts';
 import { removeInBackground, removeTrashIn } from './background-removal.ts';
 import { linkOrCopy } from './file-links.ts';
@@ -108,7 +110,12 @@ const FRAGMENT_DATES_FILE = '.fragment-dates.json';
 export interface SearchIndexOptions {
   /** Keeps each language's bundle here and reuses it while that language's pages are unchanged; without it, every language is indexed. */
   cacheDir?: string;
+  /** Languages indexed while Astro rendered (startEarlyIndexing with the same `cacheDir`): used where made from the pages found now. */
+  early?: EarlyIndexing;
 }
+
+/** A view folder's name: the bundle's, with this after it. */
+const VIEW_SUFFIX = '.pages';
 
 export interface SearchIndexRun extends SearchIndexReport {
   /** Languages whose bundle was reused from the previous build. */
@@ -128,24 +135,26 @@ function placeTree(from: string, to: string, skip: Set<string>): void {
   }
 }
 
+/** Links `pages` (relative) of `siteDir` into the folder `view`, at the same paths: what Pagefind reads. */
+function linkView(siteDir: string, pages: string[], view: string): void {
+  for (const page of pages) linkOrCopy(path.join(siteDir, page), path.join(view, page));
+}
+
 /**
- * Indexes one language's pages into `bundleDir`, with Pagefind's unused interfaces
- * removed, the date order written and the first-search files precompressed.
- * Pagefind reads only the pages it indexes (`pages`, those with
- * `data-pagefind-body`): they are linked into a folder of their own, at the same
- * paths, so that Pagefind does not parse the language's lists and other pages only
- * to skip them (a third of its files). The index is the same either way.
+ * Indexes one language's pages, found in the folder `view`, into `bundleDir`, with
+ * Pagefind's unused interfaces removed, the date order written and the first-search
+ * files precompressed. The view holds only the pages Pagefind indexes (those with
+ * `data-pagefind-body`), at their paths in the site, so that Pagefind does not parse
+ * the language's lists and other pages only to skip them (a third of its files). The
+ * index is the same either way. The view is removed afterwards.
  */
-async function indexLanguage(siteDir: string, language: string, pages: string[], bundleDir: string): Promise<void> {
+async function indexLanguage(view: string, language: string, bundleDir: string): Promise<void> {
   const kept = readCacheFile(path.join(bundleDir, FRAGMENT_DATES_FILE));
   const knownDates = isCacheObject(kept)
     ? (Object.fromEntries(Object.entries(kept).filter(([, date]) => date === null || typeof date === 'string')) as Record<string, string | null>)
     : {};
-  // The previous bundle (thousands of files) and any leftover view leave in the background.
+  // The previous bundle (thousands of files) leaves in the background.
   removeInBackground(bundleDir);
-  const view = `${bundleDir}.pages`;
-  removeInBackground(view);
-  for (const page of pages) linkOrCopy(path.join(siteDir, page), path.join(view, page));
   const args = ['--site', view, '--glob', '**/*.{html}', '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
   try {
     await promisify(execFile)(PAGEFIND_BINARY, args, {
@@ -154,12 +163,9 @@ async function indexLanguage(siteDir: string, language: string, pages: string[],
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `Pagefind failed to index the ${language} pages of ${siteDir}:\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
+    throw new Error(`Pagefind failed to index the ${language} pages:\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     removeInBackground(view);
   }
@@ -210,10 +216,18 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   const reused: string[] = [];
   const languages = [...pages.keys()].sort();
   try {
+    // Bundles made while the pages rendered count where they were made from the pages found here.
+    const early = options.cacheDir && options.early ? await options.early.settled() : new Map<string, EarlyIndex>();
     const stale = languages.filter((language) => {
+      const fingerprint = pages.get(language)!.fingerprint;
+      const made = early.get(language);
+      if (made?.fingerprint === fingerprint) {
+        if (made.error) throw made.error;
+        if (made.reused) reused.push(language);
+        return false;
+      }
       const fingerprintFile = path.join(bundlesRoot, language, FINGERPRINT_FILE);
-      const fresh =
-        Boolean(options.cacheDir) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === pages.get(language)!.fingerprint;
+      const fresh = Boolean(options.cacheDir) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint;
       if (fresh) reused.push(language);
       return !fresh;
     });
@@ -221,7 +235,10 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
     await inParallel(
       stale.map((language) => async () => {
         const bundleDir = path.join(bundlesRoot, language);
-        await indexLanguage(siteDir, language, pages.get(language)!.pages, bundleDir);
+        const view = `${bundleDir}${VIEW_SUFFIX}`;
+        removeInBackground(view);
+        linkView(siteDir, pages.get(language)!.pages, view);
+        await indexLanguage(view, language, bundleDir);
         fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), pages.get(language)!.fingerprint);
       }),
       os.availableParallelism(),
@@ -247,6 +264,160 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
     pages: Object.values(counts).reduce((sum, n) => sum + n, 0),
     seconds: (performance.now() - started) / 1000,
     reused,
+  };
+}
+
+/** What a language's bundle made while Astro rendered was made from, and how that went. */
+export interface EarlyIndex {
+  fingerprint: string;
+  /** The bundle of the last build was made from the same pages, and is kept. */
+  reused: boolean;
+  error?: unknown;
+}
+
+export interface EarlyIndexing {
+  /** For renderByLanguage(): the pages as they render, and when a locale folder is done. */
+  readonly hooks: LanguageRenderHooks;
+  /** Astro has rendered every page: languages left are indexed on every core. */
+  renderingDone(): void;
+  /** Once every index started has ended: each language's, by Pagefind's name. Never throws. */
+  settled(): Promise<Map<string, EarlyIndex>>;
+}
+
+/**
+ * Indexes each language as soon as its locale folder is rendered, while Astro renders
+ * the next one (site/lib/render-by-language.ts). A language's pages are the ones
+ * rendered now (written into its view folder as they come) and, in a targeted build,
+ * those of the folder `plan` reuses from the previous output. One language is indexed
+ * at a time until `renderingDone()` (Astro keeps the other core busy), then one per
+ * core. writeSearchIndex() then takes each bundle only where it was made from the
+ * pages it finds in the finished site, and indexes again any other language.
+ */
+export function startEarlyIndexing(cacheDir: string, plan: BuildPlan): EarlyIndexing {
+  const bundlesRoot = path.join(cacheDir, BUNDLES_DIR);
+  fs.mkdirSync(bundlesRoot, { recursive: true });
+  removeTrashIn(bundlesRoot);
+  const known = readPageFacts(path.join(bundlesRoot, PAGE_FACTS_FILE));
+  const folders = new Map<string, { view: string; pages: Map<string, string>; langs: Set<string>; writes: Promise<unknown>[] }>();
+  const results = new Map<string, Promise<EarlyIndex>>();
+
+  let limit = 1;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const pump = () => {
+    while (running < limit && waiting.length) {
+      running += 1;
+      waiting.shift()!();
+    }
+  };
+  const scheduled = (task: () => Promise<void>) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push(() =>
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            running -= 1;
+            pump();
+          }),
+      );
+      pump();
+    });
+
+  /** Removes a folder's view once the pages being written into it are. */
+  const dropView = (found: { view: string; writes: Promise<unknown>[] }) => {
+    void Promise.allSettled(found.writes).then(() => removeInBackground(found.view));
+  };
+  const folderOf = (folder: string) => {
+    let found = folders.get(folder);
+    if (!found) {
+      const view = path.join(bundlesRoot, `${folder}.rendered${VIEW_SUFFIX}`);
+      removeInBackground(view);
+      folders.set(folder, (found = { view, pages: new Map(), langs: new Set(), writes: [] }));
+    }
+    return found;
+  };
+
+  const hooks: LanguageRenderHooks = {
+    page(folder, output, html) {
+      const facts = htmlFacts(Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8'));
+      if (!facts.lang) return;
+      const found = folderOf(folder);
+      found.pages.set(output, facts.digest);
+      found.langs.add(facts.lang);
+      const file = path.join(found.view, output);
+      const written = fs.promises.mkdir(path.dirname(file), { recursive: true }).then(() => fs.promises.writeFile(file, html));
+      // A failed write fails the language's index (Promise.all below); it is never an unhandled rejection.
+      written.catch(() => undefined);
+      found.writes.push(written);
+    },
+    folderDone(folder) {
+      const found = folderOf(folder);
+      const reusedPages: string[] = [];
+      if (plan.previous && plan.previousDir) {
+        for (const output of plan.current.keys()) {
+          if (!output.startsWith(`${folder}/`) || !output.endsWith('.html') || plan.rendered.has(output)) continue;
+          const facts = pageFacts(plan.previousDir, output, known[output]);
+          if (!facts.lang) continue;
+          found.pages.set(output, facts.digest);
+          found.langs.add(facts.lang);
+          reusedPages.push(output);
+        }
+      }
+      const [language] = found.langs;
+      // A folder of several languages, or a language in several folders: left to writeSearchIndex().
+      if (found.langs.size !== 1 || results.has(language)) {
+        for (const lang of found.langs) {
+          // Made from only part of its pages: never the final bundle (once any run into its folder has ended).
+          const before = results.get(lang) ?? Promise.resolve();
+          results.set(
+            lang,
+            before.then(() => ({ fingerprint: '', reused: false })),
+          );
+        }
+        dropView(found);
+        return;
+      }
+      const fingerprint = languageFingerprint([folder], found.pages);
+      const bundleDir = path.join(bundlesRoot, language);
+      const fingerprintFile = path.join(bundleDir, FINGERPRINT_FILE);
+      if (fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint) {
+        results.set(language, Promise.resolve({ fingerprint, reused: true }));
+        dropView(found);
+        return;
+      }
+      const indexed = Promise.all(found.writes).then(() =>
+        scheduled(async () => {
+          linkView(plan.previousDir ?? '', reusedPages, found.view);
+          await indexLanguage(found.view, language, bundleDir);
+          fs.writeFileSync(fingerprintFile, fingerprint);
+        }),
+      );
+      results.set(
+        language,
+        indexed.then(
+          () => ({ fingerprint, reused: false }),
+          (error: unknown) => ({ fingerprint, reused: false, error }),
+        ),
+      );
+    },
+  };
+
+  return {
+    hooks,
+    renderingDone() {
+      limit = os.availableParallelism();
+      pump();
+    },
+    async settled() {
+      const done = new Map<string, EarlyIndex>();
+      for (const [language, result] of results) done.set(language, await result);
+      // Views of folders that never finished rendering.
+      for (const { view, writes } of folders.values()) {
+        await Promise.allSettled(writes);
+        removeInBackground(view);
+      }
+      return done;
+    },
   };
 }
 
@@ -282,14 +453,25 @@ function readPageFacts(file: string): Record<string, PageFacts> {
   return Object.fromEntries(Object.entries(content.pages).filter(([, facts]) => isPageFacts(facts))) as Record<string, PageFacts>;
 }
 
+/** What Pagefind takes from a page: its language (null when nothing of it is indexed) and a digest of what it reads. */
+function htmlFacts(html: string): Omit<PageFacts, 'file'> {
+  const lang = html.includes('data-pagefind-body') ? (HTML_LANG.exec(html)?.[1]?.toLowerCase() ?? null) : null;
+  return { lang, digest: lang ? createHash('sha256').update(searchedPart(html)).digest('hex') : '' };
+}
+
 function pageFacts(siteDir: string, file: string, known: PageFacts | undefined): PageFacts {
   const stat = fs.statSync(path.join(siteDir, file), { bigint: true });
   const identity = `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
   // A page reused from the previous release is a hard link to the same file: read it again only when it is another file.
   if (known?.file === identity) return known;
-  const html = fs.readFileSync(path.join(siteDir, file), 'utf8');
-  const lang = html.includes('data-pagefind-body') ? (HTML_LANG.exec(html)?.[1]?.toLowerCase() ?? null) : null;
-  return { file: identity, lang, digest: lang ? createHash('sha256').update(searchedPart(html)).digest('hex') : '' };
+  return { file: identity, ...htmlFacts(fs.readFileSync(path.join(siteDir, file), 'utf8')) };
+}
+
+/** A language's fingerprint over its indexed pages: `pages` maps each (relative) file to its digest. */
+function languageFingerprint(folders: string[], pages: ReadonlyMap<string, string>): string {
+  const digest = createHash('sha256');
+  for (const file of [...pages.keys()].sort()) digest.update(`\n${file}\n${pages.get(file)}`);
+  return fingerprintOf(folders, digest.digest('hex'));
 }
 
 /**
@@ -301,23 +483,22 @@ function pageFacts(siteDir: string, file: string, known: PageFacts | undefined):
 function scanLanguages(siteDir: string, cacheFile?: string): Map<string, LanguagePages> {
   const known = cacheFile ? readPageFacts(cacheFile) : {};
   const facts: Record<string, PageFacts> = {};
-  const found = new Map<string, { folders: Set<string>; files: string[]; pages: Hash }>();
+  const found = new Map<string, { folders: Set<string>; pages: Map<string, string> }>();
   for (const file of htmlFiles(siteDir)) {
     const page = (facts[file] = pageFacts(siteDir, file, known[file]));
     if (!page.lang) continue;
     const top = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
     if (!top) throw new Error(`The indexed page ${file} lies at the site's root: the search index is made per language folder`);
     let language = found.get(page.lang);
-    if (!language) found.set(page.lang, (language = { folders: new Set(), files: [], pages: createHash('sha256') }));
+    if (!language) found.set(page.lang, (language = { folders: new Set(), pages: new Map() }));
     language.folders.add(top);
-    language.files.push(file);
-    language.pages.update(`\n${file}\n${page.digest}`);
+    language.pages.set(file, page.digest);
   }
   if (cacheFile) writeCacheFile(cacheFile, { kind: BUNDLE_CODE, pages: facts });
   return new Map(
-    [...found].map(([lang, { folders, files, pages }]) => {
+    [...found].map(([lang, { folders, pages }]) => {
       const sorted = [...folders].sort();
-      return [lang, { folders: sorted, pages: files, fingerprint: fingerprintOf(sorted, pages.digest('hex')) }];
+      return [lang, { folders: sorted, pages: [...pages.keys()], fingerprint: languageFingerprint(sorted, pages) }];
     }),
   );
 }
