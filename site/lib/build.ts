@@ -239,7 +239,7 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
       }
       // Each language's search index is made as soon as its pages are rendered, while Astro renders the next.
-      const early = startEarlyIndexing(cacheDir, start.plan);
+      const early = startEarlyIndexing(cacheDir, start.plan, stagingDir);
       let composed: ReturnType<typeof composeOutput>['composed'];
       let paths: ReturnType<typeof composeOutput>['paths'];
       let search: Awaited<ReturnType<typeof writeSearchIndex>>;
@@ -252,6 +252,9 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         step('compose');
         ({ search, alongside } = await indexSearch(cacheDir, early));
         step('search');
+      } catch (error) {
+        early.abandon();
+        throw error;
       } finally {
         // A failed build still waits for the Pagefind processes it started: the next build writes where they do.
         await early.settled();

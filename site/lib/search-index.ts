@@ -116,6 +116,8 @@ export interface SearchIndexOptions {
 
 /** A view folder's name: the bundle's, with this after it. */
 const VIEW_SUFFIX = '.pages';
+/** Pagefind's glob for every HTML page of its site. */
+const ALL_PAGES = '**/*.{html}';
 
 export interface SearchIndexRun extends SearchIndexReport {
   /** Languages whose bundle was reused from the previous build. */
@@ -141,21 +143,23 @@ function linkView(siteDir: string, pages: string[], view: string): void {
 }
 
 /**
- * Indexes one language's pages, found in the folder `view`, into `bundleDir`, with
- * Pagefind's unused interfaces removed, the date order written and the first-search
- * files precompressed. The view holds only the pages Pagefind indexes (those with
- * `data-pagefind-body`), at their paths in the site, so that Pagefind does not parse
- * the language's lists and other pages only to skip them (a third of its files). The
- * index is the same either way. The view is removed afterwards.
+ * Indexes one language's pages into `bundleDir`, with Pagefind's unused interfaces
+ * removed, the date order written and the first-search files precompressed. Pagefind
+ * reads the pages of `site` that `glob` matches: either a view, a folder of links to
+ * only the pages it indexes (those with `data-pagefind-body`) at their paths in the
+ * site, so that it does not parse the language's lists and other pages only to skip
+ * them (a third of its files); or, where making that view would cost more than
+ * Pagefind's parsing, the site itself with the glob of the language's folder. The
+ * index is the same either way.
  */
-async function indexLanguage(view: string, language: string, bundleDir: string): Promise<void> {
+async function indexLanguage(source: { site: string; glob: string }, language: string, bundleDir: string): Promise<void> {
   const kept = readCacheFile(path.join(bundleDir, FRAGMENT_DATES_FILE));
   const knownDates = isCacheObject(kept)
     ? (Object.fromEntries(Object.entries(kept).filter(([, date]) => date === null || typeof date === 'string')) as Record<string, string | null>)
     : {};
   // The previous bundle (thousands of files) leaves in the background.
   removeInBackground(bundleDir);
-  const args = ['--site', view, '--glob', '**/*.{html}', '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
+  const args = ['--site', source.site, '--glob', source.glob, '--output-path', bundleDir, '--exclude-selectors', FOREIGN_TEXT_SELECTOR, '--quiet'];
   try {
     await promisify(execFile)(PAGEFIND_BINARY, args, {
       env: { ...process.env, [INDEX_CHUNK_SIZE_VARIABLE]: String(INDEX_CHUNK_SIZE) },
@@ -166,8 +170,6 @@ async function indexLanguage(view: string, language: string, bundleDir: string):
     throw new Error(`Pagefind failed to index the ${language} pages:\n${[stderr, stdout].filter(Boolean).join('\n') || (error as Error).message}`, {
       cause: error,
     });
-  } finally {
-    removeInBackground(view);
   }
   const entry = JSON.parse(fs.readFileSync(path.join(bundleDir, ENTRY_FILE), 'utf8')) as PagefindEntry;
   const others = Object.keys(entry.languages).filter((lang) => lang !== language);
@@ -204,7 +206,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   const outputPath = path.join(siteDir, SEARCH_BUNDLE_DIR);
   fs.rmSync(outputPath, { recursive: true, force: true });
   const known = new Set(locales.map((l) => l.tag.toLowerCase()));
-  const pages = scanLanguages(siteDir, options.cacheDir && path.join(options.cacheDir, BUNDLES_DIR, PAGE_FACTS_FILE));
+  const pages = scanLanguages(siteDir, options.cacheDir && path.join(options.cacheDir, BUNDLES_DIR, PAGE_FACTS_FILE), options.early?.rendered);
   const strays = [...pages.keys()].filter((lang) => !known.has(lang));
   if (strays.length > 0) {
     throw new Error(`Pagefind indexed pages in languages the site does not have: ${strays.join(', ')} (a page without the right <html lang>?)`);
@@ -221,8 +223,8 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
     const stale = languages.filter((language) => {
       const fingerprint = pages.get(language)!.fingerprint;
       const made = early.get(language);
-      if (made?.fingerprint === fingerprint) {
-        if (made.error) throw made.error;
+      // An early run that failed is not trusted either: the language is indexed again (and fails the build if that fails too).
+      if (made?.fingerprint === fingerprint && !made.error) {
         if (made.reused) reused.push(language);
         return false;
       }
@@ -238,7 +240,11 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
         const view = `${bundleDir}${VIEW_SUFFIX}`;
         removeInBackground(view);
         linkView(siteDir, pages.get(language)!.pages, view);
-        await indexLanguage(view, language, bundleDir);
+        try {
+          await indexLanguage({ site: view, glob: ALL_PAGES }, language, bundleDir);
+        } finally {
+          removeInBackground(view);
+        }
         fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), pages.get(language)!.fingerprint);
       }),
       os.availableParallelism(),
@@ -278,29 +284,63 @@ export interface EarlyIndex {
 export interface EarlyIndexing {
   /** For renderByLanguage(): the pages as they render, and when a locale folder is done. */
   readonly hooks: LanguageRenderHooks;
+  /** What each page rendered so far gives Pagefind, by output file. */
+  readonly rendered: ReadonlyMap<string, RenderedFacts>;
   /** Astro has rendered every page: languages left are indexed on every core. */
   renderingDone(): void;
+  /** The build failed: pages not written yet never will be, and are not waited for. */
+  abandon(): void;
   /** Once every index started has ended: each language's, by Pagefind's name. Never throws. */
   settled(): Promise<Map<string, EarlyIndex>>;
 }
 
+/** The size of a file, or -1 when there is none. */
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return -1;
+  }
+}
+
+/** How long to wait for Astro to write a page it rendered before giving up on indexing it early. */
+const WRITE_WAIT_MS = 120_000;
+
 /**
- * Indexes each language as soon as its locale folder is rendered, while Astro renders
- * the next one (site/lib/render-by-language.ts). A language's pages are the ones
- * rendered now (written into its view folder as they come) and, in a targeted build,
- * those of the folder `plan` reuses from the previous output. One language is indexed
- * at a time until `renderingDone()` (Astro keeps the other core busy), then one per
- * core. writeSearchIndex() then takes each bundle only where it was made from the
- * pages it finds in the finished site, and indexes again any other language.
+ * Settles once each file of `files` (relative to `dir`) has its size: Astro writes a
+ * page right after its render returns, in one write (a page is far below Node's
+ * write-chunk size), and into a folder emptied before the build.
  */
-export function startEarlyIndexing(cacheDir: string, plan: BuildPlan): EarlyIndexing {
+async function whenWritten(dir: string, files: ReadonlyMap<string, number>, abandoned: () => boolean): Promise<void> {
+  const deadline = Date.now() + WRITE_WAIT_MS;
+  for (const [file, size] of files) {
+    while (sizeOf(path.join(dir, file)) !== size) {
+      if (abandoned() || Date.now() > deadline) throw new Error(`Astro did not write ${file}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
+
+/**
+ * Indexes each language as soon as its locale folder is rendered into `siteDir`,
+ * while Astro renders the next one (site/lib/render-by-language.ts). A language's
+ * pages are the ones rendered now and, in a targeted build, those of the folder that
+ * `plan` reuses from the previous output. One language is indexed at a time until
+ * `renderingDone()` (Astro keeps the other core busy), then one per core.
+ * writeSearchIndex() then takes each bundle only where it was made from the pages it
+ * finds in the finished site, and indexes again any other language.
+ */
+export function startEarlyIndexing(cacheDir: string, plan: BuildPlan, siteDir: string): EarlyIndexing {
   const bundlesRoot = path.join(cacheDir, BUNDLES_DIR);
   fs.mkdirSync(bundlesRoot, { recursive: true });
   removeTrashIn(bundlesRoot);
   const known = readPageFacts(path.join(bundlesRoot, PAGE_FACTS_FILE));
-  const folders = new Map<string, { view: string; pages: Map<string, string>; langs: Set<string>; writes: Promise<unknown>[] }>();
+  /** Per locale folder: the digest of each indexed page, the byte size of those rendered now, their languages. */
+  const folders = new Map<string, { pages: Map<string, string>; rendered: Map<string, number>; langs: Set<string> }>();
   const results = new Map<string, Promise<EarlyIndex>>();
+  const rendered = new Map<string, RenderedFacts>();
 
+  let abandoned = false;
   let limit = 1;
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -323,36 +363,39 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan): EarlyInde
       pump();
     });
 
-  /** Removes a folder's view once the pages being written into it are. */
-  const dropView = (found: { view: string; writes: Promise<unknown>[] }) => {
-    void Promise.allSettled(found.writes).then(() => removeInBackground(found.view));
-  };
   const folderOf = (folder: string) => {
     let found = folders.get(folder);
-    if (!found) {
-      const view = path.join(bundlesRoot, `${folder}.rendered${VIEW_SUFFIX}`);
-      removeInBackground(view);
-      folders.set(folder, (found = { view, pages: new Map(), langs: new Set(), writes: [] }));
-    }
+    if (!found) folders.set(folder, (found = { pages: new Map(), rendered: new Map(), langs: new Set() }));
     return found;
+  };
+
+  /** Indexes `language` from the folder's pages: straight from the site when all were rendered now, else from a view. */
+  const indexFolder = async (folder: string, language: string, rendered: string[], reused: string[], bundleDir: string) => {
+    if (!reused.length) return indexLanguage({ site: siteDir, glob: `${folder}/${ALL_PAGES}` }, language, bundleDir);
+    const view = path.join(bundlesRoot, `${folder}.early${VIEW_SUFFIX}`);
+    removeInBackground(view);
+    linkView(siteDir, rendered, view);
+    linkView(plan.previousDir!, reused, view);
+    try {
+      await indexLanguage({ site: view, glob: ALL_PAGES }, language, bundleDir);
+    } finally {
+      removeInBackground(view);
+    }
   };
 
   const hooks: LanguageRenderHooks = {
     page(folder, output, html) {
       const facts = htmlFacts(Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8'));
+      rendered.set(output, { size: html.byteLength, ...facts });
       if (!facts.lang) return;
       const found = folderOf(folder);
       found.pages.set(output, facts.digest);
+      found.rendered.set(output, html.byteLength);
       found.langs.add(facts.lang);
-      const file = path.join(found.view, output);
-      const written = fs.promises.mkdir(path.dirname(file), { recursive: true }).then(() => fs.promises.writeFile(file, html));
-      // A failed write fails the language's index (Promise.all below); it is never an unhandled rejection.
-      written.catch(() => undefined);
-      found.writes.push(written);
     },
     folderDone(folder) {
       const found = folderOf(folder);
-      const reusedPages: string[] = [];
+      const reused: string[] = [];
       if (plan.previous && plan.previousDir) {
         for (const output of plan.current.keys()) {
           if (!output.startsWith(`${folder}/`) || !output.endsWith('.html') || plan.rendered.has(output)) continue;
@@ -360,7 +403,7 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan): EarlyInde
           if (!facts.lang) continue;
           found.pages.set(output, facts.digest);
           found.langs.add(facts.lang);
-          reusedPages.push(output);
+          reused.push(output);
         }
       }
       const [language] = found.langs;
@@ -374,7 +417,6 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan): EarlyInde
             before.then(() => ({ fingerprint: '', reused: false })),
           );
         }
-        dropView(found);
         return;
       }
       const fingerprint = languageFingerprint([folder], found.pages);
@@ -382,13 +424,11 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan): EarlyInde
       const fingerprintFile = path.join(bundleDir, FINGERPRINT_FILE);
       if (fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint) {
         results.set(language, Promise.resolve({ fingerprint, reused: true }));
-        dropView(found);
         return;
       }
-      const indexed = Promise.all(found.writes).then(() =>
+      const indexed = whenWritten(siteDir, found.rendered, () => abandoned).then(() =>
         scheduled(async () => {
-          linkView(plan.previousDir ?? '', reusedPages, found.view);
-          await indexLanguage(found.view, language, bundleDir);
+          await indexFolder(folder, language, [...found.rendered.keys()], reused, bundleDir);
           fs.writeFileSync(fingerprintFile, fingerprint);
         }),
       );
@@ -404,18 +444,17 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan): EarlyInde
 
   return {
     hooks,
+    rendered,
     renderingDone() {
       limit = os.availableParallelism();
       pump();
     },
+    abandon() {
+      abandoned = true;
+    },
     async settled() {
       const done = new Map<string, EarlyIndex>();
       for (const [language, result] of results) done.set(language, await result);
-      // Views of folders that never finished rendering.
-      for (const { view, writes } of folders.values()) {
-        await Promise.allSettled(writes);
-        removeInBackground(view);
-      }
       return done;
     },
   };
@@ -459,11 +498,18 @@ function htmlFacts(html: string): Omit<PageFacts, 'file'> {
   return { lang, digest: lang ? createHash('sha256').update(searchedPart(html)).digest('hex') : '' };
 }
 
-function pageFacts(siteDir: string, file: string, known: PageFacts | undefined): PageFacts {
+/** What a page rendered in this build gave Pagefind, with its size in bytes. */
+export interface RenderedFacts extends Omit<PageFacts, 'file'> {
+  size: number;
+}
+
+function pageFacts(siteDir: string, file: string, known: PageFacts | undefined, rendered?: RenderedFacts): PageFacts {
   const stat = fs.statSync(path.join(siteDir, file), { bigint: true });
   const identity = `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
   // A page reused from the previous release is a hard link to the same file: read it again only when it is another file.
   if (known?.file === identity) return known;
+  // A page rendered in this build was read as Astro handed it over (and written whole, in one write).
+  if (rendered && BigInt(rendered.size) === stat.size) return { file: identity, lang: rendered.lang, digest: rendered.digest };
   return { file: identity, ...htmlFacts(fs.readFileSync(path.join(siteDir, file), 'utf8')) };
 }
 
@@ -480,12 +526,12 @@ function languageFingerprint(folders: string[], pages: ReadonlyMap<string, strin
  * one read last time (the same inode, modification time and size: a page linked
  * from the previous release) is not read again.
  */
-function scanLanguages(siteDir: string, cacheFile?: string): Map<string, LanguagePages> {
+function scanLanguages(siteDir: string, cacheFile?: string, rendered?: ReadonlyMap<string, RenderedFacts>): Map<string, LanguagePages> {
   const known = cacheFile ? readPageFacts(cacheFile) : {};
   const facts: Record<string, PageFacts> = {};
   const found = new Map<string, { folders: Set<string>; pages: Map<string, string> }>();
   for (const file of htmlFiles(siteDir)) {
-    const page = (facts[file] = pageFacts(siteDir, file, known[file]));
+    const page = (facts[file] = pageFacts(siteDir, file, known[file], rendered?.get(file)));
     if (!page.lang) continue;
     const top = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
     if (!top) throw new Error(`The indexed page ${file} lies at the site's root: the search index is made per language folder`);
