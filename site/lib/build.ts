@@ -24,6 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'astro';
 import { withFailedPagesNoted } from './build-failure.ts';
+import { withRemovalsHeld } from './background-removal.ts';
 import { withLock } from './build-lock.ts';
 import { cmsPublicUrl as cmsPublicUrlOf, DEFAULT_SITE_URL } from '@ssc/content-schemas';
 import { createAstroConfig, incrementalByDefault, siteRoot } from './config.ts';
@@ -186,94 +187,97 @@ async function runAstro(options: {
 
 export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   return oneAtATime(() =>
-    withLock(path.join(siteRoot, '.astro', 'build.lock'), async () => {
-      const started = performance.now();
-      const snapshotDir = path.resolve(options.snapshotDir);
-      const outDir = path.resolve(options.outDir);
-      const cacheDir = path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
-      const stagingDir = path.join(cacheDir, 'out');
-      const incremental = options.incremental ?? incrementalByDefault();
-      const siteUrl = options.siteUrl ?? process.env.SSC_SITE_URL;
-      const cmsPublicUrl = options.cmsPublicUrl || cmsPublicUrlOf();
-      const seconds = () => (performance.now() - started) / 1000;
-      const steps = { inputs: 0, astro: 0, compose: 0, search: 0 };
-      let stepStarted = performance.now();
-      const step = (name: keyof typeof steps) => {
-        const now = performance.now();
-        steps[name] += (now - stepStarted) / 1000;
-        stepStarted = now;
-      };
-      fs.rmSync(stagingDir, { recursive: true, force: true });
+    // What the build replaces (a language's old search bundle) is deleted once it has ended, not while it writes.
+    withLock(path.join(siteRoot, '.astro', 'build.lock'), () =>
+      withRemovalsHeld(async () => {
+        const started = performance.now();
+        const snapshotDir = path.resolve(options.snapshotDir);
+        const outDir = path.resolve(options.outDir);
+        const cacheDir = path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
+        const stagingDir = path.join(cacheDir, 'out');
+        const incremental = options.incremental ?? incrementalByDefault();
+        const siteUrl = options.siteUrl ?? process.env.SSC_SITE_URL;
+        const cmsPublicUrl = options.cmsPublicUrl || cmsPublicUrlOf();
+        const seconds = () => (performance.now() - started) / 1000;
+        const steps = { inputs: 0, astro: 0, compose: 0, search: 0 };
+        let stepStarted = performance.now();
+        const step = (name: keyof typeof steps) => {
+          const now = performance.now();
+          steps[name] += (now - stepStarted) / 1000;
+          stepStarted = now;
+        };
+        fs.rmSync(stagingDir, { recursive: true, force: true });
 
-      /** The search index, with `alongsideSearch` run on the pages meanwhile. */
-      const indexSearch = async (reuseFrom?: string, early?: EarlyIndexing) => {
-        const searching = writeSearchIndex(stagingDir, reuseFrom ? { cacheDir: reuseFrom, early } : {});
-        // Pagefind's processes are started: the callback runs meanwhile. Should it throw, the indexing still ends first.
-        let alongside: { value: unknown } | { error: unknown };
-        try {
-          alongside = { value: options.alongsideSearch?.(stagingDir) };
-        } catch (error) {
-          alongside = { error };
+        /** The search index, with `alongsideSearch` run on the pages meanwhile. */
+        const indexSearch = async (reuseFrom?: string, early?: EarlyIndexing) => {
+          const searching = writeSearchIndex(stagingDir, reuseFrom ? { cacheDir: reuseFrom, early } : {});
+          // Pagefind's processes are started: the callback runs meanwhile. Should it throw, the indexing still ends first.
+          let alongside: { value: unknown } | { error: unknown };
+          try {
+            alongside = { value: options.alongsideSearch?.(stagingDir) };
+          } catch (error) {
+            alongside = { error };
+          }
+          const search = await searching;
+          if ('error' in alongside) throw alongside.error;
+          return { search, alongside: alongside.value };
+        };
+
+        if (!incremental) {
+          await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl });
+          step('astro');
+          const { alongside } = await indexSearch();
+          step('search');
+          moveFolder(stagingDir, outDir);
+          return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
         }
-        const search = await searching;
-        if ('error' in alongside) throw alongside.error;
-        return { search, alongside: alongside.value };
-      };
 
-      if (!incremental) {
-        await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl });
-        step('astro');
-        const { alongside } = await indexSearch();
-        step('search');
+        const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL, cmsPublicUrl);
+        const start = startBuild(cacheDir, code, inputsDigest(code, snapshotDir), stagingDir);
+        step('inputs');
+        if ('reused' in start) {
+          const alongside = options.alongsideSearch?.(stagingDir);
+          moveFolder(stagingDir, outDir);
+          recordReused(cacheDir, outDir);
+          return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
+        }
+        // Each language's search index is made as soon as its pages are rendered, while Astro renders the next.
+        const early = startEarlyIndexing(cacheDir, start.plan, stagingDir);
+        let composed: ReturnType<typeof composeOutput>['composed'];
+        let paths: ReturnType<typeof composeOutput>['paths'];
+        let search: Awaited<ReturnType<typeof writeSearchIndex>>;
+        let alongside: unknown;
+        try {
+          await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl, plan: start.plan, renderHooks: early.hooks });
+          early.renderingDone();
+          step('astro');
+          ({ composed, paths } = composeOutput(stagingDir, start));
+          step('compose');
+          ({ search, alongside } = await indexSearch(cacheDir, early));
+          step('search');
+        } catch (error) {
+          early.abandon();
+          throw error;
+        } finally {
+          // A failed build still waits for the Pagefind processes it started: the next build writes where they do.
+          await early.settled();
+        }
         moveFolder(stagingDir, outDir);
-        return { pages: countPages(outDir), seconds: seconds(), reused: false, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
-      }
-
-      const code = codeDigest(siteUrl ?? DEFAULT_SITE_URL, cmsPublicUrl);
-      const start = startBuild(cacheDir, code, inputsDigest(code, snapshotDir), stagingDir);
-      step('inputs');
-      if ('reused' in start) {
-        const alongside = options.alongsideSearch?.(stagingDir);
-        moveFolder(stagingDir, outDir);
-        recordReused(cacheDir, outDir);
-        return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
-      }
-      // Each language's search index is made as soon as its pages are rendered, while Astro renders the next.
-      const early = startEarlyIndexing(cacheDir, start.plan, stagingDir);
-      let composed: ReturnType<typeof composeOutput>['composed'];
-      let paths: ReturnType<typeof composeOutput>['paths'];
-      let search: Awaited<ReturnType<typeof writeSearchIndex>>;
-      let alongside: unknown;
-      try {
-        await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl, plan: start.plan, renderHooks: early.hooks });
-        early.renderingDone();
-        step('astro');
-        ({ composed, paths } = composeOutput(stagingDir, start));
+        const pages = countPages(outDir);
+        recordOutput(cacheDir, start, outDir, pages, paths);
         step('compose');
-        ({ search, alongside } = await indexSearch(cacheDir, early));
-        step('search');
-      } catch (error) {
-        early.abandon();
-        throw error;
-      } finally {
-        // A failed build still waits for the Pagefind processes it started: the next build writes where they do.
-        await early.settled();
-      }
-      moveFolder(stagingDir, outDir);
-      const pages = countPages(outDir);
-      recordOutput(cacheDir, start, outDir, pages, paths);
-      step('compose');
-      return {
-        pages,
-        seconds: seconds(),
-        reused: false,
-        rendered: composed.rendered,
-        reusedPaths: composed.reused,
-        searchReused: search.reused,
-        alongside,
-        steps,
-      };
-    }),
+        return {
+          pages,
+          seconds: seconds(),
+          reused: false,
+          rendered: composed.rendered,
+          reusedPaths: composed.reused,
+          searchReused: search.reused,
+          alongside,
+          steps,
+        };
+      }),
+    ),
   );
 }
 
