@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypes, strapiUid } from '@ssc/content-schemas';
+import { contentTypes, getCollection, strapiUid } from '@ssc/content-schemas';
 import { pullSnapshot } from '../scripts/lib/pull.ts';
 import { buildRelease } from '../scripts/lib/site-release.ts';
 import { startRebuildService, type RebuildService } from '../scripts/lib/rebuild-service.ts';
@@ -51,13 +51,13 @@ describe('publishing in the CMS rebuilds the live site', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it('registers the "Site rebuild" webhook for publish, unpublish and delete, and for media replaced or deleted', async () => {
+  it('registers the "Site rebuild" webhook for publish, unpublish, delete and save, and for media replaced or deleted', async () => {
     const res = await adminApi('GET', '/admin/webhooks');
     const hook = res.body.data.find((w: { name: string }) => w.name === 'Site rebuild');
     expect(hook).toMatchObject({
       url: service.url,
       isEnabled: true,
-      events: ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.update', 'media.delete'],
+      events: ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.create', 'entry.update', 'media.update', 'media.delete'],
     });
   });
 
@@ -83,5 +83,32 @@ describe('publishing in the CMS rebuilds the live site', () => {
     expect((await contentManager.unpublish(NEWS, documentId, 'ar')).status).toBe(200);
     await rebuildsFinished(published + 1);
     expect(fs.existsSync(page())).toBe(false);
+  }, 300_000);
+
+  it('puts a renamed theme live at once (the taxonomy has no drafts), and rebuilds nothing for a saved draft', async () => {
+    const THEME = strapiUid(getCollection('theme'));
+    const list = await adminApi('GET', `/content-manager/collection-types/${THEME}?locale=es&pageSize=1`);
+    const theme = list.body.results[0] as { documentId: string; slug: string; name: string };
+    const themePage = () => fs.readFileSync(path.join(live, 'es', 'themes', theme.slug, 'index.html'), 'utf8');
+
+    // A new draft changes nothing on the site: the service answers the webhook without rebuilding.
+    const before = service.finished;
+    const draft = await contentManager.create(NEWS, 'es', newsData(uniqueSlug('draft-only'), 'es', await anyImageId(adminApi)));
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    await new Promise((r) => setTimeout(r, 1500));
+    await service.idle();
+    expect(service.finished).toBe(before);
+
+    const renamed = `${theme.name} (renamed ${Date.now()})`;
+    try {
+      expect((await contentManager.saveLocale(THEME, theme.documentId, 'es', { name: renamed })).status).toBe(200);
+      await rebuildsFinished(before + 1);
+      expect(themePage()).toContain(renamed);
+    } finally {
+      const restoring = service.finished;
+      await contentManager.saveLocale(THEME, theme.documentId, 'es', { name: theme.name });
+      await rebuildsFinished(restoring + 1);
+    }
+    expect(themePage()).not.toContain(renamed);
   }, 300_000);
 });

@@ -1,7 +1,9 @@
 /**
  * The rebuild service: a small HTTP endpoint that the CMS's "Site rebuild" webhook
- * calls on publish, unpublish and delete. Calls are authenticated with a shared
- * secret, gathered for a short quiet period, and run one rebuild at a time: calls
+ * calls on publish, unpublish, delete and save. Calls are authenticated with a shared
+ * secret; those that cannot change the site (a draft saved: rebuild-events.ts) are
+ * answered without a rebuild. The others are
+ * gathered for a short quiet period, and run one rebuild at a time: calls
  * that arrive during a rebuild lead to exactly one more rebuild after it, so the
  * last change always reaches the live site and two builds never race.
  *
@@ -13,6 +15,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RebuildStatus } from '@ssc/content-schemas';
+import { changesTheSite } from './rebuild-events.ts';
 
 export interface RebuildServiceOptions {
   host?: string;
@@ -156,6 +159,11 @@ export async function startRebuildService(options: RebuildServiceOptions): Promi
       let event = 'a call';
       try {
         const payload = JSON.parse(body) as { event?: string; model?: string; entry?: { locale?: string } };
+        // A saved draft, a learner's progress: nothing the site shows changed.
+        if (!changesTheSite(payload)) {
+          json(res, 200, { accepted: false, reason: 'this change does not reach the site until it is published' });
+          return;
+        }
         if (payload.event) event = `${payload.event} ${payload.model ?? ''}${payload.entry?.locale ? ` [${payload.entry.locale}]` : ''}`.trim();
       } catch {
         // a bare call (e.g. "Trigger" in the admin): rebuild all the same

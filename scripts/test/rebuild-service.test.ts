@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startRebuildService, type RebuildService } from '../lib/rebuild-service.ts';
 
 const secret = crypto.randomBytes(8).toString('hex');
-const call = (service: RebuildService, auth = `Bearer ${secret}`) =>
+const call = (service: RebuildService, auth = `Bearer ${secret}`, body = '{"event":"entry.publish","model":"news-item"}') =>
   fetch(service.url, {
     method: 'POST',
     headers: { authorization: auth, 'content-type': 'application/json' },
-    body: '{"event":"entry.publish","model":"news-item"}',
+    body,
   });
 
 describe('rebuild service', () => {
@@ -25,6 +25,23 @@ describe('rebuild service', () => {
     expect((await fetch(service.url, { method: 'POST' })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 50));
     expect(rebuilds).toBe(0);
+  });
+
+  it('answers a saved draft or a learner record without rebuilding, and rebuilds for a renamed theme', async () => {
+    const answered: string[][] = [];
+    service = await startRebuildService({ port: 0, secret, quietMs: 20, rebuild: async (events) => void answered.push(events) });
+    for (const body of ['{"event":"entry.update","model":"news-item"}', '{"event":"entry.create","model":"user"}']) {
+      const res = await call(service, `Bearer ${secret}`, body);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ accepted: false });
+    }
+    await new Promise((r) => setTimeout(r, 60));
+    await service.idle();
+    expect(answered).toEqual([]);
+    expect((await call(service, `Bearer ${secret}`, '{"event":"entry.update","model":"theme","entry":{"locale":"es"}}')).status).toBe(202);
+    await new Promise((r) => setTimeout(r, 60));
+    await service.idle();
+    expect(answered).toEqual([['entry.update theme [es]']]);
   });
 
   it('gathers a burst of calls into one rebuild', async () => {

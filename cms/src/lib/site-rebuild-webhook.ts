@@ -1,7 +1,8 @@
 /**
  * Publish → live without a developer: when SITE_REBUILD_URL is set, a Strapi
  * webhook named "Site rebuild" calls the pipeline's rebuild service whenever an
- * entry is published, unpublished or deleted, or a media file is replaced, edited
+ * entry is published, unpublished, deleted or saved (a theme, country or partner
+ * has no drafts: saving it is publishing it), or a media file is replaced, edited
  * or deleted. It is an ordinary webhook, so admins
  * see it (and can trigger or disable it) under Settings → Webhooks. It is kept in
  * step with SITE_REBUILD_URL and SITE_REBUILD_SECRET on every boot.
@@ -10,7 +11,9 @@ import type { Core } from '@strapi/strapi';
 
 export const SITE_REBUILD_WEBHOOK = 'Site rebuild';
 // Media: a replaced file, new alt text or a deleted file changes published pages too.
-const EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.update', 'media.delete'];
+// Saves (create, update): the taxonomy has no drafts, so a renamed theme is live at once. The rebuild service
+// answers the saves that change nothing on the site (drafts, learners' records) without rebuilding.
+const EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.create', 'entry.update', 'media.update', 'media.delete'];
 
 interface Webhook {
   id: string;
