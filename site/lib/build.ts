@@ -34,7 +34,7 @@ import { setPreviewBuild } from '../src/lib/preview-mode.ts';
 import { codeDigest, inputsDigest } from './build-inputs.ts';
 import { linkOrCopy } from './file-links.ts';
 import type { LanguageRenderHooks } from './render-by-language.ts';
-import { startEarlyIndexing, writeSearchIndex, type EarlyIndexing } from './search-index.ts';
+import { withEarlyIndexing, writeSearchIndex, type EarlyIndexing } from './search-index.ts';
 import { composeOutput, recordMoved, recordOutput, recordReused, startBuild } from './targeted-build.ts';
 
 export interface BuildSiteOptions {
@@ -242,26 +242,16 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
           return { pages: start.reused, seconds: seconds(), reused: true, rendered: [], reusedPaths: [], searchReused: [], alongside, steps };
         }
         // Each language's search index is made as soon as its pages are rendered, while Astro renders the next.
-        const early = startEarlyIndexing(cacheDir, start.plan, stagingDir);
-        let composed: ReturnType<typeof composeOutput>['composed'];
-        let paths: ReturnType<typeof composeOutput>['paths'];
-        let search: Awaited<ReturnType<typeof writeSearchIndex>>;
-        let alongside: unknown;
-        try {
+        const { composed, paths, search, alongside } = await withEarlyIndexing(cacheDir, start.plan, stagingDir, async (early) => {
           await runAstro({ snapshotDir, stagingDir, cacheDir, siteUrl, cmsPublicUrl, plan: start.plan, renderHooks: early.hooks });
           early.renderingDone();
           step('astro');
-          ({ composed, paths } = composeOutput(stagingDir, start));
+          const output = composeOutput(stagingDir, start);
           step('compose');
-          ({ search, alongside } = await indexSearch(cacheDir, early));
+          const indexed = await indexSearch(cacheDir, early);
           step('search');
-        } catch (error) {
-          early.abandon();
-          throw error;
-        } finally {
-          // A failed build still waits for the Pagefind processes it started: the next build writes where they do.
-          await early.settled();
-        }
+          return { ...output, ...indexed };
+        });
         moveFolder(stagingDir, outDir);
         const pages = countPages(outDir);
         recordOutput(cacheDir, start, outDir, pages, paths);

@@ -137,9 +137,10 @@ function placeTree(from: string, to: string, skip: Set<string>): void {
   }
 }
 
-/** Links `pages` (relative) of `siteDir` into the folder `view`, at the same paths: what Pagefind reads. */
-function linkView(siteDir: string, pages: string[], view: string): void {
-  for (const page of pages) linkOrCopy(path.join(siteDir, page), path.join(view, page));
+/** Whether the bundle in `bundleDir` was made from pages with this fingerprint (see fingerprintOf). */
+function bundleMadeFrom(bundleDir: string, fingerprint: string): boolean {
+  const file = path.join(bundleDir, FINGERPRINT_FILE);
+  return fs.existsSync(file) && fs.readFileSync(file, 'utf8') === fingerprint;
 }
 
 /**
@@ -152,7 +153,7 @@ function linkView(siteDir: string, pages: string[], view: string): void {
  * Pagefind's parsing, the site itself with the glob of the language's folder. The
  * index is the same either way.
  */
-async function indexLanguage(source: { site: string; glob: string }, language: string, bundleDir: string): Promise<void> {
+async function indexLanguage(source: { site: string; glob: string }, language: string, bundleDir: string, fingerprint: string): Promise<void> {
   const kept = readCacheFile(path.join(bundleDir, FRAGMENT_DATES_FILE));
   const knownDates = isCacheObject(kept)
     ? (Object.fromEntries(Object.entries(kept).filter(([, date]) => date === null || typeof date === 'string')) as Record<string, string | null>)
@@ -178,6 +179,28 @@ async function indexLanguage(source: { site: string; glob: string }, language: s
   precompressSearchBundle(bundleDir, PRECOMPRESSED_CACHE_DIR);
   const { dates } = writeDateOrders(bundleDir, knownDates);
   writeCacheFile(path.join(bundleDir, FRAGMENT_DATES_FILE), dates);
+  // Last: a bundle is only ever taken for these pages once it is whole.
+  fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), fingerprint);
+}
+
+/**
+ * indexLanguage() over a view folder made of `pages` (relative, each from its folder
+ * `from`), at their paths in the site; the view is removed afterwards.
+ */
+async function indexFromView(
+  view: string,
+  pages: { from: string; pages: string[] }[],
+  language: string,
+  bundleDir: string,
+  fingerprint: string,
+): Promise<void> {
+  removeInBackground(view);
+  for (const { from, pages: files } of pages) for (const page of files) linkOrCopy(path.join(from, page), path.join(view, page));
+  try {
+    await indexLanguage({ site: view, glob: ALL_PAGES }, language, bundleDir, fingerprint);
+  } finally {
+    removeInBackground(view);
+  }
 }
 
 /** Runs `tasks` with at most `limit` of them at a time; fails with the first failure once all have settled. */
@@ -228,8 +251,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
         if (made.reused) reused.push(language);
         return false;
       }
-      const fingerprintFile = path.join(bundlesRoot, language, FINGERPRINT_FILE);
-      const fresh = Boolean(options.cacheDir) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint;
+      const fresh = Boolean(options.cacheDir) && bundleMadeFrom(path.join(bundlesRoot, language), fingerprint);
       if (fresh) reused.push(language);
       return !fresh;
     });
@@ -237,15 +259,8 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
     await inParallel(
       stale.map((language) => async () => {
         const bundleDir = path.join(bundlesRoot, language);
-        const view = `${bundleDir}${VIEW_SUFFIX}`;
-        removeInBackground(view);
-        linkView(siteDir, pages.get(language)!.pages, view);
-        try {
-          await indexLanguage({ site: view, glob: ALL_PAGES }, language, bundleDir);
-        } finally {
-          removeInBackground(view);
-        }
-        fs.writeFileSync(path.join(bundleDir, FINGERPRINT_FILE), pages.get(language)!.fingerprint);
+        const { pages: files, fingerprint } = pages.get(language)!;
+        await indexFromView(`${bundleDir}${VIEW_SUFFIX}`, [{ from: siteDir, pages: files }], language, bundleDir, fingerprint);
       }),
       os.availableParallelism(),
     );
@@ -330,7 +345,7 @@ async function whenWritten(dir: string, files: ReadonlyMap<string, number>, aban
  * writeSearchIndex() then takes each bundle only where it was made from the pages it
  * finds in the finished site, and indexes again any other language.
  */
-export function startEarlyIndexing(cacheDir: string, plan: BuildPlan, siteDir: string): EarlyIndexing {
+function startEarlyIndexing(cacheDir: string, plan: BuildPlan, siteDir: string): EarlyIndexing {
   const bundlesRoot = path.join(cacheDir, BUNDLES_DIR);
   fs.mkdirSync(bundlesRoot, { recursive: true });
   removeTrashIn(bundlesRoot);
@@ -370,18 +385,19 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan, siteDir: s
   };
 
   /** Indexes `language` from the folder's pages: straight from the site when all were rendered now, else from a view. */
-  const indexFolder = async (folder: string, language: string, rendered: string[], reused: string[], bundleDir: string) => {
-    if (!reused.length) return indexLanguage({ site: siteDir, glob: `${folder}/${ALL_PAGES}` }, language, bundleDir);
-    const view = path.join(bundlesRoot, `${folder}.early${VIEW_SUFFIX}`);
-    removeInBackground(view);
-    linkView(siteDir, rendered, view);
-    linkView(plan.previousDir!, reused, view);
-    try {
-      await indexLanguage({ site: view, glob: ALL_PAGES }, language, bundleDir);
-    } finally {
-      removeInBackground(view);
-    }
-  };
+  const indexFolder = (folder: string, language: string, rendered: string[], reused: string[], bundleDir: string, fingerprint: string) =>
+    reused.length
+      ? indexFromView(
+          path.join(bundlesRoot, `${folder}.early${VIEW_SUFFIX}`),
+          [
+            { from: siteDir, pages: rendered },
+            { from: plan.previousDir!, pages: reused },
+          ],
+          language,
+          bundleDir,
+          fingerprint,
+        )
+      : indexLanguage({ site: siteDir, glob: `${folder}/${ALL_PAGES}` }, language, bundleDir, fingerprint);
 
   const hooks: LanguageRenderHooks = {
     page(folder, output, html) {
@@ -421,16 +437,12 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan, siteDir: s
       }
       const fingerprint = languageFingerprint([folder], found.pages);
       const bundleDir = path.join(bundlesRoot, language);
-      const fingerprintFile = path.join(bundleDir, FINGERPRINT_FILE);
-      if (fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint) {
+      if (bundleMadeFrom(bundleDir, fingerprint)) {
         results.set(language, Promise.resolve({ fingerprint, reused: true }));
         return;
       }
       const indexed = whenWritten(siteDir, found.rendered, () => abandoned).then(() =>
-        scheduled(async () => {
-          await indexFolder(folder, language, [...found.rendered.keys()], reused, bundleDir);
-          fs.writeFileSync(fingerprintFile, fingerprint);
-        }),
+        scheduled(() => indexFolder(folder, language, [...found.rendered.keys()], reused, bundleDir, fingerprint)),
       );
       results.set(
         language,
@@ -458,6 +470,23 @@ export function startEarlyIndexing(cacheDir: string, plan: BuildPlan, siteDir: s
       return done;
     },
   };
+}
+
+/**
+ * Runs `task` (a build) with each language indexed early (startEarlyIndexing). Should
+ * the task fail, pages not written yet are no longer waited for; either way it ends
+ * only once the Pagefind processes it started have: the next build writes where they do.
+ */
+export async function withEarlyIndexing<T>(cacheDir: string, plan: BuildPlan, siteDir: string, task: (early: EarlyIndexing) => Promise<T>): Promise<T> {
+  const early = startEarlyIndexing(cacheDir, plan, siteDir);
+  try {
+    return await task(early);
+  } catch (error) {
+    early.abandon();
+    throw error;
+  } finally {
+    await early.settled();
+  }
 }
 
 interface LanguagePages {
